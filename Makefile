@@ -1,0 +1,54 @@
+# Developer and CI entry points. Everything runs from the virtualenv in .venv, created with
+# the python3 found on PATH. See .ci/run for the full CI sequence.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Written after a successful install; make reinstalls only when pyproject.toml is newer
+# (or when .venv, and with it the stamp, is gone).
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: install run test lint services benchmarks
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+# Install, migrate, load the demo catalog and serve it on http://127.0.0.1:5000
+run: install
+	$(BIN)/catalog db upgrade
+	$(BIN)/catalog demo load
+	$(BIN)/catalog serve --host 127.0.0.1 --port 5000
+
+# Whole test suite, one xdist worker per CPU. Extra pytest options: make test PYTEST_ARGS='-k foo'
+# Services: CATALOG_TEST_DATABASE=sqlite|postgres, CATALOG_TEST_POSTGRES_URL,
+# CATALOG_TEST_OPENSEARCH_URL, CATALOG_TEST_CHROMIUM (see `make services`).
+test: install
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+# Start PostgreSQL (Debian packages, needs root) and a local OpenSearch node for the tests.
+# Paste the printed `export ...` lines into your shell, or:
+#   eval "$$(bash .ci/start-postgres.sh)"; eval "$$(bash .ci/start-opensearch.sh)"
+# Stop OpenSearch with: bash .ci/stop-opensearch.sh
+services:
+	bash .ci/start-postgres.sh
+	bash .ci/start-opensearch.sh
+
+# Run every benchmark script in benchmarks/ (they print their own figures).
+benchmarks: install
+	@set -e; found=0; \
+	for f in benchmarks/*.py; do \
+	  [ -f "$$f" ] || continue; \
+	  case "$${f##*/}" in _*|conftest.py) continue ;; esac; \
+	  found=1; echo "== $$f"; $(BIN)/python "$$f"; \
+	done; \
+	[ $$found -eq 1 ] || echo "no benchmark scripts in benchmarks/"

@@ -1,0 +1,53 @@
+"""The Flask shell of the catalog: ``create_app`` wires settings, database, vocabularies and the API.
+
+This is the only package that imports Flask (DESIGN.md §1).
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+from app import db, errors
+from app.api import register_api
+from app.config import Settings
+from dictionary.ports import NoChangeRecorder
+from vocab.skos import load_vocabularies
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    app = Flask(__name__, instance_path=str(settings.instance_path.resolve()))
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        MAX_CONTENT_LENGTH=settings.max_content_length,
+        JSON_SORT_KEYS=False,
+        API_TITLE="Shared Data Catalog API",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        API_SPEC_OPTIONS={
+            "info": {
+                "description": (
+                    "Catalog and data dictionary of the province's shared databases: agencies, datasets, "
+                    "fields, standards, mappings, distributions, vocabularies and history. Coded values "
+                    "are SKOS concept URIs (a code is accepted on input). Writes honour If-Match."
+                ),
+            },
+        },
+    )
+    app.extensions["catalog.settings"] = settings
+
+    engine = db.make_engine(settings)
+    app.extensions["catalog.engine"] = engine
+    db.init_app(app, engine)
+    app.extensions["catalog.vocabularies"] = load_vocabularies()
+    app.extensions["catalog.recorder"] = NoChangeRecorder()
+
+    api = Api(app)
+    register_api(api)
+    errors.init_app(app)
+    return app

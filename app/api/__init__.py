@@ -1,0 +1,14 @@
+"""The REST API under /api/v1, documented as OpenAPI 3 at /api/openapi.json."""
+
+from __future__ import annotations
+
+from flask_smorest import Api
+
+from app.api import agencies, datasets, dictionary, standards, vocabularies
+
+BLUEPRINTS = (agencies.blp, datasets.blp, dictionary.blp, standards.blp, vocabularies.blp)
+
+
+def register_api(api: Api) -> None:
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix}")

@@ -1,0 +1,65 @@
+"""Request and response schemas of agencies."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from app.api.schemas.common import code_field, concept_field, text, url_field
+
+
+class AgencyEventSchema(Schema):
+    kind = fields.String(metadata={"description": "Event concept (scheme agency-events)"})
+    related_agency = fields.Function(lambda e: e.related_agency.code if e.related_agency else None)
+    effective_on = fields.Date()
+    legal_basis = fields.String()
+    note = fields.String()
+
+
+class AgencySchema(Schema):
+    id = fields.UUID()
+    code = fields.String()
+    name_vi = fields.String()
+    name_en = fields.String()
+    short_name = fields.String()
+    level = fields.String()
+    parent = fields.Function(lambda a: a.parent.code if a.parent else None)
+    valid_from = fields.Date()
+    valid_to = fields.Date()
+    homepage = fields.String()
+    email = fields.String()
+    events = fields.List(fields.Nested(AgencyEventSchema))
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class AgencyInputSchema(Schema):
+    code = code_field(required=True)
+    name_vi = text(500, required=True)
+    name_en = text(500)
+    short_name = text(40)
+    level = concept_field(required=True)
+    parent = code_field(allow_none=True)
+    valid_from = fields.Date(allow_none=True)
+    valid_to = fields.Date(allow_none=True)
+    homepage = url_field(allow_none=True)
+    email = fields.Email(allow_none=True, validate=validate.Length(max=320))
+
+
+class AgencyQuerySchema(Schema):
+    q = text(200, allow_none=False)
+    level = concept_field()
+    parent = code_field()
+    active_on = fields.Date()
+
+
+class RenameSchema(Schema):
+    name_vi = text(500, required=True)
+    name_en = text(500)
+    effective_on = fields.Date(required=True)
+    legal_basis = text(500)
+
+
+class MergeSchema(Schema):
+    sources = fields.List(code_field(), required=True, validate=validate.Length(min=1, max=50))
+    effective_on = fields.Date(required=True)
+    legal_basis = text(500)

@@ -1,0 +1,230 @@
+"""Request and response schemas of datasets, their owners, contacts and quality."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from marshmallow import Schema, fields, validate, validates_schema
+from marshmallow.exceptions import ValidationError
+
+from app.api.schemas.common import SLUG_PATTERN, code_field, concept_field, text, url_field
+from app.api.schemas.dictionary import DistributionSchema, FieldInputSchema, FieldSchema, MappingSchema
+from dictionary import concepts as C
+from dictionary.services.base import today_utc
+from dictionary.services.quality import GAP_LABELS, stored_report
+
+ROLE_BY_URI = {C.OWNER: "owner", C.CUSTODIAN: "custodian", C.STEWARD: "steward"}
+
+
+class LegalBasisSchema(Schema):
+    number = text(200, required=True, metadata={"description": "Document number, e.g. 43/2022/QĐ-UBND"})
+    title = text(1000)
+    issued = fields.Date(allow_none=True)
+    status = concept_field(
+        metadata={"description": "In force / superseded / unclear (scheme legal-statuses)"}
+    )
+    url = url_field(allow_none=True)
+
+
+class ContactPointSchema(Schema):
+    name = text(200, required=True)
+    role = text(200)
+    email = fields.Email(allow_none=True, validate=validate.Length(max=320))
+    phone = text(40)
+    agency = fields.Function(
+        serialize=lambda c: c.agency.code if c.agency else None,
+        deserialize=lambda value: value,
+        allow_none=True,
+    )
+
+
+class OwnershipSchema(Schema):
+    agency = fields.Function(lambda a: a.agency.code)
+    agency_name = fields.Function(lambda a: a.agency.name_vi)
+    role = fields.Function(lambda a: ROLE_BY_URI[a.role])
+    valid_from = fields.Date()
+    valid_to = fields.Date()
+    note = fields.String()
+
+
+class QualitySchema(Schema):
+    score = fields.Integer(metadata={"description": "0-100: 80 % completeness, 20 % freshness"})
+    completeness = fields.Integer()
+    freshness = fields.String(metadata={"description": "fresh, stale or unknown"})
+    update_due_on = fields.Date()
+    gaps = fields.List(fields.String(), metadata={"description": "What the description misses"})
+    gap_labels = fields.List(fields.String())
+
+
+_DATASET_VALUES = {
+    "id": fields.UUID(),
+    "slug": fields.String(),
+    "title_vi": fields.String(),
+    "title_en": fields.String(),
+    "status": fields.String(),
+    "sharing_class": fields.String(),
+    "importance": fields.String(),
+    "db_category": fields.String(),
+    "arch_component": fields.String(),
+    "personal_data": fields.String(),
+    "themes": fields.List(fields.String()),
+    "completeness": fields.Integer(),
+    "score": fields.Function(lambda d: stored_report(d, today_utc()).score),
+    "updated_at": fields.DateTime(),
+    "lock_version": fields.Integer(),
+}
+
+
+def _report(dataset):  # type: ignore[no-untyped-def]
+    report = stored_report(dataset, today_utc())
+    return {**report.__dict__, "gap_labels": [GAP_LABELS[gap] for gap in report.gaps]}
+
+
+class DatasetSummarySchema(Schema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]
+    owner = fields.Method("current_owner")
+    field_count = fields.Function(lambda d: len(d.fields))
+
+    def current_owner(self, dataset):  # type: ignore[no-untyped-def]
+        assignment = dataset.current_assignment(C.OWNER)
+        return assignment.agency.code if assignment else None
+
+
+class DatasetSchema(DatasetSummarySchema):
+    description_vi = fields.String()
+    description_en = fields.String()
+    purpose = fields.String()
+    scope = fields.String()
+    content = fields.String()
+    collection_mechanism = fields.String()
+    source = fields.String()
+    data_layer = fields.String()
+    sharing_mode = fields.String()
+    related_national_db = fields.String()
+    keywords_vi = fields.List(fields.String())
+    keywords_en = fields.List(fields.String())
+    frequency = fields.String()
+    temporal_start = fields.Date()
+    temporal_end = fields.Date()
+    spatial = fields.List(fields.String())
+    legal_basis = fields.List(fields.Dict())
+    version = fields.String()
+    landing_page = fields.String()
+    data_updated_on = fields.Date()
+    created_at = fields.DateTime()
+    ownerships = fields.List(fields.Nested(OwnershipSchema))
+    contact_points = fields.List(fields.Nested(ContactPointSchema))
+    fields_ = fields.List(fields.Nested(FieldSchema), data_key="fields", attribute="fields")
+    mappings = fields.Method("dataset_mappings")
+    distributions = fields.List(fields.Nested(DistributionSchema))
+    quality = fields.Function(lambda d: QualitySchema().dump(_report(d)))
+
+    def dataset_mappings(self, dataset):  # type: ignore[no-untyped-def]
+        return MappingSchema(many=True).dump([m for m in dataset.mappings if m.field_id is None])
+
+
+class DatasetInputSchema(Schema):
+    """The writable description; every coded value may be a concept URI or its code."""
+
+    slug = fields.String(
+        validate=validate.Regexp(SLUG_PATTERN, error="must be lower-case letters, digits and dashes"),
+        allow_none=True,
+    )
+    title_vi = text(500, required=True)
+    title_en = text(500)
+    description_vi = text(20_000, required=True)
+    description_en = text(20_000)
+    purpose = text(5_000)
+    scope = text(5_000)
+    content = text(5_000)
+    collection_mechanism = text(5_000)
+    source = text(5_000)
+    db_category = concept_field(required=True)
+    sharing_class = concept_field(required=True)
+    importance = concept_field(required=True)
+    arch_component = concept_field(required=True)
+    data_layer = concept_field()
+    sharing_mode = concept_field()
+    related_national_db = text(500)
+    themes = fields.List(concept_field(), validate=validate.Length(max=20))
+    keywords_vi = fields.List(text(100, required=True), validate=validate.Length(max=50))
+    keywords_en = fields.List(text(100, required=True), validate=validate.Length(max=50))
+    frequency = concept_field()
+    temporal_start = fields.Date(allow_none=True)
+    temporal_end = fields.Date(allow_none=True)
+    spatial = fields.List(concept_field(), validate=validate.Length(max=200))
+    legal_basis = fields.List(fields.Nested(LegalBasisSchema), validate=validate.Length(max=50))
+    status = concept_field()
+    version = text(40)
+    landing_page = url_field(allow_none=True)
+    data_updated_on = fields.Date(allow_none=True)
+    contact_points = fields.List(fields.Nested(ContactPointSchema), validate=validate.Length(max=20))
+
+
+class DatasetCreateSchema(DatasetInputSchema):
+    owner = code_field(required=True, metadata={"description": "Code of the owner agency (chủ quản)"})
+    custodian = code_field(
+        allow_none=True, metadata={"description": "Code of the custodian (đơn vị vận hành)"}
+    )
+    steward = code_field(allow_none=True)
+    owned_since = fields.Date(
+        allow_none=True, metadata={"description": "Start of the assignments; today if absent"}
+    )
+    fields_ = fields.List(
+        fields.Nested(FieldInputSchema),
+        data_key="fields",
+        attribute="fields",
+        validate=validate.Length(max=2000),
+    )
+
+
+class DatasetQuerySchema(Schema):
+    q = text(200, allow_none=False)
+    agency = code_field(metadata={"description": "Agency code holding an open assignment"})
+    role = fields.String(validate=validate.OneOf(["owner", "custodian", "steward"]))
+    status = concept_field()
+    category = concept_field()
+    sharing_class = concept_field()
+    component = concept_field()
+    theme = concept_field()
+    personal_data = concept_field()
+    updated_since = fields.AwareDateTime(default_timezone=UTC)
+    min_quality = fields.Integer(validate=validate.Range(min=0, max=100))
+    freshness = fields.String(validate=validate.OneOf(["fresh", "stale", "unknown"]))
+    sort = fields.String(
+        load_default="slug",
+        validate=validate.OneOf(["slug", "title", "updated_at", "-updated_at", "-completeness"]),
+    )
+
+    @validates_schema
+    def role_needs_agency(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+        if "role" in data and "agency" not in data:
+            raise ValidationError("role filters need an agency", "role")
+
+
+class AssignSchema(Schema):
+    agency = code_field(required=True)
+    role = fields.String(required=True, validate=validate.OneOf(["owner", "custodian", "steward"]))
+    valid_from = fields.Date(required=True)
+    note = text(2000)
+
+
+class RevisionSummarySchema(Schema):
+    number = fields.Integer()
+    author = fields.String()
+    message = fields.String()
+    created_at = fields.DateTime()
+
+
+class RevisionSchema(RevisionSummarySchema):
+    snapshot = fields.Dict()
+
+
+class DiffQuerySchema(Schema):
+    from_ = fields.Integer(required=True, data_key="from", validate=validate.Range(min=1))
+    to = fields.Integer(required=True, validate=validate.Range(min=1))
+
+
+class DiffSchema(Schema):
+    from_ = fields.Integer(data_key="from")
+    to = fields.Integer()
+    changes = fields.Dict()

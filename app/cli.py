@@ -1,0 +1,120 @@
+"""The ``catalog`` command: database, demo catalog, production server."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from app import create_app
+from app.wiring import Services
+from dictionary import migrations
+from dictionary.services import Context
+
+
+@contextmanager
+def cli_services(actor: str = "cli") -> Iterator[Services]:
+    """Services for a command, with a session of their own."""
+    session = current_app.extensions["catalog.sessionmaker"]()
+    try:
+        yield Services(
+            Context(
+                session=session,
+                concepts=current_app.extensions["catalog.vocabularies"],
+                recorder=current_app.extensions["catalog.recorder"],
+                actor=actor,
+            )
+        )
+    finally:
+        session.close()
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False, add_default_commands=False)
+def main() -> None:
+    """Shared Data Catalog: the catalog and data dictionary of the province's shared databases."""
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+@with_appcontext
+def db_upgrade(revision: str) -> None:
+    """Create or migrate the schema to REVISION (default: the newest)."""
+    migrations.upgrade(current_app.extensions["catalog.engine"], revision)
+    click.echo(f"Database at {revision}: {current_app.extensions['catalog.settings'].resolved_database_url}")
+
+
+@db.command("downgrade")
+@click.argument("revision")
+@with_appcontext
+def db_downgrade(revision: str) -> None:
+    """Migrate the schema back to REVISION."""
+    migrations.downgrade(current_app.extensions["catalog.engine"], revision)
+
+
+@main.group()
+def demo() -> None:
+    """The demo catalog (Lâm Đồng after the 2025 mergers)."""
+
+
+@demo.command("load")
+@click.option("--if-empty/--always", default=True, help="Skip when the catalog already has datasets.")
+@with_appcontext
+def demo_load(if_empty: bool) -> None:
+    """Load the demo agencies, standards, datasets, fields and mappings."""
+    from dictionary.demo import load_demo
+
+    with cli_services("demo") as svc:
+        summary = load_demo(svc.ctx, skip_if_present=if_empty)
+    click.echo(summary)
+
+
+class _Gunicorn:
+    """gunicorn's embedding API, so ``catalog serve`` runs a real multi-worker server."""
+
+    @staticmethod
+    def run(app: Flask, options: dict[str, Any]) -> None:
+        from gunicorn.app.base import BaseApplication
+
+        class Application(BaseApplication):  # type: ignore[misc]
+            def load_config(self) -> None:
+                for key, value in options.items():
+                    self.cfg.set(key, value)
+
+            def load(self) -> Flask:
+                # Each worker opens its own connections; none may be shared across the fork.
+                app.extensions["catalog.engine"].dispose(close=False)
+                return app
+
+        Application().run()
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=min(4, multiprocessing.cpu_count() * 2), show_default=True, type=int)
+@click.option("--timeout", default=60, show_default=True, type=int)
+@with_appcontext
+def serve(host: str, port: int, workers: int, timeout: int) -> None:
+    """Serve the catalog with gunicorn (several worker processes), not Flask's development server."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    click.echo(f"Serving the catalog on http://{host}:{port} with {workers} workers")
+    _Gunicorn.run(
+        app,
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "timeout": timeout,
+            "accesslog": "-",
+            "preload_app": False,
+        },
+    )

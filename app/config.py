@@ -1,0 +1,82 @@
+"""One typed settings object, read from ``CATALOG_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_SECRET = "development-only-secret"  # noqa: S105 - refused in production, see validate()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of the service. ``CATALOG_<NAME>`` in the environment overrides ``<name>``."""
+
+    env: str = "development"
+    """``development`` or ``production``; production refuses unsafe defaults."""
+    instance_path: Path = field(default_factory=lambda: Path.cwd() / "instance")
+    database_url: str = ""
+    """SQLAlchemy URL; empty means SQLite at ``instance/catalog.db``."""
+    search_engine: str = "database"
+    """``database`` (embedded), ``opensearch`` or ``elasticsearch``."""
+    search_url: str = ""
+    search_index: str = "catalog"
+    base_uri: str = "https://data.lamdong.gov.vn"
+    """Base of the stable URIs of datasets, agencies and the catalog in RDF."""
+    secret_key: str = DEFAULT_SECRET
+    max_content_length: int = 2 * 1024 * 1024
+    """Largest request body accepted, in bytes (dictionary imports included)."""
+    default_page_size: int = 20
+    max_page_size: int = 200
+    catalog_title_vi: str = "Danh mục cơ sở dữ liệu dùng chung tỉnh Lâm Đồng"
+    catalog_title_en: str = "Shared Data Catalog of Lâm Đồng Province"
+    publisher_agency: str = "H68"
+    """Code of the agency that publishes the catalog (the provincial People's Committee)."""
+    sql_echo: bool = False
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.instance_path / 'catalog.db'}"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            raw = environ.get(f"CATALOG_{spec.name.upper()}")
+            if raw is None:
+                continue
+            values[spec.name] = _convert(spec.type, raw, spec.name)
+        settings = replace(cls(), **values, **overrides)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.env not in ("development", "production", "testing"):
+            raise ValueError(f"CATALOG_ENV must be development, production or testing, not {self.env!r}")
+        if self.search_engine not in ("database", "opensearch", "elasticsearch"):
+            raise ValueError("CATALOG_SEARCH_ENGINE must be database, opensearch or elasticsearch")
+        if self.search_engine != "database" and not self.search_url:
+            raise ValueError(f"CATALOG_SEARCH_URL is required with the {self.search_engine} engine")
+        if self.env == "production" and (self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 32):
+            raise ValueError(
+                "CATALOG_SECRET_KEY must be set to a random value of 32+ characters in production"
+            )
+        if not self.base_uri.startswith(("http://", "https://")) or self.base_uri.endswith("/"):
+            raise ValueError("CATALOG_BASE_URI must be an absolute http(s) URI without a trailing slash")
+
+
+def _convert(kind: Any, raw: str, name: str) -> Any:
+    kind = str(kind)
+    if "bool" in kind:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if "int" in kind:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"CATALOG_{name.upper()} must be a whole number, not {raw!r}") from None
+    if "Path" in kind:
+        return Path(raw)
+    return raw

@@ -1,0 +1,51 @@
+"""The database engine of an app and one session per request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, g
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+
+
+def make_engine(settings: Settings) -> Engine:
+    url = settings.resolved_database_url
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, echo=settings.sql_echo, pool_pre_ping=not url.startswith("sqlite"))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Foreign keys are off by default in SQLite; WAL lets readers work while a writer commits.
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def init_app(app: Flask, engine: Engine) -> None:
+    app.extensions["catalog.sessionmaker"] = sessionmaker(bind=engine, expire_on_commit=False)
+
+    @app.teardown_appcontext
+    def close_session(_exc: BaseException | None) -> None:
+        session: Session | None = g.pop("db_session", None)
+        if session is not None:
+            # Services commit their own unit of work; anything left open here failed half-way.
+            session.rollback()
+            session.close()
+
+
+def get_session() -> Session:
+    from flask import current_app
+
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["catalog.sessionmaker"]()
+    session: Session = g.db_session
+    return session

@@ -1,0 +1,249 @@
+"""Agencies: register, edit, and carry through renames and mergers without losing ownership history."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from dictionary import concepts as C
+from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
+from dictionary.models import Agency, AgencyEvent, Dataset, OwnershipAssignment
+from dictionary.services.base import Checker, Context, check_version, unit_of_work
+from dictionary.services.revisions import record_change
+
+AGENCY_SCHEMES = {"level": "agency-levels"}
+
+
+@dataclass(frozen=True)
+class AgencyFilters:
+    q: str | None = None
+    level: str | None = None
+    parent: str | None = None
+    active_on: date | None = None
+
+
+class AgencyService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # Reading -------------------------------------------------------------------------------
+
+    def get(self, code: str) -> Agency:
+        agency = self.ctx.session.scalar(select(Agency).where(Agency.code == code))
+        if agency is None:
+            raise NotFound("Agency", code)
+        return agency
+
+    def find(self, code: str, field: str) -> Agency:
+        """The agency with this code, or an InvalidInput naming the request field that cited it."""
+        agency = self.ctx.session.scalar(select(Agency).where(Agency.code == code))
+        if agency is None:
+            raise InvalidInput.one(field, f"no agency has the code '{code}'")
+        return agency
+
+    def list(self, filters: AgencyFilters, page: int, page_size: int) -> tuple[list[Agency], int]:
+        query = select(Agency)
+        if filters.q:
+            pattern = f"%{filters.q.lower()}%"
+            query = query.where(
+                or_(
+                    func.lower(Agency.name_vi).like(pattern),
+                    func.lower(Agency.name_en).like(pattern),
+                    func.lower(Agency.code).like(pattern),
+                    func.lower(Agency.short_name).like(pattern),
+                )
+            )
+        if filters.level:
+            query = query.where(Agency.level == self.ctx.concepts.resolve("agency-levels", filters.level))
+        if filters.parent:
+            query = query.where(Agency.parent_id == self.find(filters.parent, "parent").id)
+        if filters.active_on:
+            day = filters.active_on
+            query = query.where(
+                or_(Agency.valid_from.is_(None), Agency.valid_from <= day),
+                or_(Agency.valid_to.is_(None), Agency.valid_to > day),
+            )
+        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = self.ctx.session.scalars(
+            query.order_by(Agency.code).offset((page - 1) * page_size).limit(page_size)
+        ).all()
+        return list(rows), total
+
+    def children(self, code: str, page: int, page_size: int) -> tuple[list[Agency], int]:
+        self.get(code)
+        return self.list(AgencyFilters(parent=code), page, page_size)
+
+    def successor(self, agency: Agency) -> Agency | None:
+        """Where an agency's functions went: the target of its latest merge, if any."""
+        merges = [event for event in agency.events if event.kind == C.MERGED_INTO]
+        return merges[-1].related_agency if merges else None
+
+    # Writing -------------------------------------------------------------------------------
+
+    @unit_of_work
+    def create(self, data: dict[str, Any]) -> Agency:
+        data = dict(data)
+        check = Checker(self.ctx.concepts)
+        check.resolve_concepts(data, AGENCY_SCHEMES)
+        if self.ctx.session.scalar(select(Agency.id).where(Agency.code == data["code"])) is not None:
+            raise AlreadyExists.one("code", f"an agency with the code '{data['code']}' already exists")
+        parent_code = data.pop("parent", None)
+        check.raise_if_any()
+        agency = Agency(**data)
+        if parent_code:
+            agency.parent = self.find(parent_code, "parent")
+        self._check_dates(agency)
+        self.ctx.session.add(agency)
+        self.ctx.session.flush()
+        return agency
+
+    @unit_of_work
+    def update(self, code: str, data: dict[str, Any], if_match: str | None = None) -> Agency:
+        agency = self.get(code)
+        check_version(agency.lock_version, if_match)
+        data = dict(data)
+        check = Checker(self.ctx.concepts)
+        check.resolve_concepts(data, AGENCY_SCHEMES)
+        check.raise_if_any()
+        if "parent" in data:
+            parent_code = data.pop("parent")
+            agency.parent = self.find(parent_code, "parent") if parent_code else None
+            self._check_no_cycle(agency)
+        for name, value in data.items():
+            setattr(agency, name, value)
+        self._check_dates(agency)
+        agency.lock_version += 1
+        self.ctx.session.flush()
+        return agency
+
+    @unit_of_work
+    def delete(self, code: str, if_match: str | None = None) -> None:
+        agency = self.get(code)
+        check_version(agency.lock_version, if_match)
+        session = self.ctx.session
+        owns = session.scalar(
+            select(func.count())
+            .select_from(OwnershipAssignment)
+            .where(OwnershipAssignment.agency_id == agency.id)
+        )
+        if owns or agency.children:
+            raise Conflict(
+                f"Agency {code} has datasets or sub-agencies; "
+                "close it with a valid_to date or merge it instead"
+            )
+        session.delete(agency)
+        session.flush()
+
+    @unit_of_work
+    def rename(
+        self,
+        code: str,
+        *,
+        name_vi: str,
+        effective_on: date,
+        name_en: str | None = None,
+        legal_basis: str | None = None,
+        if_match: str | None = None,
+    ) -> Agency:
+        """Rename an agency in place, keeping its former name as a lineage event."""
+        agency = self.get(code)
+        check_version(agency.lock_version, if_match)
+        former = f"{agency.name_vi}" + (f" / {agency.name_en}" if agency.name_en else "")
+        agency.events.append(
+            AgencyEvent(kind=C.RENAMED, effective_on=effective_on, legal_basis=legal_basis, note=former)
+        )
+        agency.name_vi, agency.name_en = name_vi, name_en
+        agency.lock_version += 1
+        self.ctx.session.flush()
+        return agency
+
+    @unit_of_work
+    def merge(
+        self, sources: list[str], *, into: str, effective_on: date, legal_basis: str | None = None
+    ) -> Agency:
+        """Merge agencies into another: close each source, move what it owned, keep the history.
+
+        Every open ownership assignment of a source is closed on ``effective_on`` and a new one
+        opened for the target from that day; sub-agencies move under the target.
+        """
+        target = self.find(into, "into")
+        if not sources:
+            raise InvalidInput.one("sources", "name at least one agency to merge")
+        for source_code in sources:
+            if source_code == into:
+                raise InvalidInput.one("sources", f"agency {into} cannot be merged into itself")
+            source = self.find(source_code, "sources")
+            if source.valid_to is not None and source.valid_to <= effective_on:
+                raise Conflict(f"Agency {source_code} had already ceased on {source.valid_to.isoformat()}")
+            if target.valid_to is not None and target.valid_to <= effective_on:
+                raise Conflict(f"Agency {into} has ceased and cannot receive a merger")
+            self._move_ownerships(source, target, effective_on, legal_basis)
+            for child in list(source.children):
+                if child.valid_to is None:
+                    child.parent = target
+            source.valid_to = effective_on
+            source.lock_version += 1
+            source.events.append(
+                AgencyEvent(
+                    kind=C.MERGED_INTO,
+                    related_agency=target,
+                    effective_on=effective_on,
+                    legal_basis=legal_basis,
+                )
+            )
+            target.events.append(
+                AgencyEvent(
+                    kind=C.FUNCTIONS_TRANSFERRED,
+                    related_agency=source,
+                    effective_on=effective_on,
+                    legal_basis=legal_basis,
+                    note=f"Nhận chức năng từ / received functions of {source.name_vi}",
+                )
+            )
+        target.lock_version += 1
+        self.ctx.session.flush()
+        return target
+
+    def _move_ownerships(self, source: Agency, target: Agency, on: date, legal_basis: str | None) -> None:
+        open_assignments = self.ctx.session.scalars(
+            select(OwnershipAssignment).where(
+                OwnershipAssignment.agency_id == source.id, OwnershipAssignment.valid_to.is_(None)
+            )
+        ).all()
+        note = f"Sáp nhập / merger: {legal_basis}" if legal_basis else "Sáp nhập / merger"
+        changed: dict[uuid.UUID, Dataset] = {}
+        for assignment in open_assignments:
+            if assignment.valid_from > on:
+                raise Conflict(
+                    f"An assignment of agency {source.code} starts after the merger date {on.isoformat()}"
+                )
+            assignment.valid_to = on
+            self.ctx.session.add(
+                OwnershipAssignment(
+                    dataset_id=assignment.dataset_id,
+                    agency=target,
+                    role=assignment.role,
+                    valid_from=on,
+                    note=note,
+                )
+            )
+            changed[assignment.dataset_id] = assignment.dataset
+        for dataset in changed.values():
+            record_change(self.ctx, dataset, f"{source.code} → {target.code}: {note}")
+
+    def _check_dates(self, agency: Agency) -> None:
+        if agency.valid_from and agency.valid_to and agency.valid_to < agency.valid_from:
+            raise InvalidInput.one("valid_to", "must not be before valid_from")
+
+    def _check_no_cycle(self, agency: Agency) -> None:
+        seen: set[uuid.UUID] = {agency.id}
+        parent = agency.parent
+        while parent is not None:
+            if parent.id in seen:
+                raise InvalidInput.one("parent", "an agency cannot be its own ancestor")
+            seen.add(parent.id)
+            parent = parent.parent

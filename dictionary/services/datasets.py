@@ -1,0 +1,319 @@
+"""Datasets: create, describe, list and filter, assign owners, restore a revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, String, cast, exists, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from dictionary import concepts as C
+from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
+from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
+from dictionary.services.agencies import AgencyService
+from dictionary.services.base import Checker, Context, check_version, slugify, unit_of_work
+from dictionary.services.lookup import load_dataset
+from dictionary.services.quality import QualityReport, assess, fresh_clause, score_expression, stale_clause
+from dictionary.services.revisions import record_change
+from dictionary.services.snapshots import DATASET_ATTRIBUTES
+
+DATASET_SCHEMES = {
+    "db_category": "db-categories",
+    "sharing_class": "sharing-classes",
+    "importance": "importance",
+    "arch_component": "arch-components",
+    "data_layer": "data-layers",
+    "sharing_mode": "sharing-modes",
+    "themes": "themes",
+    "frequency": "frequencies",
+    "spatial": "admin-units",
+    "status": "statuses",
+}
+ROLE_NAMES = {"owner": C.OWNER, "custodian": C.CUSTODIAN, "steward": C.STEWARD}
+SORTS = {
+    "slug": Dataset.slug.asc(),
+    "title": Dataset.title_vi.asc(),
+    "-updated_at": Dataset.updated_at.desc(),
+    "updated_at": Dataset.updated_at.asc(),
+    "-completeness": Dataset.completeness.desc(),
+}
+
+
+@dataclass(frozen=True)
+class DatasetFilters:
+    q: str | None = None
+    agency: str | None = None
+    role: str | None = None
+    status: str | None = None
+    category: str | None = None
+    sharing_class: str | None = None
+    component: str | None = None
+    theme: str | None = None
+    personal_data: str | None = None
+    updated_since: datetime | None = None
+    min_quality: int | None = None
+    freshness: str | None = None
+    sort: str = "slug"
+
+
+class DatasetService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.agencies = AgencyService(ctx)
+
+    # Reading -------------------------------------------------------------------------------
+
+    def get(self, slug_or_id: str) -> Dataset:
+        return load_dataset(self.ctx.session, slug_or_id)
+
+    def quality(self, dataset: Dataset) -> QualityReport:
+        return assess(dataset, self.ctx.concepts, self.ctx.clock())
+
+    def list(self, filters: DatasetFilters, page: int, page_size: int) -> tuple[list[Dataset], int]:
+        query = self._filtered(filters)
+        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = self.ctx.session.scalars(
+            query.order_by(SORTS[filters.sort], Dataset.id)
+            .options(selectinload(Dataset.ownerships), selectinload(Dataset.fields))
+            .offset((page - 1) * page_size)
+            .limit(page_size)
+        ).all()
+        return list(rows), total
+
+    def _filtered(self, f: DatasetFilters) -> Select[tuple[Dataset]]:
+        check = Checker(self.ctx.concepts)
+        coded = {
+            "status": (f.status, "statuses", Dataset.status),
+            "category": (f.category, "db-categories", Dataset.db_category),
+            "sharing_class": (f.sharing_class, "sharing-classes", Dataset.sharing_class),
+            "component": (f.component, "arch-components", Dataset.arch_component),
+            "personal_data": (f.personal_data, "personal-data", Dataset.personal_data),
+        }
+        query = select(Dataset)
+        for name, (value, scheme, column) in coded.items():
+            uri = check.concept(name, scheme, value)
+            if uri is not None:
+                query = query.where(column == uri)
+        theme = check.concept("theme", "themes", f.theme)
+        check.raise_if_any()
+        if theme is not None:
+            # Themes are a JSON list; the quoted URI cannot appear by accident inside another one.
+            query = query.where(cast(Dataset.themes, String).contains(f'"{theme}"'))
+        if f.q:
+            pattern = f"%{f.q.lower()}%"
+            query = query.where(
+                or_(
+                    func.lower(Dataset.title_vi).like(pattern),
+                    func.lower(Dataset.title_en).like(pattern),
+                    func.lower(Dataset.slug).like(pattern),
+                )
+            )
+        if f.agency:
+            agency = self.agencies.find(f.agency, "agency")
+            assignment = select(OwnershipAssignment.id).where(
+                OwnershipAssignment.dataset_id == Dataset.id,
+                OwnershipAssignment.agency_id == agency.id,
+                OwnershipAssignment.valid_to.is_(None),
+            )
+            if f.role:
+                assignment = assignment.where(OwnershipAssignment.role == ROLE_NAMES[f.role])
+            query = query.where(exists(assignment))
+        if f.updated_since:
+            query = query.where(Dataset.updated_at >= f.updated_since)
+        today = self.ctx.clock()
+        if f.min_quality is not None:
+            query = query.where(score_expression(today) >= f.min_quality)
+        if f.freshness == "fresh":
+            query = query.where(fresh_clause(today))
+        elif f.freshness == "stale":
+            query = query.where(stale_clause(today))
+        elif f.freshness == "unknown":
+            query = query.where(or_(Dataset.data_updated_on.is_(None), Dataset.frequency.is_(None)))
+        return query
+
+    def revision_count(self, dataset: Dataset) -> int:
+        return self.ctx.session.scalar(select(func.count()).where(Revision.dataset_id == dataset.id)) or 0
+
+    # Writing -------------------------------------------------------------------------------
+
+    @unit_of_work
+    def create(self, data: dict[str, Any], message: str = "Tạo mới / created") -> Dataset:
+        """Create a dataset with its owner (required), custodian, steward and contact points.
+
+        Fields may come along (``fields``); they go through the same checks as the field API.
+        """
+        data = dict(data)
+        owners = {role: data.pop(role, None) for role in ROLE_NAMES}
+        contacts = data.pop("contact_points", None)
+        fields = data.pop("fields", None)
+        owned_since = data.pop("owned_since", None) or self.ctx.clock()
+        data.setdefault("status", C.DRAFT)
+        check = Checker(self.ctx.concepts)
+        check.resolve_concepts(data, DATASET_SCHEMES)
+        self._check_legal_basis(check, data.get("legal_basis"))
+        if not owners["owner"]:
+            check.fail("owner", "a dataset needs an owner agency (chủ quản)")
+        check.raise_if_any()
+        data["slug"] = data.get("slug") or self._free_slug(data.get("title_en") or data["title_vi"])
+        if self.ctx.session.scalar(select(Dataset.id).where(Dataset.slug == data["slug"])) is not None:
+            raise AlreadyExists.one("slug", f"a dataset with the slug '{data['slug']}' already exists")
+        self._check_period(data)
+        dataset = Dataset(**data, personal_data=C.PERSONAL_NONE)
+        self.ctx.session.add(dataset)
+        for role, code in owners.items():
+            if code:
+                dataset.ownerships.append(
+                    OwnershipAssignment(
+                        agency=self.agencies.find(code, role), role=ROLE_NAMES[role], valid_from=owned_since
+                    )
+                )
+        if contacts:
+            dataset.contact_points = self._contacts(contacts)
+        self.ctx.session.flush()
+        if fields:
+            from dictionary.services.fields import FieldService  # fields depend on datasets, not the reverse
+
+            FieldService(self.ctx).apply_dictionary(dataset, fields)
+        record_change(self.ctx, dataset, message)
+        return dataset
+
+    @unit_of_work
+    def update(
+        self, slug: str, data: dict[str, Any], if_match: str | None = None, message: str | None = None
+    ) -> Dataset:
+        """Change some attributes (a PATCH); contact points, if given, replace the current ones."""
+        dataset = self.get(slug)
+        check_version(dataset.lock_version, if_match)
+        data = dict(data)
+        contacts = data.pop("contact_points", None)
+        check = Checker(self.ctx.concepts)
+        check.resolve_concepts(data, DATASET_SCHEMES)
+        self._check_legal_basis(check, data.get("legal_basis"))
+        for required in ("title_vi", "description_vi", "db_category", "sharing_class", "importance",
+                         "arch_component", "status", "slug"):  # fmt: skip
+            if required in data and data[required] is None:
+                check.fail(required, "may not be null")
+        check.raise_if_any()
+        new_slug = data.get("slug")
+        if (
+            new_slug
+            and new_slug != dataset.slug
+            and self.ctx.session.scalar(select(Dataset.id).where(Dataset.slug == new_slug))
+        ):
+            raise AlreadyExists.one("slug", f"a dataset with the slug '{new_slug}' already exists")
+        for name, value in data.items():
+            setattr(dataset, name, value)
+        self._check_period({"temporal_start": dataset.temporal_start, "temporal_end": dataset.temporal_end})
+        if contacts is not None:
+            dataset.contact_points = self._contacts(contacts)
+        record_change(self.ctx, dataset, message or "Cập nhật / updated: " + ", ".join(sorted(data) or ["—"]))
+        return dataset
+
+    @unit_of_work
+    def delete(self, slug: str, if_match: str | None = None) -> None:
+        """Delete a draft; a published dataset is retired instead, so that its URI keeps working."""
+        dataset = self.get(slug)
+        check_version(dataset.lock_version, if_match)
+        if dataset.status != C.DRAFT:
+            raise Conflict("Only draft datasets can be deleted; set the status to retired instead")
+        dataset_id = dataset.id
+        self.ctx.session.delete(dataset)
+        self.ctx.session.flush()
+        self.ctx.recorder.dataset_changed(self.ctx.session, dataset_id, deleted=True)
+
+    @unit_of_work
+    def assign(
+        self,
+        slug: str,
+        *,
+        agency: str,
+        role: str,
+        valid_from: date,
+        note: str | None = None,
+        if_match: str | None = None,
+    ) -> Dataset:
+        """Give a role to an agency from a day on, closing the previous holder's assignment."""
+        dataset = self.get(slug)
+        check_version(dataset.lock_version, if_match)
+        role_uri = ROLE_NAMES[role]
+        new_agency = self.agencies.find(agency, "agency")
+        current = dataset.current_assignment(role_uri)
+        if current is not None:
+            if current.agency_id == new_agency.id:
+                raise Conflict(f"Agency {agency} already holds the role {role} of this dataset")
+            if valid_from < current.valid_from:
+                raise InvalidInput.one("valid_from", "must not be before the start of the current assignment")
+            current.valid_to = valid_from
+        dataset.ownerships.append(
+            OwnershipAssignment(agency=new_agency, role=role_uri, valid_from=valid_from, note=note)
+        )
+        record_change(self.ctx, dataset, f"Giao vai trò / assigned {role}: {agency}")
+        return dataset
+
+    @unit_of_work
+    def restore(self, slug: str, number: int, if_match: str | None = None) -> Dataset:
+        """Bring back the description, dictionary and distributions of an earlier revision.
+
+        Ownership history is not rolled back: it records facts about agencies, not edits.
+        """
+        from dictionary.services.distributions import DistributionService
+        from dictionary.services.fields import FieldService
+
+        dataset = self.get(slug)
+        check_version(dataset.lock_version, if_match)
+        snapshot = self.ctx.session.scalar(
+            select(Revision.snapshot).where(Revision.dataset_id == dataset.id, Revision.number == number)
+        )
+        if snapshot is None:
+            raise NotFound("Revision", f"{slug}@{number}")
+        for name in DATASET_ATTRIBUTES:
+            if name in ("personal_data",):
+                continue
+            value = snapshot.get(name)
+            if name in ("temporal_start", "temporal_end", "data_updated_on") and value:
+                value = date.fromisoformat(value)
+            setattr(dataset, name, value)
+        dataset.contact_points = self._contacts(snapshot.get("contact_points", []))
+        fields = FieldService(self.ctx)
+        fields.apply_dictionary(dataset, fields.inputs_from_snapshot(snapshot))
+        DistributionService(self.ctx).replace_all(dataset, snapshot.get("distributions", []))
+        record_change(self.ctx, dataset, f"Khôi phục phiên bản / restored revision {number}")
+        return dataset
+
+    # Helpers -------------------------------------------------------------------------------
+
+    def _contacts(self, contacts: list[dict[str, Any]]) -> list[ContactPoint]:
+        result = []
+        for index, given in enumerate(contacts):
+            contact = dict(given)
+            agency_code = contact.pop("agency", None)
+            point = ContactPoint(**contact)
+            if agency_code:
+                point.agency = self.agencies.find(agency_code, f"contact_points.{index}.agency")
+            result.append(point)
+        return result
+
+    def _free_slug(self, title: str) -> str:
+        base = slugify(title)
+        slug, n = base, 1
+        while self.ctx.session.scalar(select(Dataset.id).where(Dataset.slug == slug)) is not None:
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def _check_legal_basis(self, check: Checker, documents: list[dict[str, Any]] | None) -> None:
+        for index, document in enumerate(documents or []):
+            if document.get("status") is not None:
+                document["status"] = check.concept(
+                    f"legal_basis.{index}.status", "legal-statuses", document["status"]
+                )
+            if isinstance(document.get("issued"), date):
+                document["issued"] = document["issued"].isoformat()
+
+    @staticmethod
+    def _check_period(data: dict[str, Any]) -> None:
+        start, end = data.get("temporal_start"), data.get("temporal_end")
+        if start and end and end < start:
+            raise InvalidInput.one("temporal_end", "must not be before temporal_start")

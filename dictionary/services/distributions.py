@@ -1,0 +1,84 @@
+"""Distributions and access services: how a dataset is reached."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dictionary.errors import AlreadyExists, NotFound
+from dictionary.models import Dataset, Distribution
+from dictionary.services.base import Checker, Context, check_version, slugify, unit_of_work
+from dictionary.services.datasets import DatasetService
+from dictionary.services.revisions import record_change
+
+DISTRIBUTION_SCHEMES = {
+    "kind": "access-kinds",
+    "format": "eu-file-types",
+    "licence": "eu-licences",
+    "access_rights": "eu-access-rights",
+}
+
+
+class DistributionService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.datasets = DatasetService(ctx)
+
+    def get(self, dataset: Dataset, slug: str) -> Distribution:
+        for distribution in dataset.distributions:
+            if distribution.slug == slug:
+                return distribution
+        raise NotFound("Distribution", f"{dataset.slug}/{slug}")
+
+    @unit_of_work
+    def add(self, dataset_slug: str, data: dict[str, Any], if_match: str | None = None) -> Distribution:
+        dataset = self.datasets.get(dataset_slug)
+        check_version(dataset.lock_version, if_match)
+        data = self._checked(data)
+        data["slug"] = data.get("slug") or slugify(data.get("title_en") or data["title_vi"])
+        if any(d.slug == data["slug"] for d in dataset.distributions):
+            raise AlreadyExists.one("slug", f"the dataset already has a distribution '{data['slug']}'")
+        distribution = Distribution(**data)
+        dataset.distributions.append(distribution)
+        record_change(self.ctx, dataset, f"Thêm phân phối / distribution added: {data['slug']}")
+        return distribution
+
+    @unit_of_work
+    def update(
+        self, dataset_slug: str, slug: str, data: dict[str, Any], if_match: str | None = None
+    ) -> Distribution:
+        dataset = self.datasets.get(dataset_slug)
+        check_version(dataset.lock_version, if_match)
+        distribution = self.get(dataset, slug)
+        data = self._checked(data)
+        new_slug = data.get("slug")
+        if new_slug and new_slug != slug and any(d.slug == new_slug for d in dataset.distributions):
+            raise AlreadyExists.one("slug", f"the dataset already has a distribution '{new_slug}'")
+        for name, value in data.items():
+            setattr(distribution, name, value)
+        record_change(self.ctx, dataset, f"Sửa phân phối / distribution changed: {slug}")
+        return distribution
+
+    @unit_of_work
+    def delete(self, dataset_slug: str, slug: str, if_match: str | None = None) -> None:
+        dataset = self.datasets.get(dataset_slug)
+        check_version(dataset.lock_version, if_match)
+        dataset.distributions.remove(self.get(dataset, slug))
+        record_change(self.ctx, dataset, f"Xoá phân phối / distribution removed: {slug}")
+
+    def replace_all(self, dataset: Dataset, items: list[dict[str, Any]]) -> None:
+        """Make the distributions exactly ``items`` (used by restore); matched by slug."""
+        existing = {d.slug: d for d in dataset.distributions}
+        kept = []
+        for item in items:
+            distribution = existing.get(item["slug"]) or Distribution()
+            for name, value in self._checked(item).items():
+                setattr(distribution, name, value)
+            kept.append(distribution)
+        dataset.distributions = kept
+
+    def _checked(self, data: dict[str, Any]) -> dict[str, Any]:
+        data = dict(data)
+        check = Checker(self.ctx.concepts)
+        check.resolve_concepts(data, DISTRIBUTION_SCHEMES)
+        check.raise_if_any()
+        return data

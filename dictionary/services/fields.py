@@ -1,0 +1,282 @@
+"""The data dictionary of a dataset: its fields and their mappings onto standards."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from dictionary import concepts as C
+from dictionary.errors import AlreadyExists, NotFound
+from dictionary.models import Dataset, Field, Standard, StandardMapping
+from dictionary.services.base import Checker, Context, check_version, unit_of_work
+from dictionary.services.datasets import DatasetService
+from dictionary.services.revisions import record_change
+
+FIELD_SCHEMES = {"data_type": "data-types", "personal_data": "personal-data", "code_list_scheme": "schemes"}
+FIELD_VALUES = (
+    "name", "label_vi", "label_en", "definition", "definition_en", "data_type", "length", "precision",
+    "scale", "required", "unique", "primary_key", "code_list_scheme", "unit", "example", "personal_data",
+    "restricted",
+)  # fmt: skip
+
+
+class FieldService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.datasets = DatasetService(ctx)
+
+    def get(self, dataset: Dataset, name: str) -> Field:
+        for field in dataset.fields:
+            if field.name == name:
+                return field
+        raise NotFound("Field", f"{dataset.slug}/{name}")
+
+    # Writing -------------------------------------------------------------------------------
+
+    @unit_of_work
+    def replace_all(self, slug: str, fields: list[dict[str, Any]], if_match: str | None = None) -> Dataset:
+        """Replace a dataset's whole dictionary in one request; fields are matched by name."""
+        dataset = self.datasets.get(slug)
+        check_version(dataset.lock_version, if_match)
+        self.apply_dictionary(dataset, fields)
+        record_change(self.ctx, dataset, f"Thay từ điển dữ liệu / dictionary replaced ({len(fields)} fields)")
+        return dataset
+
+    @unit_of_work
+    def add(self, slug: str, data: dict[str, Any], if_match: str | None = None) -> Field:
+        dataset = self.datasets.get(slug)
+        check_version(dataset.lock_version, if_match)
+        if any(field.name == data.get("name") for field in dataset.fields):
+            raise AlreadyExists.one("name", f"the dataset already has a field named '{data['name']}'")
+        position = data.pop("position", None)
+        inputs = [self._as_input(field) for field in dataset.fields]
+        inputs.insert(_index(position, len(inputs)), data)
+        self.apply_dictionary(dataset, inputs)
+        record_change(self.ctx, dataset, f"Thêm trường / field added: {data['name']}")
+        return self.get(dataset, data["name"])
+
+    @unit_of_work
+    def update(self, slug: str, name: str, data: dict[str, Any], if_match: str | None = None) -> Field:
+        dataset = self.datasets.get(slug)
+        check_version(dataset.lock_version, if_match)
+        field = self.get(dataset, name)
+        new_name = data.get("name", name)
+        if new_name != name and any(other.name == new_name for other in dataset.fields):
+            raise AlreadyExists.one("name", f"the dataset already has a field named '{new_name}'")
+        inputs = [self._as_input(other) for other in dataset.fields]
+        index = dataset.fields.index(field)
+        merged = inputs.pop(index) | data
+        position = merged.pop("position", None)
+        inputs.insert(_index(position, len(inputs)) if position is not None else index, merged)
+        if new_name != name:
+            # Renaming keeps the record (and its mappings): match it under its new name.
+            field.name = new_name
+        self.apply_dictionary(dataset, inputs)
+        record_change(self.ctx, dataset, f"Sửa trường / field changed: {name}")
+        return self.get(dataset, new_name)
+
+    @unit_of_work
+    def delete(self, slug: str, name: str, if_match: str | None = None) -> None:
+        dataset = self.datasets.get(slug)
+        check_version(dataset.lock_version, if_match)
+        field = self.get(dataset, name)
+        self.apply_dictionary(
+            dataset, [self._as_input(other) for other in dataset.fields if other is not field]
+        )
+        record_change(self.ctx, dataset, f"Xoá trường / field removed: {name}")
+
+    # The one place fields are written --------------------------------------------------------
+
+    def apply_dictionary(self, dataset: Dataset, inputs: list[dict[str, Any]]) -> None:
+        """Make the dataset's fields exactly ``inputs``, in that order; check every value first.
+
+        Existing fields are matched by name and updated in place, so their identifiers and
+        mappings survive; a field's ``mappings``, when given, replace that field's mappings.
+        """
+        check = Checker(self.ctx.concepts)
+        resolved = [self._resolve(check, f"fields.{index}", dict(item)) for index, item in enumerate(inputs)]
+        names = [item.get("name") for item in resolved]
+        for index, name in enumerate(names):
+            if names.index(name) != index:
+                check.fail(f"fields.{index}.name", f"the name '{name}' is used by more than one field")
+        check.raise_if_any()
+
+        existing = {field.name: field for field in dataset.fields}
+        kept: list[Field] = []
+        pending_mappings: list[tuple[Field, list[dict[str, Any]]]] = []
+        # Half-built fields must not be flushed by a lazy load along the way.
+        with self.ctx.session.no_autoflush:
+            for position, item in enumerate(resolved, start=1):
+                mappings = item.pop("mappings", None)
+                foreign_key = item.pop("foreign_key_field", None)
+                standard = item.pop("code_list_standard", None)
+                field = existing.get(item["name"]) or Field()
+                for attr in FIELD_VALUES:
+                    setattr(field, attr, item.get(attr, _default(attr)))
+                field.position = position
+                field.foreign_key_field = foreign_key
+                field.code_list_standard = standard
+                kept.append(field)
+                if mappings is not None:
+                    pending_mappings.append((field, mappings))
+            for field in dataset.fields:
+                if field not in kept:
+                    self.ctx.session.delete(field)
+        dataset.fields = kept
+        self.ctx.session.flush()
+        for field, mappings in pending_mappings:
+            for mapping in [m for m in dataset.mappings if m.field_id == field.id]:
+                self.ctx.session.delete(mapping)
+            for mapping in mappings:
+                self.ctx.session.add(StandardMapping(dataset=dataset, field=field, **mapping))
+        self.ctx.session.flush()
+
+    def _resolve(self, check: Checker, prefix: str, item: dict[str, Any]) -> dict[str, Any]:
+        for name, scheme in FIELD_SCHEMES.items():
+            if item.get(name) is not None:
+                item[name] = check.concept(f"{prefix}.{name}", scheme, item[name])
+        if item.get("code_list_standard"):
+            item["code_list_standard"] = self._standard(
+                check, f"{prefix}.code_list_standard", item["code_list_standard"]
+            )
+        foreign_key = item.pop("foreign_key", None)
+        if foreign_key:
+            item["foreign_key_field"] = self._foreign_field(check, f"{prefix}.foreign_key", foreign_key)
+        if item.get("mappings") is not None:
+            item["mappings"] = [
+                self._mapping(check, f"{prefix}.mappings.{index}", mapping)
+                for index, mapping in enumerate(item["mappings"])
+            ]
+        if (
+            item.get("scale") is not None
+            and item.get("precision") is not None
+            and item["scale"] > item["precision"]
+        ):
+            check.fail(f"{prefix}.scale", "must not exceed precision")
+        return item
+
+    def _mapping(self, check: Checker, prefix: str, mapping: dict[str, Any]) -> dict[str, Any]:
+        mapping = dict(mapping)
+        mapping["standard"] = self._standard(check, f"{prefix}.standard", mapping["standard"])
+        mapping["relation"] = resolve_relation(check, f"{prefix}.relation", mapping.get("relation"))
+        return mapping
+
+    def _standard(self, check: Checker, name: str, code: str) -> Standard | None:
+        standard = self.ctx.session.scalar(select(Standard).where(Standard.code == code))
+        if standard is None:
+            check.fail(name, f"no standard has the code '{code}'")
+        return standard
+
+    def _foreign_field(self, check: Checker, name: str, ref: dict[str, str]) -> Field | None:
+        field = self.ctx.session.scalar(
+            select(Field).join(Dataset).where(Dataset.slug == ref["dataset"], Field.name == ref["field"])
+        )
+        if field is None:
+            check.fail(name, f"no field '{ref['field']}' in dataset '{ref['dataset']}'")
+        return field
+
+    @staticmethod
+    def _as_input(field: Field) -> dict[str, Any]:
+        data = {attr: getattr(field, attr) for attr in FIELD_VALUES}
+        if field.code_list_standard is not None:
+            data["code_list_standard"] = field.code_list_standard.code
+        if field.foreign_key_field is not None:
+            data["foreign_key"] = {
+                "dataset": field.foreign_key_field.dataset.slug,
+                "field": field.foreign_key_field.name,
+            }
+        return data
+
+    @staticmethod
+    def inputs_from_snapshot(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
+        """Field inputs (with their mappings) as stored in a revision snapshot."""
+        by_field: dict[str, list[dict[str, Any]]] = {}
+        for mapping in snapshot.get("mappings", []):
+            if mapping["field"] is not None:
+                by_field.setdefault(mapping["field"], []).append(
+                    {key: mapping[key] for key in ("standard", "term", "relation", "note")}
+                )
+        inputs = []
+        for field in snapshot.get("fields", []):
+            item = {key: value for key, value in field.items() if value is not None or key in FIELD_VALUES}
+            item["mappings"] = by_field.get(field["name"], [])
+            inputs.append(item)
+        return inputs
+
+
+class MappingService:
+    """Dataset- and field-level mappings onto registered standards."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.datasets = DatasetService(ctx)
+
+    def get(self, dataset: Dataset, mapping_id: uuid.UUID) -> StandardMapping:
+        for mapping in dataset.mappings:
+            if mapping.id == mapping_id:
+                return mapping
+        raise NotFound("Mapping", mapping_id)
+
+    @unit_of_work
+    def add(self, slug: str, data: dict[str, Any], if_match: str | None = None) -> StandardMapping:
+        dataset = self.datasets.get(slug)
+        check_version(dataset.lock_version, if_match)
+        check = Checker(self.ctx.concepts)
+        field = None
+        if data.get("field"):
+            field = next((f for f in dataset.fields if f.name == data["field"]), None)
+            if field is None:
+                check.fail("field", f"the dataset has no field named '{data['field']}'")
+        standard = self.ctx.session.scalar(select(Standard).where(Standard.code == data["standard"]))
+        if standard is None:
+            check.fail("standard", f"no standard has the code '{data['standard']}'")
+        relation = resolve_relation(check, "relation", data.get("relation"))
+        check.raise_if_any()
+        duplicate = any(
+            m.field_id == (field.id if field else None)
+            and m.standard_id == standard.id
+            and m.term == data.get("term")
+            for m in dataset.mappings
+        )
+        if duplicate:
+            raise AlreadyExists.one("standard", "this mapping already exists")
+        mapping = StandardMapping(
+            dataset=dataset, field=field, standard=standard, term=data.get("term"), relation=relation,
+            note=data.get("note"),
+        )  # fmt: skip
+        self.ctx.session.add(mapping)
+        record_change(self.ctx, dataset, f"Thêm ánh xạ / mapping added: {standard.code}")
+        return mapping
+
+    @unit_of_work
+    def delete(self, slug: str, mapping_id: uuid.UUID, if_match: str | None = None) -> None:
+        dataset = self.datasets.get(slug)
+        check_version(dataset.lock_version, if_match)
+        mapping = self.get(dataset, mapping_id)
+        self.ctx.session.delete(mapping)
+        record_change(self.ctx, dataset, f"Xoá ánh xạ / mapping removed: {mapping.standard.code}")
+
+
+def resolve_relation(check: Checker, name: str, value: str | None) -> str:
+    """A SKOS mapping property URI from its URI, its local name or a skos: CURIE; exactMatch by default."""
+    if value is None:
+        return C.SKOS + "exactMatch"
+    local = value.removeprefix(C.SKOS).removeprefix("skos:")
+    if C.SKOS + local in C.MAPPING_RELATIONS:
+        return C.SKOS + local
+    check.fail(name, f"'{value}' is not a SKOS mapping relation (exactMatch, closeMatch, broadMatch, "
+               "narrowMatch, relatedMatch)")  # fmt: skip
+    return value
+
+
+def _index(position: int | None, size: int) -> int:
+    """A 1-based position to a list index; missing or past the end means append."""
+    if position is None or position > size:
+        return size
+    return max(position - 1, 0)
+
+
+def _default(attr: str) -> Any:
+    return False if attr in ("required", "unique", "primary_key", "restricted") else None

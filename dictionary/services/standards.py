@@ -1,0 +1,111 @@
+"""The register of standards that datasets and fields are mapped to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from dictionary.errors import AlreadyExists, Conflict, NotFound
+from dictionary.models import Field, Standard, StandardMapping
+from dictionary.services.base import Checker, Context, check_version, unit_of_work
+
+STANDARD_SCHEMES = {"kind": "standard-kinds", "status": "legal-statuses"}
+
+
+@dataclass(frozen=True)
+class StandardFilters:
+    q: str | None = None
+    kind: str | None = None
+    status: str | None = None
+
+
+class StandardService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def get(self, code: str) -> Standard:
+        standard = self.ctx.session.scalar(select(Standard).where(Standard.code == code))
+        if standard is None:
+            raise NotFound("Standard", code)
+        return standard
+
+    def list(self, filters: StandardFilters, page: int, page_size: int) -> tuple[list[Standard], int]:
+        query = select(Standard)
+        check = Checker(self.ctx.concepts)
+        kind = check.concept("kind", "standard-kinds", filters.kind)
+        status = check.concept("status", "legal-statuses", filters.status)
+        check.raise_if_any()
+        if kind:
+            query = query.where(Standard.kind == kind)
+        if status:
+            query = query.where(Standard.status == status)
+        if filters.q:
+            pattern = f"%{filters.q.lower()}%"
+            query = query.where(
+                or_(
+                    func.lower(Standard.code).like(pattern),
+                    func.lower(Standard.identifier).like(pattern),
+                    func.lower(Standard.title_vi).like(pattern),
+                    func.lower(Standard.title_en).like(pattern),
+                )
+            )
+        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = self.ctx.session.scalars(
+            query.order_by(Standard.code).offset((page - 1) * page_size).limit(page_size)
+        ).all()
+        return list(rows), total
+
+    def usage(self, standard: Standard) -> dict[str, int]:
+        """How many mappings and code-list fields cite the standard."""
+        session = self.ctx.session
+        mappings = session.scalar(select(func.count()).where(StandardMapping.standard_id == standard.id)) or 0
+        code_lists = (
+            session.scalar(select(func.count()).where(Field.code_list_standard_id == standard.id)) or 0
+        )
+        return {"mappings": mappings, "code_list_fields": code_lists}
+
+    @unit_of_work
+    def create(self, data: dict[str, Any]) -> Standard:
+        data = self._checked(data)
+        if self.ctx.session.scalar(select(Standard.id).where(Standard.code == data["code"])) is not None:
+            raise AlreadyExists.one("code", f"a standard with the code '{data['code']}' already exists")
+        standard = Standard(**data)
+        self.ctx.session.add(standard)
+        self.ctx.session.flush()
+        return standard
+
+    @unit_of_work
+    def update(self, code: str, data: dict[str, Any], if_match: str | None = None) -> Standard:
+        standard = self.get(code)
+        check_version(standard.lock_version, if_match)
+        data = self._checked(data)
+        new_code = data.get("code")
+        if (
+            new_code
+            and new_code != code
+            and self.ctx.session.scalar(select(Standard.id).where(Standard.code == new_code))
+        ):
+            raise AlreadyExists.one("code", f"a standard with the code '{new_code}' already exists")
+        for name, value in data.items():
+            setattr(standard, name, value)
+        standard.lock_version += 1
+        self.ctx.session.flush()
+        return standard
+
+    @unit_of_work
+    def delete(self, code: str, if_match: str | None = None) -> None:
+        standard = self.get(code)
+        check_version(standard.lock_version, if_match)
+        if any(self.usage(standard).values()):
+            raise Conflict(f"Standard {code} is used by mappings or code lists; mark it superseded instead")
+        self.ctx.session.delete(standard)
+        self.ctx.session.flush()
+
+    def _checked(self, data: dict[str, Any]) -> dict[str, Any]:
+        data = dict(data)
+        check = Checker(self.ctx.concepts)
+        check.resolve_concepts(data, STANDARD_SCHEMES)
+        check.raise_if_any()
+        return data

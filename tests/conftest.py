@@ -1,0 +1,133 @@
+"""Test fixtures: one app and one database per xdist worker, emptied before every test.
+
+The database is chosen by ``CATALOG_TEST_DATABASE``: ``sqlite`` (default, a file per worker) or
+``postgres`` (a database per worker, created with the role of ``CATALOG_TEST_POSTGRES_URL``).
+Services a bare machine lacks make their tests skip with the reason, and fail instead when
+``CATALOG_REQUIRE_SERVICES=1`` (as in CI).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy.orm import Session
+
+from app import create_app
+from app.config import Settings
+from dictionary.models import Base
+from dictionary.services import Context
+from vocab.skos import load_vocabularies
+
+REQUIRE_SERVICES = os.environ.get("CATALOG_REQUIRE_SERVICES") == "1"
+
+
+def need_service(name: str, reason: str) -> None:
+    """Skip a test whose service is missing, or fail it when services are required."""
+    message = f"{name} is not available: {reason}"
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{message} (CATALOG_REQUIRE_SERVICES=1)")
+    pytest.skip(message)
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def postgres_admin_url() -> str | None:
+    return os.environ.get("CATALOG_TEST_POSTGRES_URL") or None
+
+
+def create_postgres_database(name: str) -> str:
+    """A fresh, empty database on the test server; its URL."""
+    admin_url = postgres_admin_url()
+    if admin_url is None:
+        need_service("PostgreSQL", "set CATALOG_TEST_POSTGRES_URL (see .ci/start-postgres.sh)")
+    url = make_url(admin_url)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    kind = os.environ.get("CATALOG_TEST_DATABASE", "sqlite")
+    if kind == "postgres":
+        return create_postgres_database(f"catalog_test_{_worker()}")
+    if kind != "sqlite":
+        raise pytest.UsageError("CATALOG_TEST_DATABASE must be sqlite or postgres")
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'catalog.db'}"
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(
+        env="testing",
+        database_url=database_url,
+        instance_path=Path(tmp_path_factory.mktemp("instance")),
+        secret_key="test-secret-key-that-is-long-enough-0123456789",
+        base_uri="https://data.example.gov.vn",
+    )
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings) -> Iterator[Flask]:
+    application = create_app(settings)
+    application.config["TESTING"] = True
+    engine: Engine = application.extensions["catalog.engine"]
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    yield application
+    engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _empty_database(request: pytest.FixtureRequest) -> None:
+    """Every test that touches the database starts from an empty one."""
+    if "app" not in request.fixturenames:
+        return
+    engine: Engine = request.getfixturevalue("app").extensions["catalog.engine"]
+    tables = [table.name for table in reversed(Base.metadata.sorted_tables)]
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("TRUNCATE " + ", ".join(f'"{name}"' for name in tables) + " CASCADE"))
+        else:
+            # Agencies refer to agencies: check foreign keys once the whole catalog is gone.
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+            for name in tables:
+                connection.execute(text(f'DELETE FROM "{name}"'))  # noqa: S608 - names from our metadata
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def session(app: Flask) -> Iterator[Session]:
+    db_session: Session = app.extensions["catalog.sessionmaker"]()
+    yield db_session
+    db_session.rollback()
+    db_session.close()
+
+
+@pytest.fixture
+def today() -> date:
+    return date(2026, 11, 26)
+
+
+@pytest.fixture
+def ctx(session: Session, today: date) -> Context:
+    """A service context with a fixed clock, so quality figures do not depend on the day."""
+    return Context(session=session, concepts=load_vocabularies(), actor="tester", clock=lambda: today)

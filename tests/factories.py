@@ -1,0 +1,80 @@
+"""Factories of API payloads and of stored records.
+
+Payload factories (``*Data``) build the JSON bodies a client sends; ``make_*`` helpers store
+records through the services, so tests start from states the domain rules allow.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import factory
+
+from app.api.schemas.agencies import AgencyInputSchema
+from app.api.schemas.datasets import DatasetCreateSchema
+from app.api.schemas.dictionary import FieldInputSchema, StandardInputSchema
+from dictionary.models import Agency, Dataset, Standard
+from dictionary.services import AgencyService, Context, DatasetService, StandardService
+
+
+class AgencyData(factory.DictFactory):
+    code = factory.Sequence(lambda n: f"T{n:03d}.H68")
+    name_vi = factory.Sequence(lambda n: f"Sở Thử nghiệm số {n}")
+    name_en = factory.Sequence(lambda n: f"Test Department {n}")
+    level = "SO_NGANH"
+    valid_from = "2025-07-01"
+
+
+class StandardData(factory.DictFactory):
+    code = factory.Sequence(lambda n: f"STD-T{n}")
+    identifier = factory.Sequence(lambda n: f"QCVN {100 + n}:2017/BTTTT")
+    title_vi = "Quy chuẩn kỹ thuật về cấu trúc thông điệp dữ liệu công dân"
+    title_en = "Technical regulation on citizen data messages"
+    issuer = "Bộ Thông tin và Truyền thông"
+    kind = "TECHNICAL_STANDARD"
+    status = "IN_FORCE"
+
+
+class FieldData(factory.DictFactory):
+    name = factory.Sequence(lambda n: f"truong_{n}")
+    label_vi = factory.Sequence(lambda n: f"Trường số {n}")
+    label_en = factory.Sequence(lambda n: f"Field {n}")
+    definition = "Mô tả đầy đủ ý nghĩa của trường dữ liệu"
+    data_type = "STRING"
+    length = 100
+    personal_data = "KHONG"
+
+
+class DatasetData(factory.DictFactory):
+    title_vi = factory.Sequence(lambda n: f"Cơ sở dữ liệu thử nghiệm số {n}")
+    title_en = factory.Sequence(lambda n: f"Test database {n}")
+    description_vi = "Cơ sở dữ liệu dùng chung phục vụ kiểm thử danh mục, mô tả đủ dài để đạt yêu cầu."
+    db_category = "CSDL_DP"
+    sharing_class = "DUNG_CHUNG"
+    importance = "KHAC"
+    arch_component = "DAT"
+    themes = factory.LazyFunction(lambda: ["KINH_TE"])
+    keywords_vi = factory.LazyFunction(lambda: ["thử nghiệm"])
+    frequency = "MONTHLY"
+
+
+# The make_* helpers load payloads through the API's own schemas, so the services receive the
+# same typed values (dates, not strings) as they do over HTTP.
+
+
+def make_agency(ctx: Context, **overrides: Any) -> Agency:
+    return AgencyService(ctx).create(AgencyInputSchema().load(AgencyData(**overrides)))
+
+
+def make_standard(ctx: Context, **overrides: Any) -> Standard:
+    return StandardService(ctx).create(StandardInputSchema().load(StandardData(**overrides)))
+
+
+def make_dataset(ctx: Context, owner: Agency | None = None, **overrides: Any) -> Dataset:
+    owner = owner or make_agency(ctx)
+    return DatasetService(ctx).create(DatasetCreateSchema().load(DatasetData(owner=owner.code, **overrides)))
+
+
+def field_inputs(*fields: dict[str, Any]) -> list[dict[str, Any]]:
+    """Field payloads as the services receive them."""
+    return [FieldInputSchema().load(field) for field in fields]

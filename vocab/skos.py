@@ -1,0 +1,400 @@
+"""Load the SKOS vocabularies into immutable objects and look concepts up.
+
+Two sources, one model:
+
+- the province's schemes, ``schemes/<scheme-id>.ttl``: one ``skos:ConceptScheme`` per file whose
+  URI is ``https://data.lamdong.gov.vn/vocab/<scheme-id>``, concepts identified by ``skos:notation``;
+- the EU authority tables in ``eu/`` (see ``eu/README.md``), exposed under the ids of
+  :data:`EU_SCHEMES`, concepts identified by their authority code (``CSV``, ``CC_BY_4_0``).
+
+Everything is parsed once per directory and cached (:func:`load_vocabularies`): the files ship
+inside the package and never change while the process runs.
+
+Our own properties (namespace ``cat:``) used here: ``cat:updatePeriod`` (``xsd:duration``),
+``cat:rank`` (order of sensitivity), ``cat:xsdType``, ``cat:validFrom`` / ``cat:validTo``
+(``xsd:date``; ``validTo`` is the last day the concept applied) and ``cat:conceptOrder`` (an RDF
+list on the scheme giving the display order; without it, concepts are ordered by code).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from types import MappingProxyType
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.term import Node
+
+from vocab.namespaces import CAT, DCT, EU_ONTOLOGY, OWL, RDF, SKOS, VOCAB, bind_prefixes
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+ADMIN_UNITS = "admin-units"
+"""Pseudo-scheme accepted by :meth:`Vocabularies.resolve`: a unit of any ``admin-units-*`` list."""
+
+SCHEMES = "schemes"
+"""Pseudo-scheme accepted by :meth:`Vocabularies.resolve`: the URI or id of any scheme."""
+
+EU_SCHEMES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        # scheme id: (file in eu/, Vietnamese title — the EU files have none)
+        "eu-file-types": ("filetypes-skos.rdf", "Định dạng tệp (EU)"),
+        "eu-licences": ("licences-skos.rdf", "Giấy phép (EU)"),
+        "eu-access-rights": ("access-right-skos-ap-act.rdf", "Quyền truy cập (EU)"),
+        "eu-themes": ("data-theme-skos.rdf", "Chủ đề dữ liệu (EU)"),
+        "eu-frequencies": ("frequencies-skos.rdf", "Tần suất cập nhật (EU)"),
+        "eu-languages": ("language.rdf", "Ngôn ngữ (EU)"),
+    }
+)
+
+FALLBACK_LANGUAGES = ("vi", "en")
+"""Label languages tried, in order, when the requested one is missing."""
+
+# Calendar periods become fixed day counts: a month is 1/12 of an average Gregorian year, rounded
+# (P1M → 30 days, P3M → 91, P6M → 183, P1Y → 365). Freshness checks only need that precision.
+_DAYS_PER_MONTH = 365.2425 / 12
+_DURATION = re.compile(
+    r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
+    r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?"
+)
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file breaks a rule the loader relies on; the catalog must not start with it."""
+
+
+def _empty() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Concept:
+    """One SKOS concept. ``labels`` and ``definitions`` are keyed by language tag (``vi``, ``en``…)."""
+
+    uri: str
+    scheme: str
+    code: str
+    labels: Mapping[str, str] = field(default_factory=_empty, hash=False)
+    definitions: Mapping[str, str] = field(default_factory=_empty, hash=False)
+    broader: tuple[str, ...] = ()
+    exact_matches: tuple[str, ...] = ()
+    close_matches: tuple[str, ...] = ()
+    broad_matches: tuple[str, ...] = ()
+    replaced_by: tuple[str, ...] = ()
+    period: timedelta | None = None
+    rank: int | None = None
+    xsd_type: str | None = None
+    deprecated: bool = False
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def label(self, lang: str = "vi") -> str:
+        """The label in ``lang``, else Vietnamese, else English, else any, else the code."""
+        return _pick(self.labels, lang) or self.code
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConceptScheme:
+    """A concept scheme with its concepts in display order."""
+
+    uri: str
+    id: str
+    titles: Mapping[str, str] = field(default_factory=_empty, hash=False)
+    descriptions: Mapping[str, str] = field(default_factory=_empty, hash=False)
+    concepts: tuple[Concept, ...] = ()
+    version: str | None = None
+    external: bool = False
+    """True for the EU tables: published by someone else, we only mirror them."""
+
+    def title(self, lang: str = "vi") -> str:
+        return _pick(self.titles, lang) or self.id
+
+
+class Vocabularies:
+    """Every scheme, indexed for look-ups; implements :class:`dictionary.ports.ConceptLookup`."""
+
+    def __init__(self, schemes: Iterable[ConceptScheme], graphs: Mapping[str, Graph]) -> None:
+        self._schemes: dict[str, ConceptScheme] = {}
+        self._scheme_uris: dict[str, str] = {}
+        self._concepts: dict[str, Concept] = {}
+        self._codes: dict[str, dict[str, str]] = {}
+        self._graphs = dict(graphs)
+        for scheme in schemes:
+            if scheme.id in self._schemes or scheme.uri in self._scheme_uris:
+                raise VocabularyError(f"scheme {scheme.id} ({scheme.uri}) is defined twice")
+            self._schemes[scheme.id] = scheme
+            self._scheme_uris[scheme.uri] = scheme.id
+            codes = self._codes[scheme.id] = {}
+            for concept in scheme.concepts:
+                key = concept.code.casefold()
+                if key in codes:
+                    raise VocabularyError(f"{scheme.id}: code {concept.code} is used twice")
+                if concept.uri in self._concepts:
+                    raise VocabularyError(f"{concept.uri} is in two schemes")
+                codes[key] = concept.uri
+                self._concepts[concept.uri] = concept
+        self._admin_ids = tuple(sid for sid in self._schemes if sid.startswith(ADMIN_UNITS + "-"))
+        # DCAT harvests carry EU frequency URIs; they share the period of the concept mapped to them.
+        self._eu_periods = {
+            match: concept.period
+            for concept in self.concepts("frequencies")
+            if concept.period is not None
+            for match in concept.exact_matches
+        }
+
+    # -- ConceptLookup -------------------------------------------------------------------------
+
+    def resolve(self, scheme: str, value: str) -> str | None:
+        """The concept URI for ``value`` (a URI or a code, any case) in ``scheme``, or None.
+
+        ``admin-units`` accepts a unit URI of any version of the list, or ``<scheme-id>/<code>``
+        such as ``admin-units-2025/24611``; a bare code is refused there because one code can name
+        different units in different versions. ``schemes`` accepts a scheme URI or id and
+        returns the scheme URI.
+        """
+        value = value.strip()
+        if not value:
+            return None
+        if scheme == SCHEMES:
+            return self._resolve_scheme(value)
+        scheme_ids = self._admin_ids if scheme == ADMIN_UNITS else (scheme,)
+        concept = self._concepts.get(value)
+        if concept is not None:
+            return concept.uri if concept.scheme in scheme_ids else None
+        if scheme == ADMIN_UNITS:
+            version, _, value = value.rpartition("/")
+            scheme_ids = (version,) if version in self._admin_ids else ()
+        for scheme_id in scheme_ids:
+            uri = self._codes.get(scheme_id, {}).get(value.casefold())
+            if uri is not None:
+                return uri
+        return None
+
+    def label(self, uri: str, lang: str = "vi") -> str | None:
+        """The preferred label of a concept (or the title of a scheme), falling back to Vietnamese."""
+        concept = self._concepts.get(uri)
+        if concept is not None:
+            return concept.label(lang)
+        scheme_id = self._scheme_uris.get(uri)
+        return self._schemes[scheme_id].title(lang) if scheme_id else None
+
+    def update_period(self, frequency_uri: str) -> timedelta | None:
+        """How long data of this frequency stays current; None for irregular, never or unknown.
+
+        Accepts our frequency concepts and the EU frequencies they map to exactly.
+        """
+        concept = self._concepts.get(frequency_uri)
+        if concept is not None and concept.period is not None:
+            return concept.period
+        return self._eu_periods.get(frequency_uri)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def schemes(self) -> tuple[ConceptScheme, ...]:
+        """The province's schemes (by id), then the EU tables."""
+        return tuple(self._schemes.values())
+
+    def scheme(self, scheme_id: str) -> ConceptScheme | None:
+        return self._schemes.get(scheme_id)
+
+    def concept(self, uri: str) -> Concept | None:
+        return self._concepts.get(uri)
+
+    def concepts(self, scheme_id: str) -> tuple[Concept, ...]:
+        """The concepts of a scheme in display order; ``admin-units`` gives every version's units."""
+        if scheme_id == ADMIN_UNITS:
+            return tuple(c for sid in self._admin_ids for c in self._schemes[sid].concepts)
+        scheme = self._schemes.get(scheme_id)
+        return scheme.concepts if scheme else ()
+
+    def graph_of(self, scheme_id: str) -> Graph | None:
+        """A fresh graph of one scheme for publication (the caller may change it), or None."""
+        source = self._graphs.get(scheme_id)
+        if source is None:
+            return None
+        graph = bind_prefixes(Graph(bind_namespaces="core"))
+        graph += source
+        # The files state skos:topConceptOf only; publish the inverse too, as SKOS browsers expect.
+        for concept, scheme in source.subject_objects(SKOS.topConceptOf):
+            graph.add((scheme, SKOS.hasTopConcept, concept))
+        return graph
+
+    def _resolve_scheme(self, value: str) -> str | None:
+        if value in self._scheme_uris:
+            return value
+        scheme = self._schemes.get(value) or self._schemes.get(value.casefold())
+        return scheme.uri if scheme else None
+
+
+def load_vocabularies(directory: Path | str | None = None) -> Vocabularies:
+    """All vocabularies under ``directory`` (default: this package), parsed once per directory."""
+    # Resolved so every spelling of a directory shares one cache entry; the default already is.
+    return _load(Path(directory).resolve() if directory else PACKAGE_DIR)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(directory: Path) -> Vocabularies:
+    schemes: list[ConceptScheme] = []
+    graphs: dict[str, Graph] = {}
+    files = sorted((directory / "schemes").glob("*.ttl"))
+    if not files:
+        raise VocabularyError(f"no scheme files in {directory / 'schemes'}")
+    for path in files:
+        scheme, graph = read_scheme(path)
+        schemes.append(scheme)
+        graphs[scheme.id] = graph
+    for scheme_id, (filename, title_vi) in EU_SCHEMES.items():
+        scheme, graph = read_eu_scheme(directory / "eu" / filename, scheme_id, title_vi)
+        schemes.append(scheme)
+        graphs[scheme_id] = graph
+    return Vocabularies(schemes, graphs)
+
+
+def read_scheme(path: Path) -> tuple[ConceptScheme, Graph]:
+    """Parse one of the province's Turtle files; its name (without ``.ttl``) is the scheme id."""
+    scheme_id = path.stem
+    graph = Graph().parse(path, format="turtle")
+    uri = _only_scheme(graph, path)
+    if uri != VOCAB[scheme_id]:
+        raise VocabularyError(f"{path.name}: scheme URI {uri} should be {VOCAB[scheme_id]}")
+    concepts = []
+    for subject in graph.subjects(SKOS.inScheme, uri, unique=True):
+        code = graph.value(subject, SKOS.notation)
+        if code is None:
+            raise VocabularyError(f"{path.name}: {subject} has no skos:notation")
+        concepts.append(_concept(graph, subject, scheme_id, str(code)))
+    scheme = ConceptScheme(
+        uri=str(uri),
+        id=scheme_id,
+        titles=_by_language(graph, uri, DCT.title) or _by_language(graph, uri, SKOS.prefLabel),
+        descriptions=_by_language(graph, uri, DCT.description),
+        concepts=_ordered(graph, uri, concepts, path),
+        version=_text(graph.value(uri, OWL.versionInfo)),
+    )
+    return scheme, graph
+
+
+def read_eu_scheme(path: Path, scheme_id: str, title_vi: str) -> tuple[ConceptScheme, Graph]:
+    """Parse one EU authority table (RDF/XML) as it comes from the Publications Office."""
+    if not path.is_file():
+        raise VocabularyError(f"missing EU vocabulary {path}")
+    graph = Graph().parse(path, format="xml")
+    uri = _only_scheme(graph, path)
+    concepts = []
+    for subject in graph.subjects(SKOS.inScheme, uri, unique=True):
+        # The language table has no authority-code; its URIs end with the code in every table.
+        code = graph.value(subject, EU_ONTOLOGY["authority-code"]) or str(subject).rsplit("/", 1)[-1]
+        concepts.append(_concept(graph, subject, scheme_id, str(code)))
+    titles = dict(_by_language(graph, uri, SKOS.prefLabel))
+    titles.setdefault("vi", title_vi)
+    scheme = ConceptScheme(
+        uri=str(uri),
+        id=scheme_id,
+        titles=MappingProxyType(titles),
+        concepts=_ordered(graph, uri, concepts, path),
+        version=_text(graph.value(uri, OWL.versionInfo)),
+        external=True,
+    )
+    return scheme, graph
+
+
+def parse_duration(text: str) -> timedelta:
+    """An ``xsd:duration`` as a timedelta, counting calendar months and years as average lengths."""
+    found = _DURATION.fullmatch(text.strip())
+    if found is None or text.strip() in {"P", "PT"}:
+        raise ValueError(f"not a duration: {text!r}")
+    part = {name: int(value or 0) for name, value in found.groupdict().items()}
+    months = part["years"] * 12 + part["months"]
+    return timedelta(
+        days=round(months * _DAYS_PER_MONTH) + part["weeks"] * 7 + part["days"],
+        hours=part["hours"],
+        minutes=part["minutes"],
+        seconds=part["seconds"],
+    )
+
+
+def _concept(graph: Graph, subject: Node, scheme_id: str, code: str) -> Concept:
+    period = graph.value(subject, CAT.updatePeriod)
+    rank = graph.value(subject, CAT.rank)
+    deprecated = graph.value(subject, OWL.deprecated) or graph.value(subject, EU_ONTOLOGY.deprecated)
+    return Concept(
+        uri=str(subject),
+        scheme=scheme_id,
+        code=code,
+        labels=_by_language(graph, subject, SKOS.prefLabel),
+        definitions=_by_language(graph, subject, SKOS.definition),
+        broader=_uris(graph, subject, SKOS.broader),
+        exact_matches=_uris(graph, subject, SKOS.exactMatch),
+        close_matches=_uris(graph, subject, SKOS.closeMatch),
+        broad_matches=_uris(graph, subject, SKOS.broadMatch),
+        replaced_by=_uris(graph, subject, DCT.isReplacedBy),
+        period=parse_duration(str(period)) if period is not None else None,
+        rank=int(rank) if isinstance(rank, Literal) else None,
+        xsd_type=_text(graph.value(subject, CAT.xsdType)),
+        deprecated=str(deprecated).lower() == "true",
+        valid_from=_date(graph.value(subject, CAT.validFrom)),
+        valid_to=_date(graph.value(subject, CAT.validTo)),
+    )
+
+
+def _only_scheme(graph: Graph, path: Path) -> URIRef:
+    found = [s for s in graph.subjects(RDF.type, SKOS.ConceptScheme) if isinstance(s, URIRef)]
+    if len(found) != 1:
+        raise VocabularyError(f"{path.name}: expected one skos:ConceptScheme, found {len(found)}")
+    return found[0]
+
+
+def _ordered(graph: Graph, scheme: URIRef, concepts: list[Concept], path: Path) -> tuple[Concept, ...]:
+    """Concepts in the order of the scheme's ``cat:conceptOrder`` list, the rest by code after."""
+    by_uri = {concept.uri: concept for concept in concepts}
+    listed: list[Concept] = []
+    head = graph.value(scheme, CAT.conceptOrder)
+    for item in Collection(graph, head) if head is not None else ():
+        concept = by_uri.pop(str(item), None)
+        if concept is None:
+            raise VocabularyError(f"{path.name}: cat:conceptOrder lists {item}, not a concept of it")
+        listed.append(concept)
+    # Numeric codes (administrative units) sort by length first: provinces, districts, communes.
+    rest = sorted(
+        by_uri.values(),
+        key=lambda c: (0, len(c.code), c.code) if c.code.isdigit() else (1, 0, c.code.casefold()),
+    )
+    return (*listed, *rest)
+
+
+def _by_language(graph: Graph, subject: Node, predicate: URIRef) -> Mapping[str, str]:
+    values: dict[str, str] = {}
+    # Sorted so a (wrongly) repeated language gives the same answer on every run.
+    literals = (o for o in graph.objects(subject, predicate) if isinstance(o, Literal))
+    for literal in sorted(literals, key=lambda lit: (lit.language or "", str(lit))):
+        values.setdefault(literal.language or "", str(literal))
+    return MappingProxyType(values)
+
+
+def _uris(graph: Graph, subject: Node, predicate: URIRef) -> tuple[str, ...]:
+    return tuple(sorted(str(o) for o in graph.objects(subject, predicate) if isinstance(o, URIRef)))
+
+
+def _text(node: Node | None) -> str | None:
+    return str(node) if node is not None else None
+
+
+def _date(node: Node | None) -> date | None:
+    if node is None:
+        return None
+    value = node.toPython() if isinstance(node, Literal) else None
+    if not isinstance(value, date):
+        raise VocabularyError(f"{node!r} is not an xsd:date")
+    return value
+
+
+def _pick(values: Mapping[str, str], lang: str) -> str | None:
+    for candidate in (lang, *FALLBACK_LANGUAGES):
+        if candidate in values:
+            return values[candidate]
+    return next(iter(values.values()), None)
