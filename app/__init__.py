@@ -6,7 +6,9 @@ This is the only package that imports Flask (DESIGN.md §1).
 from __future__ import annotations
 
 from flask import Flask
+from apispec.ext.marshmallow import MarshmallowPlugin
 from flask_smorest import Api
+from marshmallow import Schema
 
 from app import db, errors
 from app.api import register_api
@@ -47,7 +49,17 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["catalog.vocabularies"] = load_vocabularies()
     app.extensions["catalog.recorder"] = NoChangeRecorder()
 
-    api = Api(app)
+    api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
     register_api(api)
+    app.extensions["catalog.api"] = api
     errors.init_app(app)
     return app
+
+
+def schema_name(schema: type[Schema] | Schema) -> str:
+    """OpenAPI component names: ``DatasetInput`` and, for partial (PATCH) bodies, ``DatasetInputPatch``."""
+    cls = schema if isinstance(schema, type) else type(schema)
+    name = cls.__name__.removesuffix("Schema")
+    if not isinstance(schema, type) and schema.partial:
+        name += "Patch"
+    return name

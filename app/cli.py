@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TextIO
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import ScriptInfo, with_appcontext
 
 from app import create_app
 from app.wiring import Services
@@ -34,9 +35,14 @@ def cli_services(actor: str = "cli") -> Iterator[Services]:
         session.close()
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False, add_default_commands=False)
-def main() -> None:
-    """Shared Data Catalog: the catalog and data dictionary of the province's shared databases."""
+@click.group()
+@click.pass_context
+def main(context: click.Context) -> None:
+    """Shared Data Catalog: the catalog and data dictionary of the province's shared databases.
+
+    Settings come from CATALOG_* environment variables (see the README).
+    """
+    context.obj = ScriptInfo(create_app=create_app, set_debug_flag=False)
 
 
 @main.group()
@@ -76,6 +82,15 @@ def demo_load(if_empty: bool) -> None:
     with cli_services("demo") as svc:
         summary = load_demo(svc.ctx, skip_if_present=if_empty)
     click.echo(summary)
+
+
+@main.command("openapi")
+@click.argument("output", type=click.File("w"), default="-")
+@with_appcontext
+def openapi(output: TextIO) -> None:
+    """Write the OpenAPI document of the REST API (to OUTPUT, default standard output)."""
+    json.dump(current_app.extensions["catalog.api"].spec.to_dict(), output, ensure_ascii=False, indent=2)
+    output.write("\n")
 
 
 class _Gunicorn:
