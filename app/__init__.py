@@ -5,8 +5,8 @@ This is the only package that imports Flask (DESIGN.md §1).
 
 from __future__ import annotations
 
-from flask import Flask
 from apispec.ext.marshmallow import MarshmallowPlugin
+from flask import Flask
 from flask_smorest import Api
 from marshmallow import Schema
 

@@ -70,7 +70,7 @@ def test_serve_runs_gunicorn_with_several_workers(env: dict[str, str]) -> None:
             try:
                 with urllib.request.urlopen(
                     f"http://127.0.0.1:{port}/api/v1/datasets", timeout=2
-                ) as response:  # noqa: S310
+                ) as response:
                     body = json.loads(response.read())
                     break
             except OSError:
