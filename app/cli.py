@@ -13,6 +13,7 @@ from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
 
 from app import create_app
+from app.cli_dcat import export_group, validate_group
 from app.wiring import Services
 from dictionary import migrations
 from dictionary.services import Context
@@ -73,14 +74,13 @@ def demo() -> None:
 
 
 @demo.command("load")
-@click.option("--if-empty/--always", default=True, help="Skip when the catalog already has datasets.")
 @with_appcontext
-def demo_load(if_empty: bool) -> None:
-    """Load the demo agencies, standards, datasets, fields and mappings."""
+def demo_load() -> None:
+    """Load the demo agencies, standards, datasets, fields and mappings (into an empty catalog)."""
     from dictionary.demo import load_demo
 
     with cli_services("demo") as svc:
-        summary = load_demo(svc.ctx, skip_if_present=if_empty)
+        summary = load_demo(svc.ctx, skip_if_present=True)
     click.echo(summary)
 
 
@@ -133,3 +133,7 @@ def serve(host: str, port: int, workers: int, timeout: int) -> None:
             "preload_app": False,
         },
     )
+
+
+main.add_command(export_group)
+main.add_command(validate_group)

@@ -152,7 +152,7 @@ class DatasetService:
         data.setdefault("status", C.DRAFT)
         check = Checker(self.ctx.concepts)
         check.resolve_concepts(data, DATASET_SCHEMES)
-        self._check_legal_basis(check, data.get("legal_basis"))
+        self._check_legal_basis(check, data)
         if not owners["owner"]:
             check.fail("owner", "a dataset needs an owner agency (chủ quản)")
         check.raise_if_any()
@@ -190,7 +190,7 @@ class DatasetService:
         contacts = data.pop("contact_points", None)
         check = Checker(self.ctx.concepts)
         check.resolve_concepts(data, DATASET_SCHEMES)
-        self._check_legal_basis(check, data.get("legal_basis"))
+        self._check_legal_basis(check, data)
         for required in ("title_vi", "description_vi", "db_category", "sharing_class", "importance",
                          "arch_component", "status", "slug"):  # fmt: skip
             if required in data and data[required] is None:
@@ -303,14 +303,21 @@ class DatasetService:
             slug = f"{base}-{n}"
         return slug
 
-    def _check_legal_basis(self, check: Checker, documents: list[dict[str, Any]] | None) -> None:
-        for index, document in enumerate(documents or []):
+    def _check_legal_basis(self, check: Checker, data: dict[str, Any]) -> None:
+        """Resolve the documents' status concepts, on copies: the caller's payload stays as given."""
+        if data.get("legal_basis") is None:
+            return
+        documents = []
+        for index, given in enumerate(data["legal_basis"]):
+            document = dict(given)
             if document.get("status") is not None:
                 document["status"] = check.concept(
                     f"legal_basis.{index}.status", "legal-statuses", document["status"]
                 )
             if isinstance(document.get("issued"), date):
                 document["issued"] = document["issued"].isoformat()
+            documents.append(document)
+        data["legal_basis"] = documents
 
     @staticmethod
     def _check_period(data: dict[str, Any]) -> None:
