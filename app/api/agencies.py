@@ -11,6 +11,7 @@ from app.api.schemas.agencies import (
     AgencySchema,
     MergeSchema,
     RenameSchema,
+    SplitSchema,
 )
 from app.wiring import services
 from dictionary.services import AgencyFilters
@@ -85,6 +86,16 @@ class AgencyMerge(MethodView):
         agency = services().agencies.merge(data["sources"], into=code, effective_on=data["effective_on"],
                                            legal_basis=data.get("legal_basis"))  # fmt: skip
         return agency, etag_header(agency.lock_version)
+
+
+@blp.route("/<code>/split")
+class AgencySplit(MethodView):
+    @blp.arguments(SplitSchema)
+    @blp.response(200, AgencySchema)
+    @errors(blp, 404, 409)
+    def post(self, data, code):
+        """Split an agency among several; each of its datasets goes to the agency named for it"""
+        return services().agencies.split(code, **data)
 
 
 @blp.route("/<code>/children")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -181,7 +182,7 @@ class AgencyService:
                 raise Conflict(f"Agency {source_code} had already ceased on {source.valid_to.isoformat()}")
             if target.valid_to is not None and target.valid_to <= effective_on:
                 raise Conflict(f"Agency {into} has ceased and cannot receive a merger")
-            self._move_ownerships(source, target, effective_on, legal_basis)
+            self._move_ownerships(source, lambda _dataset_id, t=target: t, effective_on, legal_basis)
             for child in list(source.children):
                 if child.valid_to is None:
                     child.parent = target
@@ -208,7 +209,74 @@ class AgencyService:
         self.ctx.session.flush()
         return target
 
-    def _move_ownerships(self, source: Agency, target: Agency, on: date, legal_basis: str | None) -> None:
+    @unit_of_work
+    def split(
+        self,
+        code: str,
+        *,
+        into: list[str],
+        effective_on: date,
+        datasets: dict[str, str] | None = None,
+        legal_basis: str | None = None,
+    ) -> Agency:
+        """Split an agency among several: it ceases, and each of its datasets goes to one of them.
+
+        ``datasets`` maps a dataset slug to the agency that takes it; the others go to the first
+        agency of ``into``, and so do its sub-agencies.
+        """
+        source = self.get(code)
+        if not into:
+            raise InvalidInput.one("into", "name at least one agency that takes over")
+        if code in into:
+            raise InvalidInput.one("into", f"agency {code} cannot be split into itself")
+        if source.valid_to is not None and source.valid_to <= effective_on:
+            raise Conflict(f"Agency {code} had already ceased on {source.valid_to.isoformat()}")
+        targets = {target_code: self.find(target_code, "into") for target_code in into}
+        routes: dict[uuid.UUID, Agency] = {}
+        for slug, target_code in (datasets or {}).items():
+            if target_code not in targets:
+                raise InvalidInput.one(
+                    f"datasets.{slug}", f"{target_code} is not one of the agencies in 'into'"
+                )
+            dataset = self.ctx.session.scalar(select(Dataset).where(Dataset.slug == slug))
+            if dataset is None:
+                raise InvalidInput.one(f"datasets.{slug}", f"no dataset has the slug '{slug}'")
+            routes[dataset.id] = targets[target_code]
+        first = targets[into[0]]
+        self._move_ownerships(
+            source, lambda dataset_id: routes.get(dataset_id, first), effective_on, legal_basis
+        )
+        for child in list(source.children):
+            if child.valid_to is None:
+                child.parent = first
+        source.valid_to = effective_on
+        source.lock_version += 1
+        for target in targets.values():
+            target.events.append(
+                AgencyEvent(
+                    kind=C.SPLIT_FROM,
+                    related_agency=source,
+                    effective_on=effective_on,
+                    legal_basis=legal_basis,
+                )
+            )
+            source.events.append(
+                AgencyEvent(
+                    kind=C.FUNCTIONS_TRANSFERRED,
+                    related_agency=target,
+                    effective_on=effective_on,
+                    legal_basis=legal_basis,
+                    note=f"Chuyển chức năng sang / functions moved to {target.name_vi}",
+                )
+            )
+            target.lock_version += 1
+        self.ctx.session.flush()
+        return source
+
+    def _move_ownerships(
+        self, source: Agency, target_for: Callable[[uuid.UUID], Agency], on: date, legal_basis: str | None
+    ) -> None:
+        """Close the source's open assignments on ``on`` and open the same roles for the target."""
         open_assignments = self.ctx.session.scalars(
             select(OwnershipAssignment).where(
                 OwnershipAssignment.agency_id == source.id, OwnershipAssignment.valid_to.is_(None)
@@ -225,7 +293,7 @@ class AgencyService:
             self.ctx.session.add(
                 OwnershipAssignment(
                     dataset_id=assignment.dataset_id,
-                    agency=target,
+                    agency=target_for(assignment.dataset_id),
                     role=assignment.role,
                     valid_from=on,
                     note=note,
@@ -233,7 +301,7 @@ class AgencyService:
             )
             changed[assignment.dataset_id] = assignment.dataset
         for dataset in changed.values():
-            record_change(self.ctx, dataset, f"{source.code} → {target.code}: {note}")
+            record_change(self.ctx, dataset, f"{source.code} → {target_for(dataset.id).code}: {note}")
 
     def _check_dates(self, agency: Agency) -> None:
         if agency.valid_from and agency.valid_to and agency.valid_to < agency.valid_from:

@@ -92,6 +92,34 @@ def test_merge_reassigns_datasets_with_history(client) -> None:
     assert client.delete(f"{API}/agencies/{old['code']}").status_code == 409
 
 
+def test_split_routes_each_dataset_and_records_events(client) -> None:
+    old, home, health = AgencyData(valid_from="2004-01-01"), AgencyData(), AgencyData()
+    for agency in (old, home, health):
+        client.post(f"{API}/agencies", json=agency)
+    kept = client.post(f"{API}/datasets", json=DatasetData(owner=old["code"], owned_since="2020-01-01")).json
+    moved = client.post(f"{API}/datasets", json=DatasetData(owner=old["code"], owned_since="2020-01-01")).json
+    response = client.post(
+        f"{API}/agencies/{old['code']}/split",
+        json={"into": [home["code"], health["code"]], "effective_on": "2025-03-01",
+              "datasets": {moved["slug"]: health["code"]}, "legal_basis": "NĐ 45/2025/NĐ-CP"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert response.json["valid_to"] == "2025-03-01"
+    assert client.get(f"{API}/datasets/{kept['slug']}").json["owner"] == home["code"]
+    assert client.get(f"{API}/datasets/{moved['slug']}").json["owner"] == health["code"]
+    assert client.get(f"{API}/agencies/{health['code']}").json["events"][0]["kind"] == C.SPLIT_FROM
+    bad = client.post(
+        f"{API}/agencies/{home['code']}/split",
+        json={
+            "into": [health["code"]],
+            "effective_on": "2025-04-01",
+            "datasets": {"khong-co": health["code"]},
+        },
+    )
+    assert bad.status_code == 422
+    assert "datasets.khong-co" in bad.json["errors"]["json"]
+
+
 def test_standard_crud(client) -> None:
     data = StandardData(code="STD-ADMIN-2025")
     created = client.post(f"{API}/standards", json=data)

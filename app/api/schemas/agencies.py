@@ -63,3 +63,14 @@ class MergeSchema(Schema):
     sources = fields.List(code_field(), required=True, validate=validate.Length(min=1, max=50))
     effective_on = fields.Date(required=True)
     legal_basis = text(500)
+
+
+class SplitSchema(Schema):
+    into = fields.List(code_field(), required=True, validate=validate.Length(min=1, max=50))
+    effective_on = fields.Date(required=True)
+    datasets = fields.Dict(
+        keys=fields.String(validate=validate.Length(min=1, max=200)),
+        values=code_field(),
+        metadata={"description": "Dataset slug → code of the agency that takes it (default: the first)"},
+    )
+    legal_basis = text(500)
