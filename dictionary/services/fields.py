@@ -36,12 +36,16 @@ class FieldService:
     # Writing -------------------------------------------------------------------------------
 
     @unit_of_work
-    def replace_all(self, slug: str, fields: list[dict[str, Any]], if_match: str | None = None) -> Dataset:
+    def replace_all(
+        self, slug: str, fields: list[dict[str, Any]], if_match: str | None = None, message: str | None = None
+    ) -> Dataset:
         """Replace a dataset's whole dictionary in one request; fields are matched by name."""
         dataset = self.datasets.get(slug)
         check_version(dataset.lock_version, if_match)
         self.apply_dictionary(dataset, fields)
-        record_change(self.ctx, dataset, f"Thay từ điển dữ liệu / dictionary replaced ({len(fields)} fields)")
+        record_change(
+            self.ctx, dataset, message or f"Thay từ điển dữ liệu / dictionary replaced ({len(fields)} fields)"
+        )
         return dataset
 
     @unit_of_work
@@ -132,6 +136,11 @@ class FieldService:
             for mapping in mappings:
                 self.ctx.session.add(StandardMapping(dataset=dataset, field=field, **mapping))
         self.ctx.session.flush()
+        # The collections still list the replaced mappings until they are loaded again.
+        for field, _ in pending_mappings:
+            self.ctx.session.expire(field, ["mappings"])
+        if pending_mappings:
+            self.ctx.session.expire(dataset, ["mappings"])
 
     def _resolve(self, check: Checker, prefix: str, item: dict[str, Any]) -> dict[str, Any]:
         for name, scheme in FIELD_SCHEMES.items():
