@@ -10,10 +10,12 @@ from flask import Flask
 from flask_smorest import Api
 from marshmallow import Schema
 
-from app import db, errors
+from app import auth, db, errors, web
 from app.api import register_api
 from app.config import Settings
-from dictionary.ports import NoChangeRecorder
+from app.rdf import blueprint as rdf_blueprint
+from app.web.login import blueprint as login_blueprint
+from search.service import build_search
 from vocab.skos import load_vocabularies
 
 
@@ -47,12 +49,19 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["catalog.engine"] = engine
     db.init_app(app, engine)
     app.extensions["catalog.vocabularies"] = load_vocabularies()
-    app.extensions["catalog.recorder"] = NoChangeRecorder()
+    search = build_search(settings.search_engine, settings.search_url, settings.search_index, engine,
+                          app.extensions["catalog.sessionmaker"])  # fmt: skip
+    app.extensions["catalog.search"] = search
+    app.extensions["catalog.recorder"] = search.recorder
 
     api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
     register_api(api)
     app.extensions["catalog.api"] = api
+    app.register_blueprint(rdf_blueprint)
+    web.init_app(app)
     errors.init_app(app)
+    auth.init_app(app, api)  # after errors: its 401/403 handlers are the more specific ones
+    app.register_blueprint(login_blueprint)
     return app
 
 

@@ -13,16 +13,21 @@ from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
 
 from app import create_app
-from app.cli_dcat import export_group, validate_group
+from app.cli_accounts import COMMANDS as accounts_commands
+from app.cli_dcat import export_group, harvest, validate_group
+from app.cli_import import import_group
+from app.cli_search import search_group
 from app.wiring import Services
 from dictionary import migrations
 from dictionary.services import Context
+from dictionary.services.audit import AuditContext, set_context
 
 
 @contextmanager
 def cli_services(actor: str = "cli") -> Iterator[Services]:
     """Services for a command, with a session of their own."""
     session = current_app.extensions["catalog.sessionmaker"]()
+    set_context(session, AuditContext(f"cli:{actor}"))  # who to name in the audit log
     try:
         yield Services(
             Context(
@@ -137,3 +142,8 @@ def serve(host: str, port: int, workers: int, timeout: int) -> None:
 
 main.add_command(export_group)
 main.add_command(validate_group)
+main.add_command(harvest)
+main.add_command(import_group)
+main.add_command(search_group)
+for _command in accounts_commands:
+    main.add_command(_command)

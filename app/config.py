@@ -35,6 +35,8 @@ class Settings:
     publisher_agency: str = "H68"
     """Code of the agency that publishes the catalog (the provincial People's Committee)."""
     sql_echo: bool = False
+    session_cookie_secure: bool | None = None
+    """Send the web session cookie over HTTPS only; unset means yes except in development."""
 
     @property
     def resolved_database_url(self) -> str:

@@ -9,6 +9,7 @@ from flask import Flask, Response, jsonify
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
+from app.web.errors import html_error_page
 from dictionary.errors import (
     AlreadyExists,
     Conflict,
@@ -30,6 +31,9 @@ STATUS_OF: dict[type[DictionaryError], int] = {
 
 
 def error_response(status: int, message: str, errors: dict[str, Any] | None = None) -> Response:
+    page = html_error_page(status)  # a browser outside /api gets a page in its language instead
+    if page is not None:
+        return page
     body: dict[str, Any] = {"code": status, "status": HTTPStatus(status).phrase, "message": message}
     if errors:
         body["errors"] = errors

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from flask import current_app, g
 
+from app import auth
 from app.db import get_session
+from dictionary.policies import SYSTEM, Actor
 from dictionary.ports import ChangeRecorder, ConceptLookup
 from dictionary.services import (
     AgencyService,
     Context,
     DatasetService,
+    DictionaryFileService,
     DistributionService,
     FieldService,
     MappingService,
     RevisionService,
     StandardService,
 )
+from dictionary.services.access import AccessService
+from dictionary.services.accounts import AccountService
+from dictionary.services.audit import AuditLog
+from dictionary.services.scoped import ScopedDatasetService
+from dictionary.visibility import Visibility
 
 
 @dataclass
@@ -26,6 +34,9 @@ class Services:
     """The domain services of one request, sharing one session and one context."""
 
     ctx: Context
+    actor: Actor = SYSTEM
+    """Who acts; the CLI acts as the system, requests as the caller (app.auth)."""
+    visibility: Visibility = field(default_factory=Visibility.all)
 
     @cached_property
     def agencies(self) -> AgencyService:
@@ -33,7 +44,9 @@ class Services:
 
     @cached_property
     def datasets(self) -> DatasetService:
-        return DatasetService(self.ctx)
+        # Reads filtered and redacted for the caller; writes unchanged (the guard checked them).
+        scoped: DatasetService = ScopedDatasetService(self.ctx, self.visibility)  # type: ignore[assignment]
+        return scoped
 
     @cached_property
     def fields(self) -> FieldService:
@@ -55,6 +68,22 @@ class Services:
     def revisions(self) -> RevisionService:
         return RevisionService(self.ctx)
 
+    @cached_property
+    def accounts(self) -> AccountService:
+        return AccountService(self.ctx)
+
+    @cached_property
+    def access(self) -> AccessService:
+        return AccessService(self.ctx, self.actor)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.ctx.session)
+
+    @cached_property
+    def dictionary_files(self) -> DictionaryFileService:
+        return DictionaryFileService(self.ctx)
+
 
 def concepts() -> ConceptLookup:
     lookup: ConceptLookup = current_app.extensions["catalog.vocabularies"]
@@ -65,12 +94,14 @@ def services() -> Services:
     if "services" not in g:
         recorder: ChangeRecorder = current_app.extensions["catalog.recorder"]
         g.services = Services(
-            Context(session=get_session(), concepts=concepts(), recorder=recorder, actor=current_actor())
+            Context(session=get_session(), concepts=concepts(), recorder=recorder, actor=current_actor()),
+            actor=auth.current_actor(),
+            visibility=auth.current_visibility(),
         )
     result: Services = g.services
     return result
 
 
 def current_actor() -> str:
-    """Who is acting, for revisions; accounts (issue 5) replace this with the signed-in principal."""
-    return str(g.get("actor_name", "api"))
+    """Who is acting, for revisions: the signed-in principal's name and e-mail address."""
+    return auth.current_actor().label

@@ -9,9 +9,10 @@ Services a bare machine lacks make their tests skip with the reason, and fail in
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -23,6 +24,7 @@ from app import create_app
 from app.config import Settings
 from dictionary.models import Base
 from dictionary.services import Context
+from tests.factories import make_principal, make_token
 from vocab.skos import load_vocabularies
 
 REQUIRE_SERVICES = os.environ.get("CATALOG_REQUIRE_SERVICES") == "1"
@@ -109,9 +111,55 @@ def _empty_database(request: pytest.FixtureRequest) -> None:
                 connection.execute(text(f'DELETE FROM "{name}"'))  # noqa: S608 - names from our metadata
 
 
+def _accounts_context(app: Flask) -> Context:
+    session: Session = app.extensions["catalog.sessionmaker"]()
+    return Context(session=session, concepts=app.extensions["catalog.vocabularies"], actor="tester")
+
+
+def client_with_token(app: Flask, token: str) -> FlaskClient:
+    """A test client that sends ``Authorization: Bearer <token>`` with every request."""
+    test_client = app.test_client()
+    test_client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return test_client
+
+
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
+    """A client signed in as a system administrator (an API token with the write scope).
+
+    The API is closed by default (issue 5); tests of the catalog itself act as an administrator,
+    who may do everything. Tests of access rules use ``anonymous_client`` and ``client_as``.
+    """
+    ctx = _accounts_context(app)
+    try:
+        token = make_token(ctx, make_principal(ctx, "admin", email="admin@test.lamdong.gov.vn"))
+    finally:
+        ctx.session.close()
+    return client_with_token(app, token)
+
+
+@pytest.fixture
+def anonymous_client(app: Flask) -> FlaskClient:
+    """A client that sends no credentials."""
     return app.test_client()
+
+
+@pytest.fixture
+def client_as(app: Flask) -> Callable[..., FlaskClient]:
+    """``client_as("editor", "T001.H68")``: a client of a new user with that role (agency roles need
+    the agency's code; approver, admin and integration do not). ``scopes`` narrows the token."""
+
+    def make(
+        role: str, agency: str | None = None, *, scopes: tuple[str, ...] = ("read", "write"), **principal: Any
+    ) -> FlaskClient:
+        ctx = _accounts_context(app)
+        try:
+            token = make_token(ctx, make_principal(ctx, role, agency, **principal), scopes)
+        finally:
+            ctx.session.close()
+        return client_with_token(app, token)
+
+    return make
 
 
 @pytest.fixture

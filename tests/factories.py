@@ -6,6 +6,7 @@ records through the services, so tests start from states the domain rules allow.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import factory
@@ -13,8 +14,10 @@ import factory
 from app.api.schemas.agencies import AgencyInputSchema
 from app.api.schemas.datasets import DatasetCreateSchema
 from app.api.schemas.dictionary import FieldInputSchema, StandardInputSchema
-from dictionary.models import Agency, Dataset, Standard
+from dictionary.models import Agency, Dataset, Principal, Standard
+from dictionary.models.accounts import AGENCY_ROLES
 from dictionary.services import AgencyService, Context, DatasetService, StandardService
+from dictionary.services.accounts import AccountService
 
 
 class AgencyData(factory.DictFactory):
@@ -78,3 +81,28 @@ def make_dataset(ctx: Context, owner: Agency | None = None, **overrides: Any) ->
 def field_inputs(*fields: dict[str, Any]) -> list[dict[str, Any]]:
     """Field payloads as the services receive them."""
     return [FieldInputSchema().load(field) for field in fields]
+
+
+# Accounts (issue 5): principals with a role, and API tokens for them.
+
+_principals = itertools.count(1)
+
+
+def make_principal(ctx: Context, role: str, agency: str | None = None, **overrides: Any) -> Principal:
+    """A user with an agency role (viewer, editor, steward, agency_admin: give ``agency``) or a global
+    role (approver, admin, integration)."""
+    number = next(_principals)
+    agency_role = role in AGENCY_ROLES
+    values: dict[str, Any] = {
+        "email": f"{role.replace('_', '-')}.{number}@test.lamdong.gov.vn",
+        "name": f"{role.replace('_', ' ').title()} {number}",
+        "agency": agency if agency_role else None,
+        "role": role if agency_role else None,
+        "global_role": None if agency_role else role,
+    }
+    return AccountService(ctx).create(**(values | overrides))
+
+
+def make_token(ctx: Context, principal: Principal, scopes: tuple[str, ...] = ("read", "write")) -> str:
+    """An API token of the principal (the secret a client sends as ``Bearer``)."""
+    return AccountService(ctx).issue_token(principal, name="test", scopes=list(scopes), days=30).secret

@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from flask_smorest import Api
 
-from app.api import agencies, datasets, dictionary, standards, vocabularies
+from app.api import (
+    access,
+    accounts,
+    agencies,
+    audit,
+    datasets,
+    dcat,
+    dictionary,
+    search,
+    spreadsheets,
+    standards,
+    vocabularies,
+)
 
-BLUEPRINTS = (agencies.blp, datasets.blp, dictionary.blp, standards.blp, vocabularies.blp)
+BLUEPRINTS = (
+    agencies.blp, datasets.blp, dictionary.blp, standards.blp, vocabularies.blp, dcat.blp, spreadsheets.blp,
+    accounts.blp, access.blp, access.notifications_blp, audit.blp, search.blp,
+)
 
 
 def register_api(api: Api) -> None:

@@ -1,6 +1,9 @@
 """Typed SQLAlchemy 2 models of the catalog. Importing this package registers every table."""
 
+from dictionary.models.access import AccessGrant, AccessRequest, Notification
+from dictionary.models.accounts import ApiToken, LoginAttempt, Membership, Principal
 from dictionary.models.agency import Agency, AgencyEvent
+from dictionary.models.audit import AuditChainHead, AuditEvent
 from dictionary.models.base import Base, utcnow
 from dictionary.models.dataset import ContactPoint, Dataset, Distribution, OwnershipAssignment
 from dictionary.models.field import Field
@@ -8,15 +11,24 @@ from dictionary.models.revision import OutboxEntry, Revision
 from dictionary.models.standard import Standard, StandardMapping
 
 __all__ = [
+    "AccessGrant",
+    "AccessRequest",
     "Agency",
     "AgencyEvent",
+    "ApiToken",
+    "AuditChainHead",
+    "AuditEvent",
     "Base",
     "ContactPoint",
     "Dataset",
     "Distribution",
     "Field",
+    "LoginAttempt",
+    "Membership",
+    "Notification",
     "OutboxEntry",
     "OwnershipAssignment",
+    "Principal",
     "Revision",
     "Standard",
     "StandardMapping",

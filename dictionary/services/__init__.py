@@ -3,6 +3,7 @@
 from dictionary.services.agencies import AgencyFilters, AgencyService
 from dictionary.services.base import Context, unit_of_work
 from dictionary.services.datasets import DatasetFilters, DatasetService
+from dictionary.services.dictionary_import import DictionaryFileService, ImportReport
 from dictionary.services.distributions import DistributionService
 from dictionary.services.fields import FieldService, MappingService
 from dictionary.services.revisions import RevisionService
@@ -14,8 +15,10 @@ __all__ = [
     "Context",
     "DatasetFilters",
     "DatasetService",
+    "DictionaryFileService",
     "DistributionService",
     "FieldService",
+    "ImportReport",
     "MappingService",
     "RevisionService",
     "StandardFilters",

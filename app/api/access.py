@@ -1,0 +1,184 @@
+"""/api/v1/access: requests for data outside one's scope, grants, the decision API; /notifications."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+
+from app.api.common import Blueprint, errors
+from app.api.schemas.access import (
+    ApproveSchema,
+    CheckQuerySchema,
+    CheckSchema,
+    CountSchema,
+    GrantQuerySchema,
+    GrantSchema,
+    MarkReadSchema,
+    NotificationQuerySchema,
+    NotificationSchema,
+    OpinionSchema,
+    ReasonSchema,
+    RequestCreateSchema,
+    RequestQuerySchema,
+    RequestSchema,
+)
+from app.wiring import services
+from dictionary.models.base import utcnow
+from dictionary.services.access import RequestFilters
+
+blp = Blueprint(
+    "access", __name__, url_prefix="/access", description="Access requests, grants and the decision API"
+)
+notifications_blp = Blueprint(
+    "notifications", __name__, url_prefix="/notifications", description="In-app notifications"
+)
+
+
+@blp.route("/requests")
+class Requests(MethodView):
+    @blp.arguments(RequestQuerySchema, location="query")
+    @blp.response(200, RequestSchema(many=True))
+    @blp.paginate(page_size=20, max_page_size=200)
+    def get(self, query, pagination_parameters):
+        """Requests I am a party to (as requester, owner or approver), newest first"""
+        items, total = services().access.list_requests(
+            RequestFilters(**query), pagination_parameters.page, pagination_parameters.page_size
+        )
+        pagination_parameters.item_count = total
+        return items
+
+    @blp.arguments(RequestCreateSchema)
+    @blp.response(201, RequestSchema)
+    @errors(blp, 403, 404, 409)
+    def post(self, data):
+        """Ask to use a dataset outside my agency's scope (purpose, fields, period, legal basis)"""
+        return services().access.submit(data)
+
+
+@blp.route("/requests/<int:number>")
+class RequestItem(MethodView):
+    @blp.response(200, RequestSchema)
+    @errors(blp, 404)
+    def get(self, number):
+        """One request, with the owner's opinion, the decision and the grant"""
+        return services().access.get_request(number)
+
+
+@blp.route("/requests/<int:number>/opinion")
+class RequestOpinion(MethodView):
+    @blp.arguments(OpinionSchema)
+    @blp.response(200, RequestSchema)
+    @errors(blp, 403, 404, 409)
+    def post(self, data, number):
+        """The owner agency's opinion: agree or disagree, with a comment (stewards of the owner)"""
+        return services().access.give_opinion(number, data["opinion"], data.get("comment"))
+
+
+@blp.route("/requests/<int:number>/approve")
+class RequestApprove(MethodView):
+    @blp.arguments(ApproveSchema)
+    @blp.response(201, GrantSchema)
+    @errors(blp, 403, 404, 409)
+    def post(self, data, number):
+        """Approve a reviewed request (provincial approver): creates the grant, which expires by itself"""
+        return services().access.approve(
+            number, expires_at=data.get("expires_at"), fields=data.get("fields"), reason=data.get("reason")
+        )
+
+
+@blp.route("/requests/<int:number>/reject")
+class RequestReject(MethodView):
+    @blp.arguments(ReasonSchema)
+    @blp.response(200, RequestSchema)
+    @errors(blp, 403, 404, 409)
+    def post(self, data, number):
+        """Reject a request, with the reason (provincial approver)"""
+        return services().access.reject(number, data["reason"])
+
+
+@blp.route("/requests/<int:number>/withdraw")
+class RequestWithdraw(MethodView):
+    @blp.response(200, RequestSchema)
+    @errors(blp, 403, 404, 409)
+    def post(self, number):
+        """Withdraw an undecided request (the requesting agency)"""
+        return services().access.withdraw(number)
+
+
+@blp.route("/grants")
+class Grants(MethodView):
+    @blp.arguments(GrantQuerySchema, location="query")
+    @blp.response(200, GrantSchema(many=True))
+    @blp.paginate(page_size=20, max_page_size=200)
+    def get(self, query, pagination_parameters):
+        """Grants I am a party to (holder, owner, approver), filtered by state"""
+        items, total = services().access.list_grants(
+            query.get("state"), pagination_parameters.page, pagination_parameters.page_size
+        )
+        pagination_parameters.item_count = total
+        return items
+
+
+@blp.route("/grants/<int:number>")
+class GrantItem(MethodView):
+    @blp.response(200, GrantSchema)
+    @errors(blp, 404)
+    def get(self, number):
+        """One grant (its number is its request's)"""
+        return services().access.get_grant(number)
+
+
+@blp.route("/grants/<int:number>/revoke")
+class GrantRevoke(MethodView):
+    @blp.arguments(ReasonSchema)
+    @blp.response(200, GrantSchema)
+    @errors(blp, 403, 404, 409)
+    def post(self, data, number):
+        """Revoke a grant at once, with the reason (approver or administrator)"""
+        return services().access.revoke(number, data["reason"])
+
+
+@blp.route("/check")
+class Check(MethodView):
+    @blp.arguments(CheckQuerySchema, location="query")
+    @blp.response(200, CheckSchema)
+    @errors(blp, 403, 404)
+    def get(self, query):
+        """May this agency use this dataset now? For the integration platform (LGSP / NDOP)
+
+        Allowed within the agency's scope (its tree, and agencies merged into it), for open data,
+        or with a live grant; the answer names the rule or grant that decided. Every answer is
+        written to the audit log.
+        """
+        decision, agency, dataset = services().access.check(query["agency"], query["dataset"])
+        grant = decision.as_dict()["grant"]
+        return {
+            "allowed": decision.allowed,
+            "rule": decision.rule,
+            "agency": agency.code,
+            "dataset": dataset.slug,
+            "grant": grant,
+            "checked_at": utcnow(),
+        }
+
+
+@notifications_blp.route("")
+class Notifications(MethodView):
+    @notifications_blp.arguments(NotificationQuerySchema, location="query")
+    @notifications_blp.response(200, NotificationSchema(many=True))
+    @notifications_blp.paginate(page_size=20, max_page_size=200)
+    def get(self, query, pagination_parameters):
+        """My notifications about access requests and grants, newest first"""
+        items, total = services().access.notifications(
+            query["unread"], pagination_parameters.page, pagination_parameters.page_size
+        )
+        pagination_parameters.item_count = total
+        return items
+
+
+@notifications_blp.route("/read")
+class NotificationsRead(MethodView):
+    @notifications_blp.arguments(MarkReadSchema)
+    @notifications_blp.response(200, CountSchema)
+    def post(self, data):
+        """Mark some of my notifications read (``ids``), or all of them (``all: true``)"""
+        return {"marked": services().access.mark_read(None if data.get("all") else data["ids"])}

@@ -1,0 +1,149 @@
+"""/api/v1/search: datasets and fields across the catalog, with facets, highlights, suggestions.
+
+The caller's visibility (app.auth) goes into the query itself; the backend is the configured
+engine, or the database when the engine is unreachable (``degraded`` says so).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from flask import current_app
+from flask.views import MethodView
+from marshmallow import RAISE
+from sqlalchemy import select
+
+from app.api.common import Blueprint, errors
+from app.api.schemas.search import (
+    DatasetResultsSchema,
+    FieldResultsSchema,
+    FieldSearchArgs,
+    SearchArgs,
+    SuggestArgs,
+    SuggestionsSchema,
+)
+from app.auth import current_visibility
+from app.db import get_session
+from app.wiring import concepts
+from dictionary.errors import InvalidInput
+from dictionary.models import Agency
+from search.interface import DatasetQuery, FieldQuery, Results
+from search.service import SearchService
+
+blp = Blueprint("search", __name__, url_prefix="/search", description="Search datasets and fields")
+
+SCHEMES = {
+    "component": "arch-components",
+    "category": "db-categories",
+    "sharing_class": "sharing-classes",
+    "importance": "importance",
+    "theme": "themes",
+    "format": "eu-file-types",
+    "personal_data": "personal-data",
+    "status": "statuses",
+    "data_type": "data-types",
+}
+"""Facet → vocabulary scheme: filter values may be codes, the index holds concept URIs."""
+
+
+def _service() -> SearchService:
+    service: SearchService = current_app.extensions["catalog.search"].service
+    return service
+
+
+def _query(args: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """Split arguments into the query's own and facet filters, codes resolved to concept URIs."""
+    lookup, problems, filters = concepts(), {}, {}
+    for name in names:
+        values = args.pop(name, None) or []
+        if name in SCHEMES:
+            resolved = [lookup.resolve(SCHEMES[name], value) for value in values]
+            bad = [value for value, uri in zip(values, resolved, strict=True) if uri is None]
+            if bad:
+                problems[name] = [f"not a concept of the scheme {SCHEMES[name]}: {', '.join(bad)}"]
+            values = [uri for uri in resolved if uri]
+        if values:
+            filters[name] = values
+    if problems:
+        raise InvalidInput(problems)
+    return {"text": args.pop("q"), "filters": filters, **args}
+
+
+def _labelled(results: Results) -> Results:
+    """Facet values with a label for people: the concept's Vietnamese label, the agency's name."""
+    codes = [value for value, _ in results.facets.get("agency", ())]
+    names = (
+        dict(get_session().execute(select(Agency.code, Agency.name_vi).where(Agency.code.in_(codes))).all())
+        if codes
+        else {}
+    )
+    lookup = concepts()
+    facets = {
+        name: [
+            {
+                "value": value,
+                "count": count,
+                "label": names.get(value) if name == "agency" else lookup.label(value),
+            }
+            for value, count in values
+        ]
+        for name, values in results.facets.items()
+    }
+    return replace(results, facets=facets)  # type: ignore[arg-type]
+
+
+def _pagination(results: Results) -> dict[str, str]:
+    pages = max(1, -(-results.total // results.page_size))
+    return {
+        "X-Pagination": json.dumps(
+            {
+                "total": results.total,
+                "total_pages": pages,
+                "page": results.page,
+                "page_size": results.page_size,
+            }
+        )
+    }
+
+
+@blp.route("")
+class Search(MethodView):
+    @blp.arguments(SearchArgs, location="query", unknown=RAISE)
+    @blp.response(200, DatasetResultsSchema)
+    @errors(blp, 422)
+    def get(self, args):
+        """Search datasets
+
+        Matches titles, descriptions, keywords, owners, standards and field names, with or without
+        diacritics, abbreviations (CCCD, MST, UBND…) and small typos. A query of several words
+        needs most of them (all of one or two, 75 % of more). Facet filters: values of one
+        facet combine with OR, different facets with AND.
+        """
+        query = DatasetQuery.build(**_query(args, SearchArgs.facet_names))
+        results = _labelled(_service().search(query, current_visibility()))
+        return results, _pagination(results)
+
+
+@blp.route("/fields")
+class SearchFields(MethodView):
+    @blp.arguments(FieldSearchArgs, location="query", unknown=RAISE)
+    @blp.response(200, FieldResultsSchema)
+    @errors(blp, 422)
+    def get(self, args):
+        """Search fields (data elements) across all datasets"""
+        query = FieldQuery.build(**_query(args, FieldSearchArgs.facet_names))
+        results = _labelled(_service().search_fields(query, current_visibility()))
+        return results, _pagination(results)
+
+
+@blp.route("/suggest")
+class Suggest(MethodView):
+    @blp.arguments(SuggestArgs, location="query", unknown=RAISE)
+    @blp.response(200, SuggestionsSchema)
+    @errors(blp, 422)
+    def get(self, args):
+        """Dataset titles for what is being typed (the last word may be unfinished)"""
+        suggestions, reason = _service().suggest(args["q"], current_visibility(), args["limit"])
+        return {"suggestions": suggestions, "degraded": reason is not None, "reason": reason}

@@ -1,0 +1,246 @@
+"""Who is calling, and the guard that applies :mod:`app.permissions` before every view.
+
+Two ways in: ``Authorization: Bearer <token>`` (API clients and systems; never needs CSRF, since a
+browser does not attach it by itself) and the web session cookie set by the login page (HttpOnly,
+SameSite=Lax, Secure outside development). Unsafe requests that rely on the cookie must carry the
+session's CSRF token, as the form field ``csrf_token`` or the header ``X-CSRF-Token``.
+
+Colleagues' code asks :func:`current_visibility` (search, DCAT) and :func:`current_actor`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import secrets
+import uuid
+from datetime import timedelta
+
+from flask import Flask, Response, current_app, g, has_request_context, request
+from flask import session as web_session
+from flask_smorest import Api
+
+from app.db import get_session
+from app.errors import error_response
+from app.permissions import RoleRequired, rule_for
+from dictionary.errors import DictionaryError, PermissionDenied
+from dictionary.models import Principal
+from dictionary.policies import ANONYMOUS, Actor, visibility
+from dictionary.services.accounts import AccountService, NotAuthenticated, TooManyAttempts
+from dictionary.services.audit import AuditContext, install, record, set_context
+from dictionary.services.base import Context
+from dictionary.visibility import Visibility
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF_HEADER = "X-CSRF-Token"
+REQUEST_ID_HEADER = "X-Request-Id"
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,100}$")
+
+
+class CsrfFailed(DictionaryError):
+    """A cookie-authenticated write without the session's CSRF token (HTTP 403)."""
+
+
+def init_app(app: Flask, api: Api) -> None:
+    settings = app.extensions["catalog.settings"]
+    secure = settings.session_cookie_secure
+    app.config.update(
+        SESSION_COOKIE_NAME="catalog_session",
+        SESSION_COOKIE_SECURE=settings.env != "development" if secure is None else secure,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=8),
+    )
+    install(app.extensions["catalog.sessionmaker"])
+    app.before_request(guard)
+    app.after_request(_add_request_id)
+    app.register_error_handler(NotAuthenticated, _unauthorised)
+    app.register_error_handler(TooManyAttempts, _too_many)
+    app.register_error_handler(PermissionDenied, _forbidden)
+    app.register_error_handler(CsrfFailed, _csrf_failed)
+    api.spec.components.security_scheme(
+        "bearerAuth",
+        {"type": "http", "scheme": "bearer", "description": "An API token (catalog tokens create)"},
+    )
+    # Either a token or nothing: anonymous callers reach the public endpoints.
+    api.spec.options["security"] = [{"bearerAuth": []}, {}]
+
+
+# Who is calling ---------------------------------------------------------------------------
+
+
+def _context() -> Context:
+    return Context(session=get_session(), concepts=current_app.extensions["catalog.vocabularies"])
+
+
+def _request_id() -> str:
+    given = request.headers.get(REQUEST_ID_HEADER, "")
+    return given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
+def _identify() -> Actor:
+    """Resolve the caller once per request; a bad token is a 401, a stale session is anonymous."""
+    if "actor" in g:
+        actor: Actor = g.actor
+        return actor
+    session = get_session()
+    set_context(session, AuditContext("anonymous", request_id=g.request_id))
+    accounts = AccountService(_context())
+    principal: Principal | None = None
+    scopes: frozenset[str] | None = None
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, secret = header.partition(" ")
+        g.presented_token = secret.strip()[:16]
+        if scheme.lower() != "bearer" or not secret.strip():
+            raise NotAuthenticated("Send the header Authorization: Bearer <token>")
+        principal, token = accounts.authenticate_token(secret.strip())
+        scopes, g.auth_method = frozenset(token.scopes), "token"
+    elif web_session.get("principal_id"):
+        principal = _session_principal(accounts)
+        g.auth_method = "session" if principal is not None else None
+    actor = accounts.actor_for(principal, scopes) if principal is not None else ANONYMOUS
+    g.actor, g.principal = actor, principal
+    set_context(session, AuditContext(actor.label, actor.principal_id, actor.agency_code, g.request_id))
+    return actor
+
+
+def _session_principal(accounts: AccountService) -> Principal | None:
+    try:
+        principal = accounts.principal(uuid.UUID(str(web_session["principal_id"])))
+    except ValueError:
+        principal = None
+    if principal is None or not principal.active or web_session.get("epoch") != principal.session_epoch:
+        web_session.clear()  # deactivated, password changed, or forged: sign out
+        return None
+    return principal
+
+
+def current_actor() -> Actor:
+    """The caller as the rules see it; anonymous outside a request (CLI exports stay public)."""
+    if not has_request_context():
+        return ANONYMOUS
+    if "actor" not in g:
+        g.request_id = g.get("request_id") or _request_id()
+        return _identify()
+    actor: Actor = g.actor
+    return actor
+
+
+def current_principal() -> Principal | None:
+    current_actor()
+    return g.get("principal") if has_request_context() else None
+
+
+def current_visibility() -> Visibility:
+    """What the caller may see: used by the REST API, search and the DCAT output."""
+    return visibility(current_actor())
+
+
+# The guard --------------------------------------------------------------------------------
+
+
+def guard() -> None:
+    g.request_id = _request_id()
+    if request.endpoint is None:
+        return  # no route: Flask answers 404 or 405
+    actor = _identify()
+    if request.method == "OPTIONS":
+        return
+    rule = rule_for(request.endpoint, request.method)
+    if rule is None:
+        current_app.logger.warning("No access rule for %s %s: refused", request.method, request.endpoint)
+        if not actor.signed_in:
+            raise NotAuthenticated("No access rule is declared for this endpoint")
+        raise RoleRequired("No access rule is declared for this endpoint")
+    unsafe = request.method not in SAFE_METHODS
+    if unsafe and g.get("auth_method") == "token" and not actor.may_write():
+        raise RoleRequired("This token is read-only; writing needs a token with the write scope")
+    rule.enforce(actor)
+    if unsafe and g.get("auth_method") != "token":
+        check_csrf()
+
+
+def csrf_token() -> str:
+    """The session's CSRF token, created on first use (forms put it in a hidden field)."""
+    token = web_session.get("csrf")
+    if not token:
+        token = web_session["csrf"] = secrets.token_urlsafe(32)
+    return str(token)
+
+
+def check_csrf() -> None:
+    expected = web_session.get("csrf")
+    given = request.headers.get(CSRF_HEADER)
+    if given is None and request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        given = request.form.get("csrf_token")
+    if not expected or not given or not hmac.compare_digest(str(expected), str(given)):
+        raise CsrfFailed("The CSRF token is missing or wrong; reload the page and try again")
+
+
+def sign_in(principal: Principal) -> None:
+    """Start a fresh web session (a new CSRF token too, so a planted session cannot be reused)."""
+    web_session.clear()
+    web_session.permanent = True
+    web_session["principal_id"] = str(principal.id)
+    web_session["epoch"] = principal.session_epoch
+    csrf_token()
+
+
+def sign_out() -> None:
+    web_session.clear()
+
+
+# Responses --------------------------------------------------------------------------------
+
+
+def _add_request_id(response: Response) -> Response:
+    if "request_id" in g:
+        response.headers[REQUEST_ID_HEADER] = g.request_id
+    return response
+
+
+def _write_event(action: str, object_type: str, object_id: object, after: dict[str, object]) -> None:
+    """Commit one audit event on a session whose own work has been rolled back."""
+    session = get_session()
+    session.rollback()
+    record(session, action, object_type, object_id, after=after)
+    session.commit()
+
+
+def _unauthorised(error: NotAuthenticated) -> Response:
+    if g.get("presented_token"):
+        # Someone used a token that is wrong, expired or revoked: worth tracing.
+        _write_event(
+            "auth.rejected", "api_token", g.presented_token, {"reason": error.message, "path": request.path}
+        )
+    response = error_response(401, error.message)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="catalog"'
+    return response
+
+
+def _too_many(error: TooManyAttempts) -> Response:
+    response = error_response(429, error.message)
+    response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def _forbidden(error: PermissionDenied) -> Response:
+    actor = g.get("actor", ANONYMOUS)
+    if isinstance(error, RoleRequired):
+        current_app.logger.info(
+            "403 %s %s for %s: %s", request.method, request.path, actor.label, error.message
+        )
+    else:
+        # An attempt on an object outside the actor's rights: part of the audit trail.
+        _write_event(
+            "access.denied",
+            "request",
+            request.path,
+            {"method": request.method, "endpoint": request.endpoint, "reason": error.message},
+        )
+    return error_response(403, error.message)
+
+
+def _csrf_failed(error: CsrfFailed) -> Response:
+    return error_response(403, error.message)

@@ -1,0 +1,154 @@
+"""``catalog users``, ``catalog tokens`` and ``catalog audit``: accounts and the audit log from a shell.
+
+The commands act as the system (every right) and are logged as ``cli:<operating-system user>``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from dictionary.errors import DictionaryError
+from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES
+from dictionary.policies import SYSTEM
+from dictionary.services.accounts import AccountService
+from dictionary.services.audit import AuditContext, AuditFilters, AuditLog, as_record, set_context
+from dictionary.services.base import Context
+
+
+@contextmanager
+def _context() -> Iterator[Context]:
+    session = current_app.extensions["catalog.sessionmaker"]()
+    set_context(session, AuditContext(f"cli:{getpass.getuser()}"))
+    try:
+        yield Context(session=session, concepts=current_app.extensions["catalog.vocabularies"], actor="cli")
+    finally:
+        session.close()
+
+
+def _fail(error: DictionaryError) -> None:
+    details = getattr(error, "errors", None)
+    raise click.ClickException(
+        f"{error.message}{': ' + json.dumps(details, ensure_ascii=False) if details else ''}"
+    )
+
+
+@click.group("users")
+def users() -> None:
+    """Accounts of staff, approvers, administrators and systems."""
+
+
+@users.command("create")
+@click.option("--email", required=True, help="Login name (e-mail address).")
+@click.option("--name", required=True, help="Full name, shown in revisions and the audit log.")
+@click.option("--agency", help="Agency code, for the agency roles.")
+@click.option("--role", required=True, type=click.Choice(AGENCY_ROLES + GLOBAL_ROLES), help="The role.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin.")
+@click.option("--no-password", is_flag=True, help="No password: the account uses API tokens only.")
+@with_appcontext
+def users_create(  # noqa: PLR0917 - click passes every option positionally
+    email: str, name: str, agency: str | None, role: str, password_stdin: bool, no_password: bool
+) -> None:
+    """Create a user (prompts for the password unless told otherwise)."""
+    if password_stdin:
+        password: str | None = sys.stdin.readline().rstrip("\r\n")
+    elif no_password:
+        password = None
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    agency_role = role if role in AGENCY_ROLES else None
+    with _context() as ctx:
+        try:
+            principal = AccountService(ctx).create(
+                email=email,
+                name=name,
+                agency=agency if agency_role else None,
+                role=agency_role,
+                global_role=None if agency_role else role,
+                password=password,
+            )
+        except DictionaryError as error:
+            _fail(error)
+        click.echo(f"Created {principal.email} ({role}{' of ' + agency if agency_role and agency else ''})")
+
+
+@click.group("tokens")
+def tokens() -> None:
+    """API tokens (shown once, stored hashed)."""
+
+
+@tokens.command("create")
+@click.option("--email", required=True, help="Whose token.")
+@click.option("--name", required=True, help="What it is for, e.g. 'LGSP connector'.")
+@click.option("--scope", "scopes", multiple=True, type=click.Choice(["read", "write"]), default=("read",))
+@click.option("--days", default=90, show_default=True, type=int, help="Days until it expires (max 365).")
+@with_appcontext
+def tokens_create(email: str, name: str, scopes: tuple[str, ...], days: int) -> None:
+    """Issue a token and print it: it is shown this once."""
+    with _context() as ctx:
+        accounts = AccountService(ctx)
+        try:
+            issued = accounts.issue_token(accounts.by_email(email), name=name, scopes=list(scopes), days=days)
+        except DictionaryError as error:
+            _fail(error)
+        click.echo(issued.secret)
+        click.echo(
+            f"id {issued.token.id}, scopes {','.join(issued.token.scopes)}, "
+            f"expires {issued.token.expires_at:%Y-%m-%d}",
+            err=True,
+        )
+
+
+@tokens.command("revoke")
+@click.argument("token_id", type=click.UUID)
+@with_appcontext
+def tokens_revoke(token_id: uuid.UUID) -> None:
+    """Revoke a token at once."""
+    with _context() as ctx:
+        try:
+            AccountService(ctx).revoke_token(token_id, by=SYSTEM)
+        except DictionaryError as error:
+            _fail(error)
+        click.echo(f"Revoked {token_id}")
+
+
+@click.group("audit")
+def audit() -> None:
+    """The hash-chained audit log."""
+
+
+@audit.command("verify")
+@click.option("--expect-head", help="A head hash printed by an earlier verify, kept somewhere else.")
+@with_appcontext
+def audit_verify(expect_head: str | None) -> None:
+    """Recompute the chain; exit 1 and name the first broken link if any event was altered or deleted."""
+    with _context() as ctx:
+        report = AuditLog(ctx.session).verify(expect_head)
+    if not report.ok:
+        click.echo(f"BROKEN at event {report.broken_seq}: {report.problem}", err=True)
+        sys.exit(1)
+    click.echo(f"OK: {report.checked} events; head {report.head_seq} {report.head_hash}")
+
+
+@audit.command("export")
+@click.option("--since", type=click.DateTime(), help="From this UTC time on.")
+@with_appcontext
+def audit_export(since: object) -> None:
+    """Print the events as JSON lines, oldest first."""
+    from datetime import UTC, datetime
+
+    start = since.replace(tzinfo=UTC) if isinstance(since, datetime) else None
+    with _context() as ctx:
+        for event in AuditLog(ctx.session).export(AuditFilters(since=start), "jsonl"):
+            click.echo(json.dumps(as_record(event), ensure_ascii=False, sort_keys=True))
+
+
+COMMANDS = (users, tokens, audit)

@@ -1,0 +1,94 @@
+"""``catalog import dictionary FILE --dataset SLUG [--apply]``: the spreadsheet import from a shell.
+
+A dry run by default, as over HTTP: it prints the located errors and the diff, and exits with 1
+when the file has any error (so scripts stop), 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from flask.cli import with_appcontext
+
+from dictionary.errors import DictionaryError
+from dictionary.services import ImportReport
+from dictionary.spreadsheets import Limits
+from dictionary.spreadsheets.columns import COLUMN_OF_ATTR, format_mappings
+
+
+@click.group("import")
+def import_group() -> None:
+    """Import into the catalog from files."""
+
+
+@import_group.command("dictionary")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--dataset", "slug", required=True, help="Slug of the dataset whose dictionary the file replaces."
+)
+@click.option("--apply", "apply_", is_flag=True, help="Write the dictionary when the file has no error.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@with_appcontext
+def import_dictionary(file: Path, slug: str, apply_: bool, as_json: bool) -> None:
+    """Check FILE (.xlsx or CSV, per the template) against a dataset's dictionary; --apply writes it."""
+    from app.cli import cli_services  # app.cli imports this module to register the command
+
+    limit = Limits().max_bytes
+    if file.stat().st_size > limit:
+        raise click.ClickException(f"{file} is larger than {limit:,} bytes")
+    try:
+        with cli_services("cli") as svc:
+            report = svc.dictionary_files.import_file(
+                slug, file.read_bytes(), filename=file.name, dry_run=not apply_
+            )
+    except DictionaryError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else render(report))
+    if report.errors:
+        raise SystemExit(1)
+
+
+def render(report: ImportReport) -> str:
+    """The report for people: errors first, then warnings, then the changes."""
+    lines = [f"{report.dataset}: {report.rows} field rows read ({report.format or 'unreadable file'})"]
+    if report.errors:
+        lines.append(f"Errors ({len(report.errors)}):")
+        lines += [f"  {error}" for error in report.errors]
+    if report.warnings:
+        lines.append("Warnings:")
+        lines += [f"  {warning}" for warning in report.warnings]
+    diff = report.diff
+    if diff is not None:
+        lines.append("Changes:" if diff["has_changes"] else "No changes.")
+        lines += [f"  + {field['name']}" for field in diff["added"]]
+        lines += [f"  - {field['name']}" for field in diff["removed"]]
+        for changed in diff["changed"]:
+            parts = [
+                f"{_column(attr)}: {_show(change['from'])} → {_show(change['to'])}"
+                for attr, change in changed["changes"].items()
+            ]
+            lines.append(f"  ~ {changed['name']}: " + "; ".join(parts))
+        if diff["reordered"]:
+            lines.append("  ↕ the order of the fields changes")
+        lines.append(f"  = {diff['unchanged']} field(s) unchanged")
+    hint = " (add --apply to write it)" if report.dry_run and not report.errors and report.diff else ""
+    lines.append(report.message + (hint if report.diff and report.diff["has_changes"] else ""))
+    return "\n".join(lines)
+
+
+def _column(attr: str) -> str:
+    column = COLUMN_OF_ATTR.get(attr)
+    return f"{column.key}/{attr}" if column else attr
+
+
+def _show(value: Any) -> str:
+    if value is None or value == []:
+        return "(trống)"
+    if isinstance(value, list):
+        return format_mappings(value).replace("\n", "; ")
+    if isinstance(value, dict):
+        return f"{value.get('dataset')}/{value.get('field')}"
+    return str(value)

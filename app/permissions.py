@@ -1,0 +1,281 @@
+"""The one table of who may call which endpoint: endpoint name → rule (per HTTP method if needed).
+
+The guard in :mod:`app.auth` runs before every view and **denies any endpoint missing from
+RULES** (401 anonymous, 403 signed in), so a route someone adds later stays closed until it is
+given a rule here; ``tests/app/test_authz_matrix.py`` fails for it too. A rule has two parts:
+
+- a role check on the actor alone (who may call the endpoint at all); failing it is a 401/403
+  that is logged but not written to the audit chain: it concerns no object;
+- an optional object check on the URL's object (is the dataset visible, in the actor's scope?)
+  using the pure functions of :mod:`dictionary.policies`; failing it is a 404 when the object is
+  invisible, else a 403 that the audit log records.
+
+Object rules that need the request body (the owner of a new dataset, a change of status) read it
+with ``request.get_json(silent=True)``; bodies that are not JSON objects pass through to the
+view, which rejects them with 422.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app, request
+from sqlalchemy import select
+
+from app.db import get_session
+from dictionary import concepts as C
+from dictionary.errors import NotFound, PermissionDenied
+from dictionary.models import Agency, Dataset
+from dictionary.policies import Actor, can_create_in, can_edit, can_publish, visibility
+from dictionary.services.lookup import load_dataset
+
+
+class RoleRequired(PermissionDenied):
+    """The actor's roles do not reach the endpoint at all (not about any object)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    sign_in: bool = True
+    """False: anonymous callers pass (visibility still applies inside)."""
+    role: Callable[[Actor], bool] = lambda _actor: True
+    check: Callable[[Actor], None] | None = None
+    """Object-level check; raises NotFound or PermissionDenied."""
+
+    def enforce(self, actor: Actor) -> None:
+        from dictionary.services.accounts import NotAuthenticated  # the guard maps it to 401
+
+        if self.sign_in and not actor.signed_in:
+            raise NotAuthenticated("Sign in (web) or send Authorization: Bearer <token> (API)")
+        if not self.role(actor):
+            raise RoleRequired(f"Your role does not allow this ({self.name})")
+        if self.check is not None:
+            self.check(actor)
+
+
+# Object checks ------------------------------------------------------------------------------
+
+
+def _visible_dataset(actor: Actor) -> Dataset:
+    slug = (request.view_args or {}).get("slug", "")
+    dataset = load_dataset(get_session(), str(slug))
+    if not visibility(actor).can_see(dataset):
+        raise NotFound("Dataset", slug)  # an invisible dataset does not exist for this actor
+    return dataset
+
+
+def _body() -> dict[str, Any]:
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # absurdly deep JSON: the view's parser answers it with a 4xx
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _changes_publication(dataset: Dataset | None, body: dict[str, Any]) -> bool:
+    """Whether the body publishes: a new dataset not in draft, or a new status or sharing class.
+
+    Unknown values count as no change: the service refuses them with 422 for everyone alike.
+    """
+    concepts = current_app.extensions["catalog.vocabularies"]
+    if dataset is None:
+        status = body.get("status")
+        return isinstance(status, str) and concepts.resolve("statuses", status) not in (None, C.DRAFT)
+    for name, scheme in (("status", "statuses"), ("sharing_class", "sharing-classes")):
+        value = body.get(name)
+        uri = concepts.resolve(scheme, value) if isinstance(value, str) else None
+        if uri is not None and uri != getattr(dataset, name):
+            return True
+    return False
+
+
+def read_dataset(actor: Actor) -> None:
+    _visible_dataset(actor)
+
+
+def read_restricted(actor: Actor) -> None:
+    dataset = _visible_dataset(actor)
+    if not visibility(actor).can_see_restricted(dataset):
+        raise PermissionDenied("Only the owning scope and grant holders see this dataset's full history")
+
+
+def edit_dataset(actor: Actor) -> None:
+    dataset = _visible_dataset(actor)
+    if not can_edit(actor, dataset):
+        raise PermissionDenied("Only editors of the owner agency's scope change this dataset")
+    if (
+        request.method == "PATCH"
+        and _changes_publication(dataset, _body())
+        and not can_publish(actor, dataset)
+    ):
+        raise PermissionDenied("Only stewards publish, retire or change the sharing class")
+
+
+def read_dictionary(actor: Actor) -> None:
+    """The spreadsheet export lists every field; with restricted ones, only for those who see them.
+
+    (DictionaryFileService.export can leave them out given a visibility; once the view passes
+    ``current_visibility()``, this rule can become DATASET_READ.)
+    """
+    dataset = _visible_dataset(actor)
+    if any(field.restricted for field in dataset.fields) and not visibility(actor).can_see_restricted(
+        dataset
+    ):
+        raise PermissionDenied(
+            "This dictionary has restricted fields: only the owning scope and grant holders"
+        )
+
+
+def publish_dataset(actor: Actor) -> None:
+    dataset = _visible_dataset(actor)
+    if not can_publish(actor, dataset):
+        raise PermissionDenied("Only stewards of the owner agency's scope do this")
+
+
+def create_dataset(actor: Actor) -> None:
+    body = _body()
+    code = body.get("owner")
+    agency = (
+        get_session().scalar(select(Agency).where(Agency.code == code)) if isinstance(code, str) else None
+    )
+    if agency is None:
+        return  # the service names the missing or unknown owner (422)
+    if not can_create_in(actor, agency.id):
+        raise PermissionDenied(f"You describe datasets of your own agency's scope only, not of {code}")
+    if _changes_publication(None, body) and not can_publish(actor, None, agency.id):
+        raise PermissionDenied("Only stewards create datasets in another status than draft")
+
+
+# Rules --------------------------------------------------------------------------------------
+
+
+def _admin(actor: Actor) -> bool:
+    return actor.is_admin
+
+
+def _editor(actor: Actor) -> bool:
+    return actor.is_admin or actor.has_role("editor")
+
+
+def _steward(actor: Actor) -> bool:
+    return actor.is_admin or actor.has_role("steward")
+
+
+PUBLIC = Rule("public", sign_in=False)
+SIGNED_IN = Rule("signed_in")
+STAFF = Rule("staff", role=lambda a: a.is_staff)
+DATASET_READ = Rule("dataset_read", sign_in=False, check=read_dataset)
+DATASET_HISTORY = Rule("dataset_history", check=read_dataset)
+DATASET_RESTRICTED = Rule("dataset_restricted", check=read_restricted)
+DATASET_CREATE = Rule("dataset_create", role=_editor, check=create_dataset)
+DATASET_EDIT = Rule("dataset_edit", role=_editor, check=edit_dataset)
+DATASET_PUBLISH = Rule("dataset_publish", role=_steward, check=publish_dataset)
+DICTIONARY_EXPORT = Rule("dictionary_export", sign_in=False, check=read_dictionary)
+OWNER_OPINION = Rule("owner_opinion", role=lambda a: a.has_role("steward"))
+AGENCY_ADMIN = Rule("agency_admin", role=lambda a: a.is_admin or a.has_role("agency_admin"))
+APPROVER = Rule("approver", role=lambda a: a.is_approver)
+APPROVER_OR_ADMIN = Rule("approver_or_admin", role=lambda a: a.is_approver or a.is_admin)
+ACCESS_CHECK = Rule(
+    "access_check", role=lambda a: a.is_admin or a.is_approver or a.is_integration or a.is_staff
+)
+ADMIN = Rule("admin", role=_admin)
+
+RULES: dict[str, Rule | dict[str, Rule]] = {
+    # Framework and documentation.
+    "static": PUBLIC,
+    "api-docs.openapi_json": PUBLIC,
+    "api-docs.openapi_swagger_ui": PUBLIC,
+    # Agencies: the register is public; the province's administrators maintain it and its lineage.
+    "agencies.Agencies": {"GET": PUBLIC, "POST": ADMIN},
+    "agencies.AgencyItem": {"GET": PUBLIC, "PATCH": ADMIN, "DELETE": ADMIN},
+    "agencies.AgencyChildren": PUBLIC,
+    "agencies.AgencyRename": ADMIN,
+    "agencies.AgencyMerge": ADMIN,
+    "agencies.AgencySplit": ADMIN,
+    # Datasets: reading filtered by visibility; writing by the owner agency's scope.
+    "datasets.Datasets": {"GET": PUBLIC, "POST": DATASET_CREATE},
+    "datasets.DatasetItem": {"GET": DATASET_READ, "PATCH": DATASET_EDIT, "DELETE": DATASET_EDIT},
+    "datasets.DatasetOwnerships": ADMIN,
+    "datasets.DatasetRevisions": DATASET_HISTORY,
+    "datasets.DatasetRevision": DATASET_RESTRICTED,
+    "datasets.DatasetDiff": DATASET_RESTRICTED,
+    "datasets.DatasetRestore": DATASET_PUBLISH,
+    "dictionary.Fields": {"GET": DATASET_READ, "POST": DATASET_EDIT, "PUT": DATASET_EDIT},
+    "dictionary.FieldItem": {"GET": DATASET_READ, "PATCH": DATASET_EDIT, "DELETE": DATASET_EDIT},
+    "dictionary.Mappings": {"GET": DATASET_READ, "POST": DATASET_EDIT},
+    "dictionary.MappingItem": DATASET_EDIT,
+    "dictionary.Distributions": {"GET": DATASET_READ, "POST": DATASET_EDIT},
+    "dictionary.DistributionItem": {"GET": DATASET_READ, "PATCH": DATASET_EDIT, "DELETE": DATASET_EDIT},
+    "dcat.DcatValidation": DATASET_READ,
+    "dcat.Harvest": ADMIN,  # writes datasets and fetches a URL given in the request
+    "spreadsheets.DictionaryWorkbook": DICTIONARY_EXPORT,
+    "spreadsheets.DictionaryCsv": DICTIONARY_EXPORT,
+    "spreadsheets.TemplateWorkbook": PUBLIC,
+    "spreadsheets.TemplateCsv": PUBLIC,
+    "spreadsheets.DictionaryImport": DATASET_EDIT,
+    # Standards and vocabularies: public reference data.
+    "standards.Standards": {"GET": PUBLIC, "POST": ADMIN},
+    "standards.StandardItem": {"GET": PUBLIC, "PATCH": ADMIN, "DELETE": ADMIN},
+    "vocabularies.Vocabularies": PUBLIC,
+    "vocabularies.Vocabulary": PUBLIC,
+    "vocabularies.VocabularyConcept": PUBLIC,
+    # Search: visibility is applied inside every query (app.api.search).
+    "search.Search": PUBLIC,
+    "search.SearchFields": PUBLIC,
+    "search.Suggest": PUBLIC,
+    # Linked data (DCAT, CSVW, SKOS): public URIs; app.rdf applies the caller's visibility inside.
+    "rdf.catalog": PUBLIC,
+    "rdf.dataset": PUBLIC,
+    "rdf.dataset_csvw": PUBLIC,
+    "rdf.dataset_table_schema": PUBLIC,
+    "rdf.agency": PUBLIC,
+    "rdf.standard": PUBLIC,
+    "rdf.vocabulary": PUBLIC,
+    "rdf.vocabulary_concept": PUBLIC,
+    # Web pages (app/web): reading only; the pages apply the viewer's visibility themselves. The
+    # pages at the URIs above are rendered by those rdf.* routes for browsers.
+    "web.home": PUBLIC,
+    "web.search_page": PUBLIC,
+    "web.dataset_history": DATASET_HISTORY,
+    "web.agencies": PUBLIC,
+    "web.standards": PUBLIC,
+    "web.standard_alias": PUBLIC,
+    "web.vocabularies": PUBLIC,
+    # Accounts and tokens (services check which users an agency admin reaches).
+    "auth.login": PUBLIC,
+    "auth.login_submit": PUBLIC,
+    "auth.logout": PUBLIC,
+    "accounts.Me": SIGNED_IN,
+    "accounts.Tokens": SIGNED_IN,
+    "accounts.TokenItem": SIGNED_IN,
+    "accounts.Users": AGENCY_ADMIN,
+    "accounts.UserItem": AGENCY_ADMIN,
+    # The access workflow (services check that the actor is a party to the request or grant).
+    "access.Requests": {"GET": SIGNED_IN, "POST": STAFF},
+    "access.RequestItem": SIGNED_IN,
+    "access.RequestOpinion": OWNER_OPINION,
+    "access.RequestApprove": APPROVER,
+    "access.RequestReject": APPROVER,
+    "access.RequestWithdraw": STAFF,
+    "access.Grants": SIGNED_IN,
+    "access.GrantItem": SIGNED_IN,
+    "access.GrantRevoke": APPROVER_OR_ADMIN,
+    "access.Check": ACCESS_CHECK,
+    "notifications.Notifications": SIGNED_IN,
+    "notifications.NotificationsRead": SIGNED_IN,
+    # The audit log.
+    "audit.AuditEvents": ADMIN,
+    "audit.AuditExport": ADMIN,
+    "audit.AuditVerify": ADMIN,
+}
+
+
+def rule_for(endpoint: str | None, method: str) -> Rule | None:
+    """The rule of an endpoint and method; None means no rule, which the guard refuses."""
+    entry = RULES.get(endpoint or "")
+    if isinstance(entry, dict):
+        return entry.get("GET" if method == "HEAD" else method)
+    return entry

@@ -1,0 +1,21 @@
+"""Server-rendered web pages (Jinja): home, search, dataset pages and the registers.
+
+The routes live in :mod:`app.web.pages`, :mod:`app.web.datasets` and :mod:`app.web.registry` on
+``bp``; the sign-in page is its own blueprint in :mod:`app.web.login`.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask
+
+bp = Blueprint("web", __name__, template_folder="templates")  # base.html, _macros.html, the pages
+
+
+def init_app(app: Flask) -> None:
+    from app.web import datasets, headers, i18n, negotiation, pages, registry, templating  # noqa: F401
+
+    i18n.init_app(app)
+    templating.init_app(app)
+    headers.init_app(app)
+    negotiation.init_app(app)
+    app.register_blueprint(bp)

@@ -1,0 +1,184 @@
+"""Words the pages show for codes of the domain: quality gaps, freshness, attributes in diffs.
+
+Vocabulary concepts carry their own labels (vi, en); these are the codes that are not concepts.
+Each is a lazy string, translated when rendered in the page's language.
+"""
+
+from __future__ import annotations
+
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
+GAPS: dict[str, LazyString] = {
+    "stale": _l("một lần cập nhật: dữ liệu cũ hơn tần suất đã công bố"),
+    "title_en": _l("tên tiếng Anh"),
+    "description": _l("mô tả từ 50 ký tự trở lên"),
+    "purpose": _l("mục đích (Nghị định 47/2020, điều 11.4b)"),
+    "scope": _l("phạm vi (điều 11.4b)"),
+    "content": _l("nội dung (điều 11.4b)"),
+    "collection_mechanism": _l("cơ chế thu thập, cập nhật (điều 11.4c)"),
+    "source": _l("nguồn dữ liệu (điều 11.4c)"),
+    "themes": _l("ít nhất một chủ đề"),
+    "keywords": _l("từ khóa"),
+    "frequency": _l("tần suất cập nhật"),
+    "legal_basis": _l("căn cứ pháp lý"),
+    "owner": _l("cơ quan chủ quản hiện tại"),
+    "contact_point": _l("đầu mối liên hệ"),
+    "distribution": _l("phân phối hoặc dịch vụ truy cập"),
+    "data_updated_on": _l("ngày cập nhật dữ liệu gần nhất"),
+    "fields_present": _l("từ điển dữ liệu (ít nhất một trường)"),
+    "fields_described": _l("định nghĩa của mọi trường"),
+    "fields_typed": _l("kiểu dữ liệu của mọi trường"),
+    "personal_data_flagged": _l("đánh giá dữ liệu cá nhân của mọi trường"),
+    "fields_mapped": _l("ánh xạ tiêu chuẩn cho các trường chính (ít nhất một phần tư)"),
+}
+"""What a dataset's description lacks, by gap code (dictionary.services.quality)."""
+
+FRESHNESS: dict[str, LazyString] = {
+    "fresh": _l("Cập nhật đúng hạn"),
+    "stale": _l("Quá hạn cập nhật"),
+    "unknown": _l("Chưa rõ"),
+}
+
+ATTRIBUTES: dict[str, LazyString] = {
+    # Datasets
+    "slug": _l("Định danh (slug)"),
+    "title_vi": _l("Tên tiếng Việt"),
+    "title_en": _l("Tên tiếng Anh"),
+    "description_vi": _l("Mô tả tiếng Việt"),
+    "description_en": _l("Mô tả tiếng Anh"),
+    "purpose": _l("Mục đích"),
+    "scope": _l("Phạm vi"),
+    "content": _l("Nội dung"),
+    "collection_mechanism": _l("Cơ chế thu thập, cập nhật"),
+    "source": _l("Nguồn dữ liệu"),
+    "db_category": _l("Loại cơ sở dữ liệu"),
+    "sharing_class": _l("Phân loại chia sẻ"),
+    "importance": _l("Mức độ quan trọng"),
+    "personal_data": _l("Dữ liệu cá nhân"),
+    "arch_component": _l("Thành phần kiến trúc"),
+    "data_layer": _l("Lớp dữ liệu"),
+    "sharing_mode": _l("Hình thức chia sẻ"),
+    "related_national_db": _l("CSDL quốc gia liên quan"),
+    "themes": _l("Chủ đề"),
+    "keywords_vi": _l("Từ khóa tiếng Việt"),
+    "keywords_en": _l("Từ khóa tiếng Anh"),
+    "frequency": _l("Tần suất cập nhật"),
+    "temporal_start": _l("Thời gian bắt đầu"),
+    "temporal_end": _l("Thời gian kết thúc"),
+    "spatial": _l("Phạm vi không gian"),
+    "legal_basis": _l("Căn cứ pháp lý"),
+    "status": _l("Trạng thái"),
+    "version": _l("Phiên bản"),
+    "landing_page": _l("Trang giới thiệu"),
+    "data_updated_on": _l("Ngày cập nhật dữ liệu"),
+    # Fields
+    "name": _l("Tên"),
+    "label_vi": _l("Nhãn tiếng Việt"),
+    "label_en": _l("Nhãn tiếng Anh"),
+    "definition": _l("Định nghĩa"),
+    "definition_en": _l("Định nghĩa tiếng Anh"),
+    "data_type": _l("Kiểu dữ liệu"),
+    "length": _l("Độ dài"),
+    "precision": _l("Độ chính xác"),
+    "scale": _l("Số chữ số thập phân"),
+    "required": _l("Bắt buộc"),
+    "unique": _l("Duy nhất"),
+    "primary_key": _l("Khóa chính"),
+    "code_list_scheme": _l("Danh mục mã (bộ từ vựng)"),
+    "code_list_standard": _l("Danh mục mã (tiêu chuẩn)"),
+    "foreign_key": _l("Khóa ngoại"),
+    "unit": _l("Đơn vị tính"),
+    "example": _l("Ví dụ"),
+    "restricted": _l("Hạn chế truy cập"),
+    # Distributions
+    "kind": _l("Loại"),
+    "description": _l("Mô tả"),
+    "access_url": _l("Địa chỉ truy cập"),
+    "download_url": _l("Địa chỉ tải về"),
+    "endpoint_url": _l("Địa chỉ dịch vụ"),
+    "endpoint_description": _l("Mô tả dịch vụ"),
+    "format": _l("Định dạng"),
+    "media_type": _l("Kiểu phương tiện"),
+    "licence": _l("Giấy phép"),
+    "access_rights": _l("Quyền truy cập"),
+    "byte_size": _l("Dung lượng (byte)"),
+    # Mappings, owners, contacts and legal documents inside a diff
+    "standard": _l("Tiêu chuẩn"),
+    "relation": _l("Quan hệ"),
+    "term": _l("Thành phần của tiêu chuẩn"),
+    "note": _l("Ghi chú"),
+    "field": _l("Trường"),
+    "agency": _l("Cơ quan"),
+    "role": _l("Vai trò"),
+    "valid_from": _l("Từ ngày"),
+    "valid_to": _l("Đến ngày"),
+    "email": _l("Thư điện tử"),
+    "phone": _l("Điện thoại"),
+    "number": _l("Số hiệu"),
+    "title": _l("Tiêu đề"),
+    "issued": _l("Ngày ban hành"),
+    "url": _l("Địa chỉ"),
+}
+"""Names of the attributes a revision diff can show (dictionary.services.snapshots)."""
+
+DIFF_SECTIONS: dict[str, LazyString] = {
+    "fields": _l("Từ điển dữ liệu"),
+    "distributions": _l("Phân phối và dịch vụ truy cập"),
+    "mappings": _l("Ánh xạ tiêu chuẩn"),
+    "ownerships": _l("Chủ quản và vận hành"),
+    "contact_points": _l("Đầu mối liên hệ"),
+}
+
+SEARCH_FACETS: dict[str, LazyString] = {
+    "agency": _l("Cơ quan"),
+    "component": _l("Thành phần kiến trúc"),
+    "category": _l("Loại cơ sở dữ liệu"),
+    "sharing_class": _l("Phân loại chia sẻ"),
+    "importance": _l("Mức độ quan trọng"),
+    "theme": _l("Chủ đề"),
+    "format": _l("Định dạng"),
+    "personal_data": _l("Dữ liệu cá nhân"),
+    "status": _l("Trạng thái"),
+    "data_type": _l("Kiểu dữ liệu"),
+}
+
+SORTS: dict[str, LazyString] = {
+    "relevance": _l("Phù hợp nhất"),
+    "title": _l("Tên (A→Z)"),
+    "updated": _l("Mới cập nhật"),
+}
+
+
+RELATIONS: dict[str, LazyString] = {
+    "exactMatch": _l("tương đương"),
+    "closeMatch": _l("gần tương đương"),
+    "broadMatch": _l("rộng hơn"),
+    "narrowMatch": _l("hẹp hơn"),
+    "relatedMatch": _l("liên quan"),
+}
+"""SKOS mapping relations of field ↔ standard mappings, by local name."""
+
+
+TONES = {
+    "ok": ("MO", "PUBLISHED", "KHONG", "IN_FORCE"),
+    "info": ("DUNG_CHUNG", "QUAN_TRONG", "CO_BAN"),
+    "warn": ("DRAFT",),
+    "danger": ("DUNG_RIENG", "NHAY_CAM", "COT_LOI", "RETIRED", "SUPERSEDED"),
+}
+"""Badge colour of a concept by code: how careful a reader should be with the data."""
+_TONE_OF = {code: tone for tone, codes in TONES.items() for code in codes}
+
+
+def tone(uri: str) -> str:
+    return _TONE_OF.get(uri.rstrip("/").rsplit("/", 1)[-1], "")
+
+
+def relation(uri: str) -> str:
+    name = uri.rsplit("#", 1)[-1]
+    return str(RELATIONS.get(name, name))
+
+
+def attribute(name: str) -> str:
+    """The label of an attribute; its technical name when it has none yet."""
+    return str(ATTRIBUTES.get(name, name))

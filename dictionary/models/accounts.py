@@ -1,0 +1,131 @@
+"""Principals (people and systems that sign in), their agency memberships, API tokens, login attempts.
+
+Roles (DESIGN.md §6): staff of an agency are ``viewer``, ``editor``, ``steward`` or
+``agency_admin`` there (a membership); ``approver`` (acting for the Provincial People's
+Committee), ``admin`` (system administrator) and ``integration`` (the LGSP / NDOP platform asking
+the decision API) are global roles of the principal itself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dictionary.models.base import Base, Identified, str40, str200, utcnow
+
+if TYPE_CHECKING:
+    from dictionary.models.agency import Agency
+
+AGENCY_ROLES = ("viewer", "editor", "steward", "agency_admin")
+"""Staff roles inside an agency, weakest first: each one can do what the previous ones can."""
+GLOBAL_ROLES = ("approver", "admin", "integration")
+TOKEN_SCOPES = ("read", "write")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(value) for value in values)})"
+
+
+class Principal(Identified, Base):
+    """Someone or something that signs in: a civil servant, the approver, an administrator, a system."""
+
+    __tablename__ = "principal"
+    __table_args__ = (
+        CheckConstraint(f"global_role IS NULL OR {_in('global_role', GLOBAL_ROLES)}", name="global_role"),
+        {"comment": "People and systems that sign in to the catalog"},
+    )
+
+    email: Mapped[str] = mapped_column(
+        String(320), unique=True, comment="Login name: the e-mail address, lower case"
+    )
+    name: Mapped[str200] = mapped_column(comment="Full name, shown in revisions and the audit log")
+    password_hash: Mapped[str | None] = mapped_column(
+        String(200), comment="argon2id hash of the password; null for accounts that only use API tokens"
+    )
+    global_role: Mapped[str40 | None] = mapped_column(
+        comment="approver, admin or integration; null for agency staff (see membership)"
+    )
+    active: Mapped[bool] = mapped_column(default=True, comment="Deactivated principals cannot sign in")
+    session_epoch: Mapped[int] = mapped_column(
+        default=1, comment="Stored in web sessions; bumped to end every session (password change, lock)"
+    )
+    last_login_at: Mapped[datetime | None] = mapped_column(comment="Last successful web login (UTC)")
+
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="principal", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class Membership(Base):
+    """A principal's role in one agency (the agency's scope decides what the role reaches)."""
+
+    __tablename__ = "membership"
+    __table_args__ = (
+        UniqueConstraint("principal_id", "agency_id", name="principal_agency"),
+        CheckConstraint(_in("role", AGENCY_ROLES), name="role"),
+        {"comment": "Roles of principals in agencies"},
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4, comment="Stable identifier")
+    principal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("principal.id", ondelete="CASCADE"), index=True, comment="The principal"
+    )
+    agency_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("agency.id", ondelete="RESTRICT"), index=True, comment="The agency"
+    )
+    role: Mapped[str40] = mapped_column(comment="viewer, editor, steward or agency_admin")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, comment="When the role was given (UTC)")
+
+    principal: Mapped[Principal] = relationship(back_populates="memberships")
+    agency: Mapped[Agency] = relationship(lazy="joined")
+
+
+class ApiToken(Base):
+    """A bearer token for developers and systems; only its SHA-256 is stored.
+
+    Tokens are 32 random bytes, so a fast hash is enough (no dictionary attack is possible);
+    ``prefix`` is a public, random lookup key so that verification costs one indexed query.
+    """
+
+    __tablename__ = "api_token"
+    __table_args__ = {"comment": "API tokens: hashed, scoped, expiring, revocable"}  # noqa: RUF012
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4, comment="Stable identifier")
+    principal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("principal.id", ondelete="CASCADE"), index=True, comment="Whose token it is"
+    )
+    prefix: Mapped[str] = mapped_column(String(16), unique=True, comment="Public lookup part of the token")
+    token_hash: Mapped[str] = mapped_column(String(64), comment="SHA-256 of the whole token, hex")
+    name: Mapped[str200] = mapped_column(comment="What the token is for, e.g. LGSP connector")
+    scopes: Mapped[list[str]] = mapped_column(comment="read, or read and write")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, comment="When it was issued (UTC)")
+    expires_at: Mapped[datetime] = mapped_column(comment="It stops working at this time (UTC)")
+    revoked_at: Mapped[datetime | None] = mapped_column(comment="When it was revoked; null while valid")
+    last_used_at: Mapped[datetime | None] = mapped_column(
+        comment="Last request made with it (minute precision)"
+    )
+
+    principal: Mapped[Principal] = relationship()
+
+
+class LoginAttempt(Base):
+    """One web login attempt; recent failures per user name and address throttle further attempts.
+
+    Kept in the database (not in process memory) so that the limit holds across server workers.
+    """
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (
+        Index("ix_login_attempt_key", "username", "ip", "attempted_at"),
+        {"comment": "Web login attempts, for rate limiting"},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True, comment="Order of attempts")
+    username: Mapped[str] = mapped_column(String(320), comment="The login name typed, lower case")
+    ip: Mapped[str] = mapped_column(String(64), comment="Client address")
+    attempted_at: Mapped[datetime] = mapped_column(default=utcnow, comment="When (UTC)")
+    succeeded: Mapped[bool] = mapped_column(comment="Whether the password was right")

@@ -1,0 +1,434 @@
+"""The access-approval workflow and the decision the integration platform asks for.
+
+Staff of agency A ask for dataset D outside A's scope → the owner agency gives its opinion → the
+provincial approver approves (creating a grant) or rejects with a reason → the grant answers
+``check`` until it expires or is revoked. Every step is a write (so the audit listener logs it);
+``check`` logs its decision explicitly. Parties are told through in-app notifications.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, exists, func, or_, select, true
+
+from dictionary import concepts as C
+from dictionary.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from dictionary.models import (
+    AccessGrant,
+    AccessRequest,
+    Agency,
+    Dataset,
+    Membership,
+    Notification,
+    OwnershipAssignment,
+    Principal,
+)
+from dictionary.models.base import utcnow
+from dictionary.policies import (
+    Actor,
+    Decision,
+    can_give_opinion,
+    can_see_grant,
+    can_see_request,
+    decide_access,
+    may_check_for,
+    owner_of,
+    rank,
+    visibility,
+)
+from dictionary.services.accounts import load_agency_graph
+from dictionary.services.audit import record
+from dictionary.services.base import Context, unit_of_work
+from dictionary.services.lookup import load_dataset
+from dictionary.visibility import Visibility
+
+OPEN_STATES = ("submitted", "reviewed")
+
+
+@dataclass(frozen=True)
+class RequestFilters:
+    status: str | None = None
+    dataset: str | None = None
+
+
+def _start_of(day: Any) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+class AccessService:
+    def __init__(self, ctx: Context, actor: Actor, now: Callable[[], datetime] = utcnow) -> None:
+        self.ctx = ctx
+        self.actor = actor
+        self.now = now
+
+    # Requests ---------------------------------------------------------------------------
+
+    @unit_of_work
+    def submit(self, data: dict[str, Any]) -> AccessRequest:
+        """File a request for the actor's agency (``agency`` when the actor has several)."""
+        actor, session = self.actor, self.ctx.session
+        if not actor.is_staff:
+            raise PermissionDenied("Only staff of an agency file access requests, for their agency")
+        role = actor.roles[0]
+        if data.get("agency"):
+            agency = session.scalar(select(Agency).where(Agency.code == data["agency"]))
+            role = actor.role_for(agency.id) if agency is not None else None
+            if role is None:
+                raise PermissionDenied("You file requests only for an agency you belong to")
+        elif len(actor.roles) > 1:
+            raise InvalidInput.one("agency", "you belong to several agencies: name the requesting one")
+        dataset = load_dataset(session, data["dataset"])
+        if not visibility(actor).can_see(dataset):
+            raise NotFound("Dataset", data["dataset"])
+        if Visibility.holders(dataset) & role.scope:
+            raise Conflict("The dataset is within your agency's scope: it needs no approval")
+        if dataset.sharing_class == C.OPEN and dataset.status == C.PUBLISHED:
+            raise Conflict("The dataset is open data: it needs no approval")
+        self._check_request_values(dataset, data)
+        lineage = sorted(role.lineage)
+        pending = session.scalar(
+            select(AccessRequest.number).where(
+                AccessRequest.dataset_id == dataset.id,
+                AccessRequest.agency_id.in_(lineage),
+                AccessRequest.status.in_(OPEN_STATES),
+            )
+        )
+        if pending is not None:
+            raise Conflict(f"Request {pending} for this dataset is still open")
+        if any(g.state(self.now()) == "live" for g in self._grants_on(dataset.id, role.lineage)):
+            raise Conflict("Your agency already holds a live grant on this dataset")
+        number = (session.scalar(select(func.max(AccessRequest.number))) or 0) + 1
+        request = AccessRequest(
+            number=number,
+            requester_id=actor.principal_id,
+            agency_id=role.agency_id,
+            dataset=dataset,
+            purpose=data["purpose"],
+            fields=list(dict.fromkeys(data.get("fields") or [])),
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            legal_basis=data["legal_basis"],
+            status="submitted",
+        )
+        session.add(request)
+        session.flush()
+        self._notify(
+            self._owner_stewards(dataset),
+            "request.submitted",
+            request,
+            f"Yêu cầu khai thác số {number}: {role.agency_code} xin dùng '{dataset.title_vi}'",
+        )
+        return request
+
+    def _check_request_values(self, dataset: Dataset, data: dict[str, Any]) -> None:
+        errors: dict[str, list[str]] = {}
+        if data["period_end"] < data["period_start"]:
+            errors["period_end"] = ["must not be before period_start"]
+        elif _start_of(data["period_end"]) + timedelta(days=1) <= self.now():
+            errors["period_end"] = ["the period is already over"]
+        names = {field.name for field in dataset.fields}
+        unknown = [name for name in data.get("fields") or [] if name not in names]
+        if unknown:
+            errors["fields"] = [f"the dataset has no field named {', '.join(map(repr, unknown))}"]
+        if errors:
+            raise InvalidInput(errors)
+
+    @unit_of_work
+    def give_opinion(self, number: int, opinion: str, comment: str | None) -> AccessRequest:
+        request = self.get_request(number)
+        if not can_give_opinion(self.actor, request.dataset):
+            raise PermissionDenied("Only stewards of the owner agency give its opinion")
+        if request.status != "submitted":
+            raise Conflict(f"Request {number} is {request.status}: the opinion was already given")
+        request.owner_opinion, request.opinion_comment = opinion, comment
+        request.opinion_by_id, request.opinion_at, request.status = (
+            self.actor.principal_id,
+            self.now(),
+            "reviewed",
+        )
+        self._notify(
+            self._approvers(),
+            "request.reviewed",
+            request,
+            f"Yêu cầu số {number} chờ phê duyệt (ý kiến chủ quản: {opinion})",
+        )
+        self._notify(
+            [request.requester],
+            "request.reviewed",
+            request,
+            f"Chủ quản đã cho ý kiến về yêu cầu số {number}: {opinion}",
+        )
+        return request
+
+    def _decidable(self, number: int) -> AccessRequest:
+        request = self.get_request(number)
+        if not self.actor.is_approver:
+            raise PermissionDenied("Only the provincial approver decides access requests")
+        if request.requester_id == self.actor.principal_id:
+            raise PermissionDenied("You cannot decide a request you filed yourself")
+        if request.status not in OPEN_STATES:
+            raise Conflict(f"Request {number} was already {request.status}")
+        return request
+
+    @unit_of_work
+    def approve(
+        self,
+        number: int,
+        *,
+        expires_at: datetime | None = None,
+        fields: list[str] | None = None,
+        reason: str | None = None,
+    ) -> AccessGrant:
+        """Approve a reviewed request: a grant for the requested period (or until ``expires_at``)."""
+        request = self._decidable(number)
+        if request.status == "submitted":
+            raise Conflict(f"Request {number} waits for the owner agency's opinion")
+        now = self.now()
+        expires = expires_at or _start_of(request.period_end) + timedelta(days=1)
+        if expires <= now:
+            raise InvalidInput.one("expires_at", "must be in the future")
+        granted = request.fields if fields is None else list(dict.fromkeys(fields))
+        if fields is not None and request.fields and not set(granted) <= set(request.fields):
+            raise InvalidInput.one("fields", "an approval may narrow the requested fields, not add to them")
+        unknown = set(granted) - {field.name for field in request.dataset.fields}
+        if unknown:
+            raise InvalidInput.one("fields", f"the dataset has no field named {', '.join(sorted(unknown))}")
+        grant = AccessGrant(
+            number=request.number,
+            request=request,
+            agency_id=request.agency_id,
+            dataset_id=request.dataset_id,
+            fields=granted,
+            starts_at=max(now, _start_of(request.period_start)),
+            expires_at=expires,
+        )
+        self.ctx.session.add(grant)
+        self._decide(request, "approved", reason)
+        return grant
+
+    @unit_of_work
+    def reject(self, number: int, reason: str) -> AccessRequest:
+        if not reason or not reason.strip():
+            raise InvalidInput.one("reason", "a rejection needs a reason")
+        request = self._decidable(number)
+        self._decide(request, "rejected", reason)
+        return request
+
+    def _decide(self, request: AccessRequest, status: str, reason: str | None) -> None:
+        request.status, request.decision_reason = status, reason
+        request.decided_by_id, request.decided_at = self.actor.principal_id, self.now()
+        self.ctx.session.flush()
+        verb = "phê duyệt / approved" if status == "approved" else "từ chối / rejected"
+        recipients = [
+            request.requester,
+            *self._agency_leads(request.agency_id),
+            *self._owner_stewards(request.dataset),
+        ]
+        self._notify(recipients, f"request.{status}", request, f"Yêu cầu số {request.number} đã được {verb}")
+
+    @unit_of_work
+    def withdraw(self, number: int) -> AccessRequest:
+        request = self.get_request(number)
+        if request.requester_id != self.actor.principal_id and self.actor.role_for(request.agency_id) is None:
+            raise PermissionDenied("Only the requesting agency withdraws its request")
+        if request.status not in OPEN_STATES:
+            raise Conflict(f"Request {number} was already {request.status}")
+        request.status = "withdrawn"
+        self.ctx.session.flush()
+        return request
+
+    def get_request(self, number: int) -> AccessRequest:
+        request = self.ctx.session.scalar(select(AccessRequest).where(AccessRequest.number == number))
+        if request is None or not can_see_request(self.actor, request):
+            raise NotFound("Access request", number)
+        return request
+
+    def list_requests(
+        self, filters: RequestFilters, page: int, page_size: int
+    ) -> tuple[list[AccessRequest], int]:
+        query = select(AccessRequest).where(self._party(AccessRequest))
+        if filters.status:
+            query = query.where(AccessRequest.status == filters.status)
+        if filters.dataset:
+            query = query.where(
+                AccessRequest.dataset_id == load_dataset(self.ctx.session, filters.dataset).id
+            )
+        return self._page(query, AccessRequest.number.desc(), page, page_size)
+
+    # Grants -----------------------------------------------------------------------------
+
+    def get_grant(self, number: int) -> AccessGrant:
+        grant = self.ctx.session.scalar(select(AccessGrant).where(AccessGrant.number == number))
+        if grant is None or not can_see_grant(self.actor, grant):
+            raise NotFound("Access grant", number)
+        return grant
+
+    def list_grants(self, state: str | None, page: int, page_size: int) -> tuple[list[AccessGrant], int]:
+        query = select(AccessGrant).where(self._party(AccessGrant))
+        now = self.now()
+        if state == "live":
+            query = query.where(
+                AccessGrant.revoked_at.is_(None), AccessGrant.starts_at <= now, AccessGrant.expires_at > now
+            )
+        elif state == "expired":
+            query = query.where(AccessGrant.revoked_at.is_(None), AccessGrant.expires_at <= now)
+        elif state == "revoked":
+            query = query.where(AccessGrant.revoked_at.is_not(None))
+        return self._page(query, AccessGrant.number.desc(), page, page_size)
+
+    @unit_of_work
+    def revoke(self, number: int, reason: str) -> AccessGrant:
+        grant = self.get_grant(number)
+        if not (self.actor.is_approver or self.actor.is_admin):
+            raise PermissionDenied("Only the approver or an administrator revokes a grant")
+        if grant.revoked_at is not None:
+            raise Conflict(f"Grant {number} was already revoked")
+        grant.revoked_at, grant.revoked_by_id, grant.revoke_reason = (
+            self.now(),
+            self.actor.principal_id,
+            reason,
+        )
+        self.ctx.session.flush()
+        self._notify(
+            [grant.request.requester, *self._agency_leads(grant.agency_id)],
+            "grant.revoked",
+            grant.request,
+            f"Quyền khai thác số {number} đã bị thu hồi: {reason}",
+        )
+        return grant
+
+    # The decision API -------------------------------------------------------------------
+
+    @unit_of_work
+    def check(self, agency_code: str, dataset_ref: str) -> tuple[Decision, Agency, Dataset]:
+        """May this agency use this dataset now? Every answer is written to the audit log."""
+        session = self.ctx.session
+        agency = session.scalar(select(Agency).where(Agency.code == agency_code))
+        if agency is None:
+            raise NotFound("Agency", agency_code)
+        if not may_check_for(self.actor, agency.id):
+            raise PermissionDenied("Staff ask the decision API only for their own agency")
+        dataset = load_dataset(session, dataset_ref)
+        if not visibility(self.actor).can_see(dataset):
+            raise NotFound("Dataset", dataset_ref)
+        graph = load_agency_graph(self.ctx)
+        grants = self._grants_on(dataset.id, graph.lineage(agency.id))
+        decision = decide_access(graph.scope(agency.id), dataset, grants, self.now())
+        record(
+            session,
+            "access.check",
+            "dataset",
+            dataset.id,
+            after={"agency": agency.code, "dataset": dataset.slug, **decision.as_dict()},
+        )
+        return decision, agency, dataset
+
+    # Notifications ----------------------------------------------------------------------
+
+    def notifications(self, unread: bool, page: int, page_size: int) -> tuple[list[Notification], int]:
+        query = select(Notification).where(Notification.recipient_id == self.actor.principal_id)
+        if unread:
+            query = query.where(Notification.read_at.is_(None))
+        return self._page(query, Notification.created_at.desc(), page, page_size)
+
+    @unit_of_work
+    def mark_read(self, ids: list[uuid.UUID] | None) -> int:
+        """Mark some (or, with None, all) of the actor's notifications read; how many changed."""
+        query = select(Notification).where(
+            Notification.recipient_id == self.actor.principal_id, Notification.read_at.is_(None)
+        )
+        if ids is not None:
+            query = query.where(Notification.id.in_(ids))
+        rows = self.ctx.session.scalars(query).all()
+        for row in rows:
+            row.read_at = self.now()
+        self.ctx.session.flush()
+        return len(rows)
+
+    # Helpers ----------------------------------------------------------------------------
+
+    def _grants_on(self, dataset_id: uuid.UUID, agencies: Iterable[uuid.UUID]) -> list[AccessGrant]:
+        return list(
+            self.ctx.session.scalars(
+                select(AccessGrant).where(
+                    AccessGrant.dataset_id == dataset_id, AccessGrant.agency_id.in_(sorted(agencies))
+                )
+            )
+        )
+
+    def _party(self, model: type[AccessRequest] | type[AccessGrant]) -> ColumnElement[bool]:
+        """SQL for can_see_request / can_see_grant, so lists page correctly."""
+        actor = self.actor
+        if actor.is_admin or actor.is_approver:
+            return true()
+        lineage = sorted(frozenset().union(*(r.lineage for r in actor.roles)))
+        owned = exists(
+            select(OwnershipAssignment.id).where(
+                OwnershipAssignment.dataset_id == model.dataset_id,
+                OwnershipAssignment.role == C.OWNER,
+                OwnershipAssignment.valid_to.is_(None),
+                OwnershipAssignment.agency_id.in_(sorted(actor.scope())),
+            )
+        )
+        clauses = [model.agency_id.in_(lineage), owned]
+        if model is AccessRequest:
+            clauses.append(AccessRequest.requester_id == actor.principal_id)
+        return or_(*clauses)
+
+    def _page(self, query: Any, order: Any, page: int, page_size: int) -> tuple[list[Any], int]:
+        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = self.ctx.session.scalars(query.order_by(order).offset((page - 1) * page_size).limit(page_size))
+        return list(rows), total
+
+    def _members(self, agencies: Iterable[uuid.UUID], minimum: str) -> list[Principal]:
+        rows = self.ctx.session.scalars(
+            select(Principal)
+            .join(Membership)
+            .where(Membership.agency_id.in_(sorted(agencies)), Principal.active.is_(True))
+        ).unique()
+        return [p for p in rows if any(rank(m.role) >= rank(minimum) for m in p.memberships)]
+
+    def _owner_stewards(self, dataset: Dataset) -> list[Principal]:
+        """Stewards of the owner agency; failing that, of the nearest agency above it."""
+        graph = load_agency_graph(self.ctx)
+        agency = owner_of(dataset)
+        parents = {child: parent for parent, children in graph.children.items() for child in children}
+        while agency is not None:
+            found = self._members(graph.lineage(agency), "steward")
+            if found:
+                return found
+            agency = parents.get(agency)
+        return []
+
+    def _agency_leads(self, agency_id: uuid.UUID) -> list[Principal]:
+        return self._members(load_agency_graph(self.ctx).lineage(agency_id), "steward")
+
+    def _approvers(self) -> list[Principal]:
+        return list(
+            self.ctx.session.scalars(
+                select(Principal).where(Principal.global_role == "approver", Principal.active.is_(True))
+            )
+        )
+
+    def _notify(
+        self, recipients: Iterable[Principal], kind: str, request: AccessRequest, message: str
+    ) -> None:
+        seen: set[uuid.UUID] = set()
+        for principal in recipients:
+            if principal.id in seen or principal.id == self.actor.principal_id:
+                continue
+            seen.add(principal.id)
+            self.ctx.session.add(
+                Notification(
+                    recipient_id=principal.id,
+                    kind=kind,
+                    message=message[:500],
+                    link=f"/api/v1/access/requests/{request.number}",
+                    request_number=request.number,
+                )
+            )

@@ -1,0 +1,310 @@
+"""A dataset's dictionary to and from Excel / CSV: export, blank template, import with a dry run.
+
+The import reads the file (:mod:`dictionary.spreadsheets`), checks every cell, shows the diff
+against the stored dictionary and, only when no row has an error and it is not a dry run,
+replaces the dictionary through :meth:`FieldService.apply_dictionary` (the one place fields
+are written) in one unit of work with one revision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dictionary.errors import InvalidInput
+from dictionary.models import Dataset, Field, Revision, Standard
+from dictionary.services.base import Context, check_version, unit_of_work
+from dictionary.services.datasets import DatasetService
+from dictionary.services.fields import FieldService
+from dictionary.services.revisions import record_change
+from dictionary.services.snapshots import diff_snapshots, field_snapshot
+from dictionary.spreadsheets import (
+    CSV_MEDIA_TYPE,
+    XLSX_MEDIA_TYPE,
+    CellError,
+    Choice,
+    CodeLists,
+    Limits,
+    SpreadsheetError,
+    Table,
+    Vocabulary,
+    WorkbookInfo,
+    cell_values,
+    humanize,
+    parse_rows,
+    read_table,
+    sorted_mappings,
+    write_csv,
+    write_xlsx,
+)
+from dictionary.spreadsheets.columns import COLUMN_OF_ATTR
+from dictionary.visibility import Visibility
+
+FORMATS = ("xlsx", "csv")
+IMPORT_MESSAGE = "Nhập từ điển từ tệp / dictionary imported"
+_ERROR_KEY = re.compile(r"^fields\.(\d+)\.([a-z_]+)")
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    content: bytes
+    filename: str
+    media_type: str
+    version: int | None = None
+    """The dataset's lock version (its ETag), to send back as If-Match with the import."""
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did; ``errors`` empty means the file is good."""
+
+    dataset: str
+    dry_run: bool
+    version: int
+    """The dataset's version (ETag) after the request."""
+    format: str | None = None
+    rows: int = 0
+    errors: list[CellError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    diff: dict[str, Any] | None = None
+    """added / removed (whole fields), changed (name + changed attributes), reordered, unchanged."""
+    applied: bool = False
+    revision: int | None = None
+
+    @property
+    def message(self) -> str:
+        if self.errors:
+            return f"The file has {len(self.errors)} error(s); nothing was written"
+        if self.applied:
+            return f"The dictionary was imported (revision {self.revision})"
+        if self.diff is not None and not self.diff["has_changes"]:
+            return "The file matches the stored dictionary; nothing to change"
+        return "Dry run: nothing was written"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset,
+            "dry_run": self.dry_run,
+            "applied": self.applied,
+            "message": self.message,
+            "format": self.format,
+            "rows": self.rows,
+            "errors": [error.as_dict() for error in self.errors],
+            "warnings": self.warnings,
+            "diff": self.diff,
+            "revision": self.revision,
+            "version": self.version,
+        }
+
+
+class DictionaryFileService:
+    def __init__(self, ctx: Context, limits: Limits | None = None) -> None:
+        self.ctx = ctx
+        self.limits = limits or Limits()
+        self.datasets = DatasetService(ctx)
+        self.fields = FieldService(ctx)
+        self.vocabulary = Vocabulary(ctx.concepts)
+
+    # Export -------------------------------------------------------------------------------------
+
+    def export(self, slug: str, fmt: str = "xlsx", *, visibility: Visibility | None = None) -> ExportedFile:
+        """The dictionary in the import template. Restricted fields are left out for a principal
+        who may not see them (``visibility``; None means everything, as the fields API does now)."""
+        dataset = self.datasets.get(slug)
+        hidden = visibility is not None and not visibility.can_see_restricted(dataset)
+        rows = [
+            cell_values(humanize(field_input(f), self.vocabulary))
+            for f in dataset.fields
+            if not (hidden and f.restricted)
+        ]
+        info = WorkbookInfo(
+            dataset.slug, dataset.title_vi, dataset.lock_version, self.ctx.clock().isoformat()
+        )
+        return self._file(rows, fmt, f"{dataset.slug}-tu-dien-du-lieu", info)
+
+    def template(self, fmt: str = "xlsx") -> ExportedFile:
+        """The blank template: headers, guide, codes and drop-downs, no rows."""
+        return self._file(
+            [], fmt, "mau-tu-dien-du-lieu", WorkbookInfo(exported_at=self.ctx.clock().isoformat())
+        )
+
+    def _file(self, rows: list[list[Any]], fmt: str, stem: str, info: WorkbookInfo) -> ExportedFile:
+        if fmt == "csv":
+            return ExportedFile(write_csv(rows), f"{stem}.csv", CSV_MEDIA_TYPE, info.version)
+        if fmt != "xlsx":
+            raise InvalidInput.one("format", f"'{fmt}' is not one of {', '.join(FORMATS)}")
+        content = write_xlsx(rows, self.code_lists(), info)
+        return ExportedFile(content, f"{stem}.xlsx", XLSX_MEDIA_TYPE, info.version)
+
+    def code_lists(self) -> CodeLists:
+        standards = self.ctx.session.scalars(select(Standard).order_by(Standard.code))
+        return CodeLists(
+            data_types=self.vocabulary.choices("data-types"),
+            personal_data=self.vocabulary.choices("personal-data"),
+            schemes=self.vocabulary.scheme_choices(),
+            standards=[Choice(s.code, s.title_vi, s.title_en or "") for s in standards],
+        )
+
+    # Import -------------------------------------------------------------------------------------
+
+    def import_file(
+        self,
+        slug: str,
+        content: bytes,
+        *,
+        filename: str | None = None,
+        dry_run: bool = True,
+        if_match: str | None = None,
+    ) -> ImportReport:
+        """Check a file against the dataset's dictionary; apply it unless ``dry_run`` or any error.
+
+        Row problems are reported, not raised: the report is the answer either way. A stale
+        If-Match raises :class:`StaleVersion` before the file is read.
+        """
+        dataset = self.datasets.get(slug)
+        check_version(dataset.lock_version, if_match)
+        report = ImportReport(dataset=dataset.slug, dry_run=dry_run, version=dataset.lock_version)
+        try:
+            table = read_table(content, self.limits)
+        except SpreadsheetError as exc:
+            report.errors.append(CellError(None, None, exc.message))
+            return report
+        report.format, report.rows = table.format, len(table.rows)
+        if not table.rows:
+            # Most likely the blank template sent by mistake: it would delete every field.
+            report.errors.append(CellError(None, None, "The file has no field rows; nothing to import"))
+            return report
+        parsed = parse_rows(table, DatabaseReferences(self.ctx.session, self.vocabulary))
+        report.errors += parsed.errors
+        report.warnings += parsed.warnings + self._provenance_warnings(table, dataset)
+        if report.errors:
+            return report
+
+        current = {f.name: field_input(f) for f in dataset.fields}
+        inputs = [_complete(item, current.get(item["name"]), parsed.present) for item in parsed.inputs]
+        report.diff = self.diff(list(current.values()), inputs)
+        if dry_run or not report.diff["has_changes"]:
+            return report
+        # Mappings given for a field replace its mappings (new records); unchanged ones are
+        # left out so that their identifiers survive an import that only touched other cells.
+        writes = [_keep_unchanged_mappings(item, current.get(item["name"])) for item in inputs]
+        try:
+            revision = self._write(dataset, writes, filename)
+        except InvalidInput as exc:
+            # Only a rule the row checks do not know about lands here; locate it all the same.
+            report.errors += _located(exc, parsed.rows)
+            return report
+        report.applied, report.revision, report.version = True, revision.number, dataset.lock_version
+        return report
+
+    @unit_of_work
+    def _write(self, dataset: Dataset, inputs: list[dict[str, Any]], filename: str | None) -> Revision:
+        self.fields.apply_dictionary(dataset, inputs)
+        source = f": {filename}" if filename else ""
+        return record_change(self.ctx, dataset, f"{IMPORT_MESSAGE}{source} ({len(inputs)} fields)")
+
+    def diff(self, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, Any]:
+        """Fields added, removed and changed (attribute by attribute, as codes), and reordering."""
+        before = [humanize(item, self.vocabulary) for item in old]
+        after = [humanize(item, self.vocabulary) for item in new]
+        result = diff_snapshots({"fields": before}, {"fields": after})
+        fields, reordered = result["fields"], result["fields_reordered"]
+        touched = len(fields["added"]) + len(fields["removed"]) + len(fields["changed"])
+        return {
+            "added": fields["added"],
+            "removed": fields["removed"],
+            "changed": fields["changed"],
+            "reordered": reordered,
+            "unchanged": len(after) - len(fields["added"]) - len(fields["changed"]),
+            "has_changes": bool(touched) or reordered,
+        }
+
+    @staticmethod
+    def _provenance_warnings(table: Table, dataset: Dataset) -> list[str]:
+        warnings = []
+        source = table.properties.get("identifier")
+        if source and source != dataset.slug:
+            warnings.append(f"The file was exported from the dataset '{source}', not '{dataset.slug}'")
+        version = table.properties.get("version", "")
+        if version.isdigit() and int(version) < dataset.lock_version:
+            warnings.append(
+                f"The file was exported at version {version} and the dataset is now at version "
+                f"{dataset.lock_version}: changes made since then will be overwritten"
+            )
+        return warnings
+
+
+class DatabaseReferences:
+    """:class:`dictionary.spreadsheets.References` answered from the vocabularies and the database."""
+
+    def __init__(self, session: Session, vocabulary: Vocabulary) -> None:
+        self.session = session
+        self.vocabulary = vocabulary
+        self._standards: dict[str, str] | None = None
+        self._fields: dict[tuple[str, str], bool] = {}
+
+    def concept(self, scheme: str, value: str) -> str | None:
+        return self.vocabulary.resolve(scheme, value)
+
+    def choices(self, scheme: str) -> list[str]:
+        return [choice.code for choice in self.vocabulary.choices(scheme)]
+
+    def scheme(self, value: str) -> str | None:
+        return self.vocabulary.scheme_uri(value)
+
+    def standard(self, code: str) -> str | None:
+        if self._standards is None:
+            # One query for the whole file; the register holds tens of standards, not thousands.
+            self._standards = {c.casefold(): c for c in self.session.scalars(select(Standard.code))}
+        return self._standards.get(code.casefold())
+
+    def field_exists(self, dataset: str, name: str) -> bool:
+        key = (dataset, name)
+        if key not in self._fields:
+            found = self.session.scalar(
+                select(Field.id).join(Dataset).where(Dataset.slug == dataset, Field.name == name).limit(1)
+            )
+            self._fields[key] = found is not None
+        return self._fields[key]
+
+
+def field_input(field: Field) -> dict[str, Any]:
+    """A stored field as a FieldService input: concept URIs, standard codes, its mappings."""
+    data = field_snapshot(field)
+    data["mappings"] = sorted_mappings(
+        [
+            {"standard": m.standard.code, "relation": m.relation, "term": m.term, "note": m.note}
+            for m in field.mappings
+        ]
+    )
+    return data
+
+
+def _complete(item: dict[str, Any], stored: dict[str, Any] | None, present: frozenset[str]) -> dict[str, Any]:
+    """A row plus, for a field that exists, the stored values of the columns the file lacks."""
+    if stored is None:
+        return item
+    return {attr: value for attr, value in stored.items() if attr not in present} | item
+
+
+def _keep_unchanged_mappings(item: dict[str, Any], stored: dict[str, Any] | None) -> dict[str, Any]:
+    if stored is not None and sorted_mappings(item.get("mappings") or []) == stored["mappings"]:
+        return item | {"mappings": None}
+    return item
+
+
+def _located(error: InvalidInput, rows: list[int]) -> list[CellError]:
+    located = []
+    for key, reasons in error.errors.items():
+        match = _ERROR_KEY.match(key)
+        index = int(match[1]) if match else -1
+        row = rows[index] if 0 <= index < len(rows) else None
+        column = COLUMN_OF_ATTR.get(match[2]) if match else None
+        for reason in reasons if isinstance(reasons, list | tuple) else [str(reasons)]:
+            message = str(reason) if row is not None else f"{key}: {reason}"
+            located.append(CellError(row, column.key if column else None, message))
+    return located

@@ -1,0 +1,334 @@
+"""Queries of the database backend: visibility, facets, typos, sorting and highlighting in SQL.
+
+The rules are those of :func:`search.dsl.search_body`, written as SQL over ``search_<kind>`` and
+``search_facet``; the contract suite checks that both give the same documents.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+from dictionary import concepts as C
+from dictionary.visibility import Visibility
+from search import dsl
+from search.highlight import highlight
+from search.interface import DatasetHit, DatasetQuery, FieldHit, FieldQuery, Results, Suggestion
+from search.sqltext import DOC_TABLE, NULL_SCORE, Access, Params, PostgresText, SqliteText, TermSpec
+from search.text import (
+    MIN_EDIT_LENGTH,
+    Abbreviations,
+    QueryText,
+    analyse,
+    analyse_prefix,
+    one_edit_variants,
+    shorten,
+    swaps,
+)
+
+FACET_SEPARATOR = "\x1f"
+PREFIXES = (
+    ("https://data.lamdong.gov.vn/vocab/", "\x01"),
+    ("http://publications.europa.eu/resource/authority/", "\x02"),
+)
+"""Common URI beginnings, stored as one control character in the packed facet column."""
+
+
+def shrink(value: str) -> str:
+    for prefix, mark in PREFIXES:
+        if value.startswith(prefix):
+            return mark + value[len(prefix) :]
+    return value
+
+
+def expand(value: str) -> str:
+    for prefix, mark in PREFIXES:
+        if value.startswith(mark):
+            return prefix + value[1:]
+    return value
+
+
+MAX_FUZZY_VARIANTS = 50
+"""As the engines' ``max_expansions``."""
+
+
+def bind_list(params: Params, prefix: str, values: Any) -> str:
+    """``(:p0, :p1, …)`` with the values added to ``params``; ``(NULL)`` (matches nothing) if empty."""
+    names = []
+    for i, value in enumerate(values):
+        params[f"{prefix}{i}"] = value
+        names.append(f":{prefix}{i}")
+    return f"({', '.join(names)})" if names else "(NULL)"
+
+
+def _held(visibility: Visibility, params: Params) -> str:
+    # Holders are stored as ",id,id,": a LIKE per agency in scope, evaluated on matching rows only.
+    for i, agency in enumerate(sorted(str(a) for a in visibility.scope)):
+        params[f"v_holder{i}"] = f"%,{agency},%"
+    return "(" + " OR ".join(f"d.holders LIKE :v_holder{i}" for i in range(len(visibility.scope))) + ")"
+
+
+def visible_sql(visibility: Visibility, params: Params) -> str:
+    """:func:`search.dsl.visible_filter` in SQL."""
+    if visibility.everything:
+        return "1 = 1"
+    params["v_published"] = C.PUBLISHED
+    classes = bind_list(params, "v_class", sorted(visibility.sharing_classes))
+    public = f"(d.status = :v_published AND d.sharing_class IN {classes})"
+    return f"({public} OR {_held(visibility, params)})" if visibility.scope else public
+
+
+def access_sql(visibility: Visibility, params: Params) -> Access:
+    """:func:`search.dsl.restricted_filter` in SQL."""
+    if visibility.everything:
+        return True
+    parts = []
+    if visibility.scope:
+        parts.append(_held(visibility, params))
+    if visibility.grants:
+        parts.append(
+            f"d.dataset_id IN {bind_list(params, 'v_grant', sorted(str(g) for g in visibility.grants))}"
+        )
+    return "(" + " OR ".join(parts) + ")" if parts else False
+
+
+HIT_COLUMNS = (
+    "d.doc AS doc, d.key AS key, d.sort_key AS sort_key, d.updated_at AS updated_at, d.facets AS facets"
+)
+ORDER = {
+    "relevance": "COALESCE({p}score, 0) DESC, {p}updated_at DESC, {p}key ASC",
+    "updated": "{p}updated_at DESC, {p}key ASC",
+    "title": "{p}sort_key ASC, {p}key ASC",
+}
+
+
+class DatabaseQueries:
+    """The read side of :class:`search.database.DatabaseBackend`."""
+
+    engine: Engine
+    sql: SqliteText | PostgresText
+    abbreviations: Abbreviations
+    _lock: threading.Lock
+
+    def ensure_schema(self, connection: Connection) -> None:
+        raise NotImplementedError
+
+    def _typos(
+        self,
+        connection: Connection,
+        kind: str,
+        query: QueryText,
+        *,
+        where: str,
+        access: Access,
+        params: Params,
+    ) -> dict[str, list[str]]:
+        """Typo variants of the terms no document this query may see contains (as the engines'
+        ``known`` aggregation decides), drawn from the vocabulary of indexed tokens."""
+        variants: dict[str, list[str]] = {}
+        for term in query.terms:
+            if not term.may_be_fuzzy:
+                continue
+            if connection.scalar(text("SELECT 1 FROM search_term WHERE term = :t"), {"t": term.folded}):
+                local = dict(params)
+                matches = self.sql.candidates(
+                    kind,
+                    [TermSpec(((term.folded,),))],
+                    1,
+                    phrases=[],
+                    access=access,
+                    weights={},
+                    params=local,
+                    rank=False,
+                )
+                found = connection.scalar(
+                    text(
+                        f"WITH {matches} SELECT 1 FROM matches m "
+                        f"JOIN {DOC_TABLE[kind]} d ON d.doc = m.doc WHERE {where} LIMIT 1"
+                    ),
+                    local,
+                )
+                if found:
+                    continue
+            lookup: Params = {}
+            candidates = (
+                one_edit_variants(term.folded) if len(term.folded) >= MIN_EDIT_LENGTH else swaps(term.folded)
+            )
+            names = bind_list(lookup, "t", list(candidates))
+            known = connection.scalars(
+                text(f"SELECT term FROM search_term WHERE term IN {names} ORDER BY term"), lookup
+            )
+            variants[term.folded] = list(known)[:MAX_FUZZY_VARIANTS]
+        return variants
+
+    def _run(
+        self, kind: str, query: DatasetQuery, visibility: Visibility
+    ) -> tuple[list[tuple[Any, ...]], int, dict[str, Any], frozenset[str]]:
+        weights = dsl.FIELD_WEIGHTS if kind == "field" else dsl.DATASET_WEIGHTS
+        analysed = analyse(query.text, self.abbreviations)
+        params: Params = {}
+        table = DOC_TABLE[kind]
+        conditions = [visible_sql(visibility, params)]
+        for i, (name, values) in enumerate(query.filters):
+            params[f"f{i}"] = name
+            conditions.append(
+                f"EXISTS (SELECT 1 FROM search_facet f WHERE f.doc = d.doc AND f.facet = :f{i} "
+                f"AND f.value IN {bind_list(params, f'f{i}_', values)})"
+            )
+        access = access_sql(visibility, params)
+        if kind == "field":  # a restricted field is itself invisible without rights on its dataset
+            if access is not True:
+                conditions.append(f"(d.restricted = 0 OR {access})" if access else "d.restricted = 0")
+            access = False
+        where = " AND ".join(conditions)
+        highlighted: frozenset[str] = frozenset()
+        with self.engine.connect() as connection:
+            self.ensure_schema(connection)
+            if analysed:
+                fuzzy = self._typos(connection, kind, analysed, where=where, access=access, params=params)
+                specs = [
+                    TermSpec(
+                        ((t.folded,), *t.synonyms, *((v,) for v in fuzzy.get(t.folded, ()))),
+                        t.typed if t.has_diacritics else None,
+                    )
+                    for t in analysed.terms
+                ]
+                phrases = [analysed.phrase] if len(analysed.phrase) > 1 else []
+                matches = self.sql.candidates(
+                    kind,
+                    specs,
+                    analysed.required,
+                    phrases=phrases,
+                    access=access,
+                    weights=weights,
+                    params=params,
+                )
+                hits = (
+                    f"WITH {matches}, hits AS MATERIALIZED (SELECT {HIT_COLUMNS}, m.score AS score "
+                    f"FROM matches m JOIN {table} d ON d.doc = m.doc WHERE {where})"
+                )
+                highlighted = analysed.highlight_tokens(v for found in fuzzy.values() for v in found)
+            else:
+                hits = (
+                    f"WITH hits AS MATERIALIZED (SELECT {HIT_COLUMNS}, {NULL_SCORE} AS score "
+                    f"FROM {table} d WHERE {where})"
+                )
+            order = ORDER["updated" if query.sort == "relevance" and not analysed else query.sort]
+            params.update(limit=query.page_size, offset=query.offset)
+            # One statement: the page, the total and the facet values share one evaluation of the
+            # matching documents; facet values are counted here, one packed column per hit.
+            parts = [
+                "SELECT 0 AS part, CAST(page.score AS double precision) AS num, d.source AS a, page.pos AS pos "
+                f"FROM "
+                f"(SELECT doc, score, row_number() OVER (ORDER BY {order.format(p='')}) AS pos FROM hits "
+                f"ORDER BY {order.format(p='')} LIMIT :limit OFFSET :offset) page "
+                "JOIN search_source d ON d.doc = page.doc",
+                "SELECT 1, CAST(count(*) AS double precision), NULL, 0 FROM hits",
+            ]
+            if query.facets:
+                # Concatenated in SQL: one value to read instead of a row per hit.
+                parts.append(f"SELECT 2, {NULL_SCORE}, {self.sql.concat_facets}, 0 FROM hits")
+            result = connection.execute(text(f"{hits} " + " UNION ALL ".join(parts)), params).all()
+            connection.commit()
+        rows = sorted((r for r in result if r.part == 0), key=lambda r: r.pos)
+        total = next(int(r.num) for r in result if r.part == 1)
+        packed = next((r.a for r in result if r.part == 2), None)
+        counts = Counter(packed.split(FACET_SEPARATOR)) if packed else Counter()
+        facets: dict[str, Any] = {}
+        for name in query.facet_names if query.facets else ():
+            # The engines' terms aggregation order: most frequent first, then by value.
+            prefix = name + "="
+            values = sorted(
+                ((expand(pair[len(prefix) :]), n) for pair, n in counts.items() if pair.startswith(prefix)),
+                key=lambda vn: (-vn[1], vn[0]),
+            )
+            facets[name] = tuple(values[: dsl.FACET_SIZE])
+        return [(r.num, json.loads(r.a)) for r in rows], total, facets, highlighted
+
+    def search(self, query: DatasetQuery, visibility: Visibility) -> Results:
+        rows, total, facets, words = self._run("dataset", query, visibility)
+        hits = []
+        for score, s in rows:
+            marks = {}
+            if query.highlight and words:
+                marks = {
+                    name: found
+                    for name, n in dsl.DATASET_HIGHLIGHT.items()
+                    if (found := highlight(s.get(name), words, n, dsl.FRAGMENT_SIZE))
+                }
+            hits.append(
+                DatasetHit(
+                    id=s["id"],
+                    slug=s["slug"],
+                    title=s["title"],
+                    title_en=s.get("title_en"),
+                    description=shorten(s.get("description") or ""),
+                    status=s["status"],
+                    sharing_class=s["sharing_class"],
+                    agencies=tuple(s.get("agency") or ()),
+                    updated_at=_parse(s.get("updated_at")),
+                    score=score,
+                    highlights=marks,
+                )
+            )
+        return Results(hits, total, query.page, query.page_size, facets, "database")
+
+    def search_fields(self, query: FieldQuery, visibility: Visibility) -> Results:
+        rows, total, facets, words = self._run("field", query, visibility)
+        hits = []
+        for score, s in rows:
+            marks = {}
+            if query.highlight and words:
+                marks = {
+                    name: found
+                    for name, n in dsl.FIELD_HIGHLIGHT.items()
+                    if (found := highlight(s.get(name), words, n, dsl.FRAGMENT_SIZE))
+                }
+            hits.append(
+                FieldHit(
+                    id=s["id"],
+                    name=s["name"],
+                    label=s["label"],
+                    label_en=s.get("label_en"),
+                    definition=s.get("definition"),
+                    data_type=s.get("data_type"),
+                    personal_data=s.get("personal_data"),
+                    restricted=bool(s.get("restricted")),
+                    dataset_id=s["dataset_id"],
+                    dataset_slug=s["dataset_slug"],
+                    dataset_title=s["dataset_title"],
+                    score=score,
+                    highlights=marks,
+                )
+            )
+        return Results(hits, total, query.page, query.page_size, facets, "database")
+
+    def suggest(self, prefix: str, visibility: Visibility, limit: int = 8) -> list[Suggestion]:
+        complete, last = analyse_prefix(prefix, self.abbreviations)
+        if not complete and not last:
+            return []
+        params: Params = {"limit": limit}
+        must = [((t.folded,), *t.synonyms) for t in complete.terms]
+        join, condition, score = self.sql.suggest("dataset", must, last, params)
+        with self.engine.connect() as connection:
+            self.ensure_schema(connection)
+            rows = connection.scalars(
+                text(
+                    f"SELECT s.source FROM search_dataset d JOIN search_source s ON s.doc = d.doc {join} "
+                    f"WHERE {condition} "
+                    f"AND {visible_sql(visibility, params)} ORDER BY {score}, d.sort_key, d.key LIMIT :limit"
+                ),
+                params,
+            ).all()
+            connection.commit()
+        sources = [json.loads(row) for row in rows]
+        return [Suggestion(s["title"], s["slug"], s["id"]) for s in sources]
+
+
+def _parse(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None

@@ -1,0 +1,295 @@
+"""OpenSearch / Elasticsearch requests as plain data, shared by both engines (no client imported).
+
+Only features both OpenSearch 2.19+ and Elasticsearch 8/9 have: pattern tokenizer, lowercase,
+asciifolding, ``index_prefixes``, multi_match best_fields / phrase with fuzziness, bool filters,
+terms / filters / global aggregations, the unified highlighter. Index definitions: :mod:`search.mappings`.
+
+Abbreviations are expanded in Python (:func:`search.text.analyse`) rather than by a
+``synonym_graph`` filter: a synonym must count as exactly the one term it stands for in
+``minimum_should_match``, and the database backend must match the same documents. A graph of
+synonyms inside multi_match changes the clause count the engine sees, per field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dictionary import concepts as C
+from dictionary.visibility import Visibility
+from search.interface import DatasetQuery, FieldQuery
+from search.text import MIN_EDIT_LENGTH, QueryText, Term, swaps
+
+Body = dict[str, Any]
+
+DATASET_WEIGHTS = {
+    "title": 6.0,
+    "keywords": 4.0,
+    "title_en": 3.0,
+    "agency_names": 2.0,
+    "standards": 2.0,
+    "fields_text": 2.0,
+    "description": 1.5,
+    "description_en": 1.0,
+    "body": 1.0,
+}
+FIELD_WEIGHTS = {
+    "label": 6.0,
+    "name_text": 4.0,
+    "label_en": 3.0,
+    "standards": 2.0,
+    "definition": 1.5,
+    "dataset_title": 1.0,
+}
+RESTRICTED_WEIGHTS = {"restricted_text": 1.0}
+"""Matched only by principals allowed to see restricted fields; never highlighted or returned."""
+
+DATASET_SOURCE = [
+    "id",
+    "slug",
+    "title",
+    "title_en",
+    "description",
+    "status",
+    "sharing_class",
+    "agency",
+    "updated_at",
+]
+FIELD_SOURCE = [
+    "id",
+    "name",
+    "label",
+    "label_en",
+    "definition",
+    "data_type",
+    "personal_data",
+    "restricted",
+    "dataset_id",
+    "dataset_slug",
+    "dataset_title",
+]
+DATASET_HIGHLIGHT = {"title": 0, "description": 2, "fields_text": 1}
+"""Field → number of fragments (0: the whole value)."""
+FIELD_HIGHLIGHT = {"label": 0, "definition": 1}
+FRAGMENT_SIZE = 160
+FACET_SIZE = 200
+FUZZY = {"fuzziness": 1, "prefix_length": 1, "max_expansions": 50}
+"""One edit (a swap of neighbours counts as one), never on the first letter, for tokens of
+:data:`~search.text.MIN_EDIT_LENGTH` letters or more (shorter ones: :func:`~search.text.swaps`);
+:func:`search.text.one_edit_variants` is the same rule for the database backend."""
+
+
+# Visibility --------------------------------------------------------------------------------
+
+
+def visible_filter(visibility: Visibility) -> Body | None:
+    """Which datasets (or fields, by their dataset) a principal may see; None: all of them."""
+    if visibility.everything:
+        return None
+    public: Body = {
+        "bool": {
+            "filter": [
+                {"term": {"status": C.PUBLISHED}},
+                {"terms": {"sharing_class": sorted(visibility.sharing_classes)}},
+            ]
+        }
+    }
+    if not visibility.scope:
+        return public
+    held = {"terms": {"holders": sorted(str(a) for a in visibility.scope)}}
+    return {"bool": {"should": [public, held], "minimum_should_match": 1}}
+
+
+def restricted_filter(visibility: Visibility, id_field: str) -> Body | bool:
+    """Where restricted fields may be matched: True everywhere, False nowhere, else a filter."""
+    if visibility.everything:
+        return True
+    should: list[Body] = []
+    if visibility.scope:
+        should.append({"terms": {"holders": sorted(str(a) for a in visibility.scope)}})
+    if visibility.grants:
+        should.append({"terms": {id_field: sorted(str(d) for d in visibility.grants)}})
+    return {"bool": {"should": should, "minimum_should_match": 1}} if should else False
+
+
+# Queries -----------------------------------------------------------------------------------
+
+
+def _fields(weights: dict[str, float], suffix: str = "") -> list[str]:
+    return [f"{name}{suffix}^{weight:g}" for name, weight in weights.items()]
+
+
+def _matches(term: Term, weights: dict[str, float], fuzzy: bool) -> list[Body]:
+    folded = _fields(weights)
+    should: list[Body] = [{"multi_match": {"query": term.folded, "fields": folded, "tie_breaker": 0.3}}]
+    if term.has_diacritics:  # exact diacritics score again on the accent subfields
+        should.append(
+            {"multi_match": {"query": term.typed, "fields": _fields(weights, ".accent"), "tie_breaker": 0.3}}
+        )
+    should += [
+        {"multi_match": {"query": " ".join(s), "fields": folded, "type": "phrase"}} for s in term.synonyms
+    ]
+    if fuzzy and len(term.folded) >= MIN_EDIT_LENGTH:
+        should.append({"multi_match": {"query": term.folded, "fields": folded, **FUZZY, "boost": 0.5}})
+    elif fuzzy:
+        should += [{"multi_match": {"query": v, "fields": folded, "boost": 0.5}} for v in swaps(term.folded)]
+    return should
+
+
+def term_clause(term: Term, weights: dict[str, float], restricted: Body | bool, fuzzy: bool = False) -> Body:
+    """Matches a document that contains the term (or a synonym, or a typo of it when ``fuzzy``)."""
+    should = _matches(term, weights, fuzzy)
+    if restricted is not False:
+        private: Body = {
+            "bool": {"should": _matches(term, RESTRICTED_WEIGHTS, fuzzy), "minimum_should_match": 1}
+        }
+        if restricted is not True:
+            private["bool"]["filter"] = [restricted]
+        should.append(private)
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def text_query(
+    text: QueryText, weights: dict[str, float], restricted: Body | bool, fuzzy: frozenset[str]
+) -> Body:
+    clauses = [term_clause(t, weights, restricted, t.folded in fuzzy) for t in text.terms]
+    query: Body = {"bool": {"must": [{"bool": {"should": clauses, "minimum_should_match": text.required}}]}}
+    if len(text.phrase) > 1:  # the words side by side rank above the same words scattered
+        boosts = [
+            {
+                "multi_match": {
+                    "query": " ".join(text.phrase),
+                    "fields": _fields(weights),
+                    "type": "phrase",
+                    "slop": 1,
+                    "boost": 2,
+                }
+            }
+        ]
+        if text.has_diacritics:
+            boosts.append(
+                {
+                    "multi_match": {
+                        "query": " ".join(text.typed_phrase),
+                        "fields": _fields(weights, ".accent"),
+                        "type": "phrase",
+                        "slop": 1,
+                        "boost": 2,
+                    }
+                }
+            )
+        query["bool"]["should"] = boosts
+    return query
+
+
+def _filters(query: DatasetQuery, visibility: Visibility) -> list[Body]:
+    filters = [{"terms": {name: list(values)}} for name, values in query.filters]
+    visible = visible_filter(visibility)
+    return [visible, *filters] if visible else filters
+
+
+def _sort(query: DatasetQuery, has_text: bool, title_field: str) -> list[Any]:
+    if query.sort == "title":
+        return [{title_field: "asc"}, {"id": "asc"}]
+    if query.sort == "relevance" and has_text:
+        return ["_score", {"updated_at": "desc"}, {"id": "asc"}]
+    return [{"updated_at": "desc"}, {"id": "asc"}]
+
+
+def _highlight(fragments: dict[str, int]) -> Body:
+    fields = {
+        name: {"number_of_fragments": n, "fragment_size": FRAGMENT_SIZE} for name, n in fragments.items()
+    }
+    return {
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "encoder": "html",
+        "type": "unified",
+        "require_field_match": False,
+        "fields": fields,
+    }
+
+
+def search_body(
+    query: DatasetQuery,
+    text: QueryText,
+    visibility: Visibility,
+    fuzzy: frozenset[str] = frozenset(),
+    known: bool = False,
+) -> Body:
+    """The search request of datasets (or fields, for a :class:`FieldQuery`).
+
+    With ``known``, a global aggregation also tells which fuzzy-eligible terms some visible
+    document contains; the others are retried with one typo allowed.
+    """
+    is_field = isinstance(query, FieldQuery)
+    weights = FIELD_WEIGHTS if is_field else DATASET_WEIGHTS
+    restricted = restricted_filter(visibility, "dataset_id" if is_field else "id")
+    filters = _filters(query, visibility)
+    if is_field:
+        # A field document has no separate restricted text: a restricted field is itself invisible
+        # to whoever may not see the restricted fields of its dataset.
+        if restricted is not True:
+            allowed: list[Body] = [{"term": {"restricted": False}}]
+            if restricted is not False:
+                allowed.append(restricted)
+            filters.append({"bool": {"should": allowed, "minimum_should_match": 1}})
+        restricted = False
+    must = [text_query(text, weights, restricted, fuzzy)] if text else []
+    body: Body = {
+        "from": query.offset,
+        "size": query.page_size,
+        "track_total_hits": True,
+        "_source": FIELD_SOURCE if is_field else DATASET_SOURCE,
+        "query": {"bool": {"filter": filters, "must": must}},
+        "sort": _sort(query, bool(text), "label_sort" if is_field else "title_sort"),
+    }
+    if query.facets:
+        body["aggs"] = {
+            f"facet_{name}": {"terms": {"field": name, "size": FACET_SIZE}} for name in query.facet_names
+        }
+    if query.highlight and text:
+        body["highlight"] = _highlight(FIELD_HIGHLIGHT if is_field else DATASET_HIGHLIGHT)
+    if known:
+        candidates = {t.folded: term_clause(t, weights, restricted) for t in text.terms if t.may_be_fuzzy}
+        if candidates:
+            visible = {"bool": {"filter": filters}}
+            body.setdefault("aggs", {})["known"] = {
+                "global": {},
+                "aggs": {
+                    "visible": {"filter": visible, "aggs": {"terms": {"filters": {"filters": candidates}}}}
+                },
+            }
+    return body
+
+
+def known_terms(response: Body) -> dict[str, int] | None:
+    """Document counts of the fuzzy-eligible terms, from a response to ``search_body(known=True)``."""
+    buckets = (
+        response.get("aggregations", {}).get("known", {}).get("visible", {}).get("terms", {}).get("buckets")
+    )
+    return None if buckets is None else {term: bucket["doc_count"] for term, bucket in buckets.items()}
+
+
+def suggest_body(complete: QueryText, last: str | None, visibility: Visibility, limit: int) -> Body:
+    """Titles that contain every complete word and a word starting with the last, unfinished one."""
+    must: list[Body] = [
+        {
+            "bool": {
+                "should": [
+                    {"match": {"title": t.folded}},
+                    *({"match_phrase": {"title": " ".join(s)}} for s in t.synonyms),
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+        for t in complete.terms
+    ]
+    if last:
+        must.append({"prefix": {"title": {"value": last}}})
+    visible = visible_filter(visibility)
+    return {
+        "size": limit,
+        "_source": ["id", "slug", "title"],
+        "query": {"bool": {"filter": [visible] if visible else [], "must": must}},
+        "sort": ["_score", {"title_sort": "asc"}, {"id": "asc"}],
+    }

@@ -1,0 +1,355 @@
+"""Full-text SQL of the database backend: SQLite FTS5 and PostgreSQL tsvector, behind one shape.
+
+Both receive text already cut into tokens by :mod:`search.text` (folded, and with diacritics for
+the ``accent`` variants), so that neither the FTS5 tokenizer nor PostgreSQL's parser and locale
+decide what a word is: the three backends see the same tokens. A query arrives as
+:class:`TermSpec` alternatives; :meth:`candidates` returns SQL selecting ``(doc, score)`` of the
+documents containing at least ``required`` of the terms.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from sqlalchemy import Connection, text
+
+from search.dsl import DATASET_WEIGHTS, FIELD_WEIGHTS
+from search.text import tokens
+
+Params = dict[str, Any]
+TEXT_COLUMNS = {"dataset": [*DATASET_WEIGHTS, "restricted"], "field": list(FIELD_WEIGHTS)}
+"""Text columns per document kind, in weight order; ``restricted`` is matched only with rights."""
+SUGGEST_COLUMN = {"dataset": "title", "field": "label"}
+DOC_TABLE = {"dataset": "search_dataset", "field": "search_field"}
+"""One narrow table per kind: a query over datasets never reads the rows of fields."""
+
+
+@dataclass(frozen=True)
+class TermSpec:
+    """One query term as alternatives: folded token sequences (the term, synonyms, typo variants)."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    typed: str | None = None
+    """The token with the diacritics the user typed, when there were any (ranks exact spelling)."""
+
+
+NULL_SCORE = "CAST(NULL AS double precision)"
+"""A typed NULL: PostgreSQL will not unite an untyped NULL (text) with numbers."""
+MAX_COMBINATIONS = 20
+"""Up to this many k-of-n combinations, SQLite matches and ranks in one MATCH (see candidates)."""
+Access = bool | str
+"""Where restricted text may be matched: True (everywhere), False (nowhere) or an SQL condition."""
+
+
+def _fts_string(words: Iterable[str]) -> str:
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+class SqliteText:
+    """FTS5 tables ``search_fts_<kind>``: two columns per text field, ``<name>_f`` (folded) and
+    ``<name>_a`` (with diacritics), rowid = ``search_<kind>.doc``."""
+
+    concat_facets = "group_concat(facets, char(31))"
+    prefix_weights: ClassVar[dict[str, float]] = {"f": 1.0, "a": 0.5}
+
+    @staticmethod
+    def table(kind: str) -> str:
+        return f"search_fts_{kind}"
+
+    def columns(self, kind: str) -> list[str]:
+        return [f"{name}_{variant}" for name in TEXT_COLUMNS[kind] for variant in ("f", "a")]
+
+    def tables(self) -> list[str]:
+        return [self.table(kind) for kind in TEXT_COLUMNS]
+
+    def create(self, connection: Connection) -> None:
+        for kind in TEXT_COLUMNS:
+            connection.execute(
+                text(
+                    f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.table(kind)} USING fts5("
+                    + ", ".join(self.columns(kind))
+                    + ", tokenize='unicode61 remove_diacritics 0', prefix='2 3')"
+                )
+            )
+
+    def insert(
+        self, connection: Connection, kind: str, rows: list[tuple[int, dict[str, tuple[str, str]]]]
+    ) -> None:
+        if not rows:
+            return
+        columns = self.columns(kind)
+        values: list[Params] = []
+        for doc, texts in rows:
+            row: Params = {"doc": doc}
+            for name in TEXT_COLUMNS[kind]:
+                row[f"{name}_f"], row[f"{name}_a"] = texts.get(name, ("", ""))
+            values.append(row)
+        connection.execute(
+            text(
+                f"INSERT INTO {self.table(kind)} (rowid, {', '.join(columns)}) "
+                f"VALUES (:doc, {', '.join(':' + c for c in columns)})"
+            ),
+            values,
+        )
+
+    def delete(self, connection: Connection, kind: str, docs: list[int]) -> None:
+        for start in range(0, len(docs), 500):
+            chunk = docs[start : start + 500]
+            connection.execute(
+                text(f"DELETE FROM {self.table(kind)} WHERE rowid IN ({', '.join(map(str, chunk))})")
+            )
+
+    def clear(self, connection: Connection) -> None:
+        for kind in TEXT_COLUMNS:
+            connection.execute(text(f"DELETE FROM {self.table(kind)}"))
+
+    # Queries ---------------------------------------------------------------------------
+
+    def _expr(self, columns: list[str], alternatives: Iterable[tuple[str, ...]]) -> str:
+        return "{" + " ".join(columns) + "} : (" + " OR ".join(_fts_string(a) for a in alternatives) + ")"
+
+    def _bonus(self, kind: str, terms: list[TermSpec], phrases: list[tuple[str, ...]]) -> str:
+        parts = []
+        if phrases:
+            parts.append(self._expr([c for c in self.columns(kind)[::2] if c != "restricted_f"], phrases))
+        accented = [(t.typed,) for t in terms if t.typed]
+        if accented:
+            parts.append(self._expr([c for c in self.columns(kind)[1::2] if c != "restricted_a"], accented))
+        return " OR ".join(f"({p})" for p in parts)
+
+    def _weights(self, kind: str, weights: dict[str, float]) -> str:
+        # Restricted text decides matching but never ranking, so ranks reveal nothing about it.
+        return ", ".join(
+            f"{weights.get(name, 0.0) * self.prefix_weights[variant]:g}"
+            for name in TEXT_COLUMNS[kind]
+            for variant in ("f", "a")
+        )
+
+    def candidates(
+        self,
+        kind: str,
+        terms: list[TermSpec],
+        required: int,
+        *,
+        phrases: list[tuple[str, ...]],
+        access: Access,
+        weights: dict[str, float],
+        params: Params,
+        rank: bool = True,
+    ) -> str:
+        table = self.table(kind)
+        public = [f"{n}_f" for n in TEXT_COLUMNS[kind] if n != "restricted"]
+        if access is True and "restricted" in TEXT_COLUMNS[kind]:
+            public.append("restricted_f")
+        partial = isinstance(access, str)
+        exprs = [f"({self._expr(public, t.alternatives)})" for t in terms]
+        combos = list(itertools.combinations(exprs, required))
+        if not partial and len(combos) <= MAX_COMBINATIONS:
+            # "At least k of n terms" as one MATCH (an OR of ANDs), ranked in the same pass. The
+            # bonus phrases (diacritics as typed, the words side by side) join through an OR with
+            # every term, which each match satisfies anyway: they add to bm25, not to the matches.
+            condition = " OR ".join("(" + " AND ".join(combo) + ")" for combo in combos)
+            bonus = self._bonus(kind, terms, phrases)
+            params["m_all"] = f"({condition}) AND ({' OR '.join(exprs)} OR {bonus})" if bonus else condition
+            if not rank:
+                return (
+                    f"matches AS (SELECT rowid AS doc, {NULL_SCORE} AS score FROM {table} "
+                    f"WHERE {table} MATCH :m_all)"
+                )
+            return (
+                f"matches AS (SELECT rowid AS doc, -bm25({table}, {self._weights(kind, weights)}) AS score "
+                f"FROM {table} WHERE {table} MATCH :m_all)"
+            )
+        selects = []
+        for i, term in enumerate(terms):
+            params[f"m{i}"] = self._expr(public, term.alternatives)
+            select = f"SELECT rowid AS doc FROM {table} WHERE {table} MATCH :m{i}"
+            if partial:
+                params[f"r{i}"] = self._expr(["restricted_f"], term.alternatives)
+                select += (
+                    f" UNION SELECT d.doc FROM {table} JOIN {DOC_TABLE[kind]} d ON d.doc = {table}.rowid"
+                    f" WHERE {table} MATCH :r{i} AND {access}"
+                )
+            selects.append(f"SELECT doc FROM ({select})")
+        params["m_required"] = required
+        matched = (
+            f"SELECT doc FROM ({' UNION ALL '.join(selects)}) GROUP BY doc HAVING count(*) >= :m_required"
+        )
+        if not rank:
+            return f"matches AS (SELECT doc, {NULL_SCORE} AS score FROM ({matched}))"
+        everything = [a for t in terms for a in t.alternatives] + phrases
+        ranked = [self._expr(self.columns(kind)[::2], everything)]
+        accented = [t.typed for t in terms if t.typed]
+        if accented:
+            ranked.append(self._expr(self.columns(kind)[1::2], [(w,) for w in accented]))
+        params["m_rank"] = " OR ".join(f"({e})" for e in ranked)
+        # Both sides materialized: SQLite would otherwise probe the full-text index once per
+        # candidate, re-running the whole MATCH each time.
+        return (
+            f"cand AS MATERIALIZED ({matched}), "
+            f"ranked AS MATERIALIZED (SELECT rowid AS doc, "
+            f"-bm25({table}, {self._weights(kind, weights)}) AS score "
+            f"FROM {table} WHERE {table} MATCH :m_rank), "
+            "matches AS (SELECT cand.doc AS doc, ranked.score AS score FROM cand "
+            "LEFT JOIN ranked ON ranked.doc = cand.doc)"
+        )
+
+    def suggest(
+        self, kind: str, must: list[tuple[tuple[str, ...], ...]], last: str | None, params: Params
+    ) -> tuple[str, str, str]:
+        """(FROM addition, WHERE condition, ORDER BY score) for titles matching every word and the prefix."""
+        table = self.table(kind)
+        column = [f"{SUGGEST_COLUMN[kind]}_f"]
+        parts = [f"({self._expr(column, alternatives)})" for alternatives in must]
+        if last:
+            parts.append("{" + column[0] + "} : " + _fts_string([last]) + " *")
+        params["s_match"] = " AND ".join(parts)
+        return f"JOIN {table} ON {table}.rowid = d.doc", f"{table} MATCH :s_match", f"bm25({table})"
+
+
+class PostgresText:
+    """tsvector columns on ``search_dataset`` / ``search_field`` built from our tokens (no parser, no
+    locale), with
+    weights A-D by field, and GIN indexes; ``ts_rank`` ranks."""
+
+    WEIGHT_CLASS: ClassVar[dict[str, str]] = {
+        "title": "A",
+        "label": "A",
+        "keywords": "B",
+        "title_en": "B",
+        "name_text": "B",
+        "label_en": "B",
+        "agency_names": "C",
+        "standards": "C",
+        "fields_text": "C",
+        "description": "C",
+        "definition": "C",
+        "description_en": "D",
+        "body": "D",
+        "dataset_title": "D",
+        "restricted": "D",
+    }
+    RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
+    concat_facets = "string_agg(facets, chr(31))"
+    GAP = 10
+    """Positions skipped between fields, so that a phrase never spans two of them."""
+
+    def tables(self) -> list[str]:
+        return []
+
+    def create(self, connection: Connection) -> None:
+        for table in DOC_TABLE.values():
+            for column in ("tsv", "tsv_accent", "tsv_restricted"):
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} tsvector"))
+                connection.execute(
+                    text(f"CREATE INDEX IF NOT EXISTS ix_{table}_{column} ON {table} USING gin ({column})")
+                )
+
+    @classmethod
+    def tsvector(cls, texts: dict[str, str]) -> str:
+        """A tsvector literal: every token with its position and weight."""
+        positions: dict[str, list[str]] = {}
+        position = 1
+        for name, value in texts.items():
+            weight = cls.WEIGHT_CLASS[name]
+            for token in tokens(value):
+                if len(token) < 200:  # longer is no word; tsvector refuses lexemes over 2 kB
+                    positions.setdefault(token, []).append(f"{min(position, 16383)}{weight}")
+                position += 1
+            position += cls.GAP
+        return " ".join(f"'{lexeme}':{','.join(p)}" for lexeme, p in positions.items())
+
+    def insert(
+        self, connection: Connection, kind: str, rows: list[tuple[int, dict[str, tuple[str, str]]]]
+    ) -> None:
+        if not rows:
+            return
+        values = []
+        for doc, texts in rows:
+            public = {n: texts[n] for n in TEXT_COLUMNS[kind] if n != "restricted" and n in texts}
+            restricted = texts.get("restricted", ("", ""))
+            values.append(
+                {
+                    "doc": doc,
+                    "tsv": self.tsvector({n: v[0] for n, v in public.items()}),
+                    "tsv_accent": self.tsvector({n: v[1] for n, v in public.items()}),
+                    "tsv_restricted": self.tsvector({"restricted": restricted[0]}),
+                }
+            )
+        connection.execute(
+            text(
+                f"UPDATE {DOC_TABLE[kind]} SET tsv = CAST(:tsv AS tsvector), "
+                "tsv_accent = CAST(:tsv_accent AS tsvector), "
+                "tsv_restricted = CAST(:tsv_restricted AS tsvector) WHERE doc = :doc"
+            ),
+            values,
+        )
+
+    def delete(self, connection: Connection, kind: str, docs: list[int]) -> None:
+        return None  # the columns go with their row
+
+    def clear(self, connection: Connection) -> None:
+        return None
+
+    @staticmethod
+    def _query(alternatives: Iterable[tuple[str, ...]], weight: str = "", prefix: str | None = None) -> str:
+        parts = [" <-> ".join(f"'{w}'{':' + weight if weight else ''}" for w in a) for a in alternatives]
+        if prefix:
+            parts.append(f"'{prefix}':*{weight}")
+        return " | ".join(f"({p})" for p in parts)
+
+    def candidates(
+        self,
+        kind: str,
+        terms: list[TermSpec],
+        required: int,
+        *,
+        phrases: list[tuple[str, ...]],
+        access: Access,
+        weights: dict[str, float],
+        params: Params,
+        rank: bool = True,
+    ) -> str:
+        def matched(name: str) -> str:
+            condition = f"d.tsv @@ CAST(:{name} AS tsquery)"
+            if access is True:
+                return f"({condition} OR d.tsv_restricted @@ CAST(:{name} AS tsquery))"
+            if access:
+                return f"({condition} OR ({access} AND d.tsv_restricted @@ CAST(:{name} AS tsquery)))"
+            return condition
+
+        for i, term in enumerate(terms):
+            params[f"q{i}"] = self._query(term.alternatives)
+        params["q_any"] = " | ".join(f"({params[f'q{i}']})" for i in range(len(terms)))
+        params["q_required"] = required
+        count = " + ".join(f"CAST({matched(f'q{i}')} AS integer)" for i in range(len(terms)))
+        score = f"ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_any AS tsquery))" if rank else NULL_SCORE
+        if phrases and rank:
+            params["q_phrase"] = self._query(phrases)
+            score += f" + 2 * ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_phrase AS tsquery))"
+        accented = [(t.typed,) for t in terms if t.typed]
+        if accented and rank:
+            params["q_accent"] = self._query(accented)
+            score += f" + ts_rank({self.RANK_WEIGHTS}, d.tsv_accent, CAST(:q_accent AS tsquery))"
+        # The first condition is the one a GIN index answers; the sum then counts terms per row.
+        return (
+            f"matches AS (SELECT d.doc AS doc, {score} AS score FROM {DOC_TABLE[kind]} d "
+            f"WHERE {matched('q_any')} AND ({count}) >= :q_required)"
+        )
+
+    def suggest(
+        self, kind: str, must: list[tuple[tuple[str, ...], ...]], last: str | None, params: Params
+    ) -> tuple[str, str, str]:
+        # Weight A holds only the title (datasets) or the label (fields): suggestions match it alone.
+        parts = [f"({self._query(alternatives, 'A')})" for alternatives in must]
+        if last:
+            parts.append(f"({self._query([], 'A', prefix=last)})")
+        params["s_match"] = " & ".join(parts)
+        return (
+            "",
+            "d.tsv @@ CAST(:s_match AS tsquery)",
+            f"-ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:s_match AS tsquery))",
+        )

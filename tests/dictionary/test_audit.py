@@ -1,0 +1,223 @@
+"""The audit log: every write becomes a chained event in the same transaction; tampering is found.
+
+Runs on the configured test database (SQLite by default, PostgreSQL with
+CATALOG_TEST_DATABASE=postgres), so the tamper tests cover both.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+
+import pytest
+from sqlalchemy import func, select, text
+
+from dictionary.errors import InvalidInput
+from dictionary.models import AuditChainHead, AuditEvent
+from dictionary.services import DatasetService, DistributionService
+from dictionary.services.audit import GENESIS, AuditContext, AuditLog, event_hash, record, set_context, verify
+from tests.factories import make_agency, make_dataset, make_principal, make_token
+
+DISTRIBUTION = {
+    "kind": "API",
+    "title_vi": "Dịch vụ LGSP",
+    "access_url": "https://lgsp.example.gov.vn/api",
+    "access_rights": "RESTRICTED",
+}
+
+
+def events(session, **where) -> list[AuditEvent]:
+    query = select(AuditEvent).order_by(AuditEvent.seq)
+    for name, value in where.items():
+        query = query.where(getattr(AuditEvent, name) == value)
+    return list(session.scalars(query))
+
+
+def test_writes_become_a_valid_chain(ctx) -> None:
+    dataset = make_dataset(ctx, slug="ho-tich")
+    chain = events(ctx.session)
+    assert {(e.action, e.object_type) for e in chain} >= {
+        ("create", "agency"),
+        ("create", "dataset"),
+        ("create", "ownership_assignment"),
+    }
+    assert [e.seq for e in chain] == list(range(1, len(chain) + 1))
+    assert chain[0].prev_hash == GENESIS
+    assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(chain))
+    created = events(ctx.session, object_type="dataset", action="create")[0]
+    assert created.object_id == str(dataset.id)
+    assert created.after["slug"] == "ho-tich" and created.before is None
+    report = verify(ctx.session)
+    assert report.ok and report.checked == len(chain) == report.head_seq
+
+
+def test_an_update_keeps_only_what_changed(ctx) -> None:
+    dataset = make_dataset(ctx, title_vi="Tên cũ")
+    DatasetService(ctx).update(dataset.slug, {"title_vi": "Tên mới"})
+    update = events(ctx.session, object_type="dataset", action="update")[-1]
+    assert update.before == {"title_vi": "Tên cũ"} or update.before["title_vi"] == "Tên cũ"
+    assert update.after["title_vi"] == "Tên mới"
+    assert "updated_at" not in update.after and "lock_version" not in update.after
+
+
+def test_orphans_removed_from_a_list_are_logged_as_deletes(ctx) -> None:
+    dataset = make_dataset(ctx)
+    DistributionService(ctx).add(dataset.slug, DISTRIBUTION)
+    added = events(ctx.session, object_type="distribution", action="create")
+    assert len(added) == 1
+    DistributionService(ctx).delete(dataset.slug, added[0].after["slug"])
+    deleted = events(ctx.session, object_type="distribution", action="delete")
+    assert [e.object_id for e in deleted] == [added[0].object_id]
+    assert deleted[0].before["access_url"] == DISTRIBUTION["access_url"]
+
+
+def test_a_failed_write_logs_nothing(ctx) -> None:
+    owner = make_agency(ctx)
+    before = ctx.session.scalar(select(func.count()).select_from(AuditEvent))
+    with pytest.raises(InvalidInput):
+        DatasetService(ctx).create(
+            {
+                "title_vi": "X",
+                "description_vi": "Y",
+                "owner": owner.code,
+                "db_category": "NOPE",
+                "sharing_class": "MO",
+                "importance": "KHAC",
+                "arch_component": "DAT",
+            }
+        )
+    assert ctx.session.scalar(select(func.count()).select_from(AuditEvent)) == before
+    assert verify(ctx.session).ok
+
+
+def test_secrets_never_reach_the_log(ctx) -> None:
+    agency = make_agency(ctx)
+    principal = make_principal(ctx, "editor", agency.code, password="mật khẩu đủ dài 123")
+    secret = make_token(ctx, principal)
+    logged = " ".join(str(e.after) for e in events(ctx.session))
+    assert principal.password_hash not in logged and secret not in logged
+    token_event = events(ctx.session, object_type="api_token")[0]
+    assert token_event.after["token_hash"] == "[redacted]"
+
+
+def test_actor_and_request_id_are_recorded(ctx) -> None:
+    set_context(
+        ctx.session, AuditContext("Trần Thị B <b@lamdong.gov.vn>", agency="H68.06", request_id="req-42")
+    )
+    make_agency(ctx)
+    record(ctx.session, "access.check", "dataset", "ds-1", after={"allowed": False})
+    ctx.session.commit()
+    last = events(ctx.session)[-1]
+    assert (last.actor, last.agency, last.request_id, last.action) == (
+        "Trần Thị B <b@lamdong.gov.vn>",
+        "H68.06",
+        "req-42",
+        "access.check",
+    )
+    assert verify(ctx.session).ok
+
+
+# Tampering ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def chain(ctx, app) -> int:
+    """A committed chain of a few dozen events; its length."""
+    dataset = make_dataset(ctx)
+    for n in range(3):
+        DatasetService(ctx).update(dataset.slug, {"title_vi": f"Tên {n}"})
+    ctx.session.close()
+    return ctx.session.scalar(select(func.count()).select_from(AuditEvent))
+
+
+def _raw(app, sql: str, **params) -> None:
+    with app.extensions["catalog.engine"].begin() as connection:
+        connection.execute(text(sql), params)
+
+
+def _verify(app, expect_head=None):
+    session = app.extensions["catalog.sessionmaker"]()
+    try:
+        return AuditLog(session).verify(expect_head)
+    finally:
+        session.close()
+
+
+def test_untouched_chain_verifies(app, chain) -> None:
+    report = _verify(app)
+    assert report.ok and report.checked == chain
+
+
+def test_an_altered_event_is_found(app, chain) -> None:
+    _raw(app, "UPDATE audit_event SET actor = 'someone else' WHERE seq = :seq", seq=3)
+    report = _verify(app)
+    assert not report.ok and report.broken_seq == 3 and "altered" in report.problem
+
+
+def test_an_altered_and_rehashed_event_breaks_the_next_link(app, chain) -> None:
+    session = app.extensions["catalog.sessionmaker"]()
+    row = session.get(AuditEvent, 4)
+    values = {column: getattr(row, column) for column in AuditEvent.__table__.columns.keys()}  # noqa: SIM118
+    values["after"] = {"forged": True}
+    forged = event_hash(values)
+    session.close()
+    _raw(app, "UPDATE audit_event SET after = NULL, hash = :hash WHERE seq = 4", hash=forged)
+    report = _verify(app)
+    assert not report.ok and report.broken_seq in (4, 5)
+
+
+def test_a_deleted_event_is_found(app, chain) -> None:
+    _raw(app, "DELETE FROM audit_event WHERE seq = :seq", seq=5)
+    report = _verify(app)
+    assert not report.ok and report.broken_seq == 5 and "missing" in report.problem
+
+
+def test_a_deleted_tail_is_found(app, chain) -> None:
+    _raw(app, "DELETE FROM audit_event WHERE seq = :seq", seq=chain)
+    report = _verify(app)
+    assert not report.ok and "end" in report.problem
+
+
+def test_a_rebuilt_chain_is_found_against_a_recorded_head(app, chain) -> None:
+    head = _verify(app).head_hash
+    _raw(app, "DELETE FROM audit_event")
+    _raw(app, "DELETE FROM audit_chain_head")
+    assert _verify(app).ok  # an empty log is consistent with itself…
+    assert not _verify(app, expect_head=head).ok  # …but not with the head written down earlier
+
+
+# Concurrency --------------------------------------------------------------------------------
+
+
+def test_concurrent_writers_extend_one_chain(app, database_url) -> None:
+    """Appends are serialised on the head row: no two events share a sequence number or a parent."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite serialises writers by itself; the row lock is PostgreSQL's")
+    from tests.conftest import _accounts_context
+
+    setup = _accounts_context(app)
+    owner = make_agency(setup)
+    setup.session.close()
+    failures: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        ctx = _accounts_context(app)
+        try:
+            for i in range(5):
+                make_dataset(ctx, owner=ctx.session.merge(owner), slug=f"song-song-{n}-{i}")
+        except BaseException as error:
+            failures.append(error)
+        finally:
+            ctx.session.close()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    report = _verify(app)
+    assert report.ok, report.problem
+    session = app.extensions["catalog.sessionmaker"]()
+    assert session.get(AuditChainHead, 1).seq == report.checked
+    session.close()

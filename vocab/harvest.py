@@ -1,0 +1,391 @@
+"""Harvesting a DCAT-AP catalog into this one: pages fetched safely, datasets created or updated.
+
+Paging follows ``hydra:next`` / ``hydra:nextPage`` (PagedCollection or PartialCollectionView) and
+stops on a URL already fetched or a page whose content was already seen (ckanext-dcat#260: next
+links that loop), at a page limit, at a total time limit, on another host than the first page's,
+and on a response over the size limit. Each dataset is written in a transaction of its own, so one
+bad record is reported and the run goes on. A dry run does every check and write, then rolls back.
+The dataset's identity is its ``dct:identifier`` (a UUID is kept as ours; anything else gives a
+stable UUID), so a re-harvest updates the record it created instead of duplicating it, and a
+record that did not change is left alone (no new revision).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urljoin, urlsplit
+
+from rdflib import Graph
+from sqlalchemy import select
+
+from dictionary.errors import DictionaryError, InvalidInput
+from dictionary.models import Agency, Dataset, Field, Standard, StandardMapping
+from dictionary.services import AgencyService, Context, DatasetService, DistributionService, StandardService
+from dictionary.services.base import Checker, unit_of_work
+from dictionary.services.datasets import ROLE_NAMES
+from dictionary.services.fields import FieldService, resolve_relation
+from dictionary.services.revisions import record_change
+from dictionary.services.snapshots import dataset_snapshot
+from vocab.dcat_import import Defaults, Harvested, NotImportable, dataset_from_rdf, dataset_nodes
+from vocab.dcat_terms import Terms
+from vocab.rdf_ns import DCT, HYDRA, RDF
+from vocab.rdf_writers import FORMATS, RdfFormat, format_for, parse
+
+ACCEPT = ", ".join(
+    (
+        "text/turtle",
+        "application/rdf+xml;q=0.9",
+        "application/ld+json;q=0.9",
+        "application/n-triples;q=0.8",
+        "*/*;q=0.1",
+    )
+)
+MAX_BYTES = 50 * 1024 * 1024
+"""ckanext-dcat's limit per response (ckanext.dcat.max_file_size)."""
+
+
+class HarvestError(Exception):
+    """A page could not be fetched or read; the run stops there and reports it."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    content_type: str | None
+    body: bytes
+
+
+class Fetcher(Protocol):
+    def __call__(self, url: str, *, timeout: float) -> Fetched: ...
+
+
+def http_fetch(url: str, *, timeout: float) -> Fetched:
+    """GET over HTTP(S) with a timeout and a size limit (the default fetcher)."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise HarvestError(f"{url}: only http and https URLs are harvested")
+    headers = {"Accept": ACCEPT, "User-Agent": "shared-data-catalog/harvester"}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        body = response.read(MAX_BYTES + 1)
+        if len(body) > MAX_BYTES:
+            raise HarvestError(f"{url}: response larger than {MAX_BYTES // 1_000_000} MB")
+        return Fetched(response.geturl(), response.headers.get("Content-Type"), body)
+
+
+@dataclass
+class ItemReport:
+    uri: str
+    identifier: str | None
+    slug: str | None
+    action: str
+    """created, updated, unchanged, skipped or failed (with ``would `` in front in a dry run)."""
+    message: str = ""
+
+
+@dataclass
+class HarvestReport:
+    source: str
+    dry_run: bool
+    pages: list[str] = field(default_factory=list)
+    items: list[ItemReport] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    stopped: str | None = None
+    """Why paging ended before the last page (loop, limit, timeout), if it did."""
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.items:
+            counts[item.action] = counts.get(item.action, 0) + 1
+        return counts
+
+
+class _Unchanged(Exception):
+    """Raised inside an item's transaction to roll back a write that changed nothing."""
+
+
+class Harvester:
+    def __init__(
+        self,
+        ctx: Context,
+        terms: Terms,
+        fetch: Fetcher = http_fetch,
+        *,
+        defaults: Defaults | None = None,
+        max_pages: int = 500,
+        timeout: float = 600.0,
+        request_timeout: float = 120.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ctx = ctx
+        self.terms = terms
+        self.fetch = fetch
+        self.defaults = defaults or Defaults()
+        self.max_pages = max_pages
+        self.timeout = timeout
+        self.request_timeout = request_timeout
+        self.clock = clock
+
+    def run(self, url: str, *, dry_run: bool = False) -> HarvestReport:
+        report = HarvestReport(source=url, dry_run=dry_run)
+        items = list(self.read(url, report))
+        for item in _dependency_order(items):
+            report.items.append(self._apply(item, report, dry_run))
+        return report
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def read(self, url: str, report: HarvestReport) -> Iterator[Harvested]:
+        """Every dataset of every page, each identifier once (the first occurrence wins)."""
+        deadline = self.clock() + self.timeout
+        host = urlsplit(url).netloc
+        seen_urls: set[str] = set()
+        seen_pages: set[str] = set()
+        seen_ids: dict[str, str] = {}
+        next_url: str | None = url
+        while next_url:
+            if len(report.pages) >= self.max_pages:
+                report.stopped = f"page limit reached ({self.max_pages} pages)"
+                return
+            if self.clock() >= deadline:
+                report.stopped = f"time limit reached ({self.timeout:.0f} s)"
+                return
+            if next_url in seen_urls:
+                report.stopped = f"loop: {next_url} was already harvested"
+                return
+            if urlsplit(next_url).netloc != host:
+                report.stopped = f"next page {next_url} is on another host than {host}; not followed"
+                return
+            seen_urls.add(next_url)
+            try:
+                fetched = self.fetch(
+                    next_url, timeout=min(self.request_timeout, max(1.0, deadline - self.clock()))
+                )
+                digest = hashlib.sha256(fetched.body).hexdigest()
+                if digest in seen_pages:
+                    report.stopped = f"loop: {next_url} repeats an earlier page"
+                    return
+                seen_pages.add(digest)
+                graph = parse(fetched.body, _format(fetched), base=fetched.url)
+            except Exception as error:  # any failure of a page ends paging, reported
+                report.errors.append(f"{next_url}: {error}")
+                return
+            report.pages.append(next_url)
+            for node in dataset_nodes(graph):
+                try:
+                    item = dataset_from_rdf(graph, node, self.terms, self.defaults)
+                except NotImportable as error:
+                    identifier = graph.value(node, DCT.identifier)
+                    report.items.append(
+                        ItemReport(
+                            str(node), str(identifier) if identifier else None, None, "skipped", str(error)
+                        )
+                    )
+                    continue
+                if item.identifier in seen_ids:
+                    report.items.append(
+                        ItemReport(
+                            item.uri,
+                            item.identifier,
+                            item.slug,
+                            "skipped",
+                            f"duplicate identifier, already read from {seen_ids[item.identifier]}",
+                        )
+                    )
+                    continue
+                seen_ids[item.identifier] = item.uri
+                yield item
+            next_url = next_page(graph, fetched.url)
+
+    # Writing ----------------------------------------------------------------------------------
+
+    def _apply(self, item: Harvested, report: HarvestReport, dry_run: bool) -> ItemReport:
+        prefix = "would be " if dry_run else ""
+        try:
+            with self._transaction(dry_run):
+                action = self._write(item, report.source)
+        except _Unchanged:
+            return ItemReport(item.uri, item.identifier, item.slug, "unchanged")
+        except InvalidInput as error:
+            details = "; ".join(f"{k}: {v}" for k, v in error.errors.items())
+            return ItemReport(item.uri, item.identifier, item.slug, "failed", f"{error.message} ({details})")
+        except DictionaryError as error:
+            return ItemReport(item.uri, item.identifier, item.slug, "failed", error.message)
+        except Exception as error:  # one broken record never aborts the run
+            return ItemReport(
+                item.uri, item.identifier, item.slug, "failed", f"{type(error).__name__}: {error}"
+            )
+        note = "; ".join(item.notes)
+        return ItemReport(item.uri, item.identifier, item.slug, prefix + action, note)
+
+    @contextmanager
+    def _transaction(self, dry_run: bool) -> Iterator[None]:
+        """One item's writes: committed by ``_write``'s unit of work, or, in a dry run, joined to an
+        outer unit that is never committed (unit_of_work commits only at depth 0) and rolled back."""
+        session = self.ctx.session
+        if not dry_run:
+            yield
+            return
+        depth = session.info.get("uow_depth", 0)
+        session.info["uow_depth"] = depth + 1
+        try:
+            yield
+        finally:
+            session.info["uow_depth"] = depth
+            session.rollback()
+
+    @unit_of_work
+    def _write(self, item: Harvested, source: str) -> str:
+        session = self.ctx.session
+        for code, data in item.agencies.items():
+            if session.scalar(select(Agency.id).where(Agency.code == code)) is None:
+                AgencyService(self.ctx).create(data)
+        for code, data in item.standards.items():
+            if session.scalar(select(Standard.id).where(Standard.code == code)) is None:
+                StandardService(self.ctx).create(data)
+        existing = session.get(Dataset, item.id)
+        taken = session.scalar(select(Dataset).where(Dataset.slug == item.slug))
+        if taken is not None and taken is not existing:
+            raise InvalidInput.one(
+                "slug", f"'{item.slug}' is already used by another dataset of this catalog"
+            )
+        fields = self._fields(item)
+        datasets = DatasetService(self.ctx)
+        message = f"Thu thập DCAT / harvested from {source}"
+        if existing is None:
+            if "owner" not in item.roles:
+                raise InvalidInput.one("owner", "the source names no publisher; give a default owner agency")
+            payload = item.data | dict(item.roles)
+            dataset = datasets.create(payload | {"id": item.id, "fields": fields}, message=message)
+            action, before = "created", None
+        else:
+            before = dataset_snapshot(existing)
+            data = {key: value for key, value in item.data.items() if key != "owned_since"}
+            dataset = datasets.update(existing.slug, data, message=message)
+            FieldService(self.ctx).apply_dictionary(dataset, fields)
+            for role, code in item.roles.items():
+                current = dataset.current_assignment(ROLE_NAMES[role])
+                if current is None or current.agency.code != code:
+                    # A new holder from the day of the harvest: the source's history is not ours.
+                    datasets.assign(dataset.slug, agency=code, role=role, valid_from=self.ctx.clock())
+            action = "updated"
+        DistributionService(self.ctx).replace_all(dataset, item.distributions)
+        replace_dataset_mappings(self.ctx, dataset, item.mappings)
+        session.flush()
+        session.refresh(dataset)
+        if before is not None and dataset_snapshot(dataset) == before:
+            raise _Unchanged
+        record_change(self.ctx, dataset, message)
+        return action
+
+    def _fields(self, item: Harvested) -> list[dict[str, Any]]:
+        """The fields, keeping a foreign key only if its target field exists in this catalog."""
+        fields = []
+        for given in item.fields:
+            data = dict(given)
+            reference = data.get("foreign_key")
+            if reference is not None and not self._field_exists(reference["dataset"], reference["field"]):
+                item.notes.append(
+                    f"{data['name']}: foreign key to {reference['dataset']}.{reference['field']} "
+                    "left out (not in this catalog)"
+                )
+                data.pop("foreign_key")
+            fields.append(data)
+        return fields
+
+    def _field_exists(self, slug: str, name: str) -> bool:
+        query = select(Field.id).join(Dataset).where(Dataset.slug == slug, Field.name == name)
+        return self.ctx.session.scalar(query) is not None
+
+
+def next_page(graph: Graph, base: str) -> str | None:
+    """The next page named by a Hydra paging node (``next``, else the deprecated ``nextPage``)."""
+    for kind in (HYDRA.PartialCollectionView, HYDRA.PagedCollection):
+        for node in sorted(graph.subjects(RDF.type, kind), key=str):
+            for predicate in (HYDRA.next, HYDRA.nextPage):
+                value = graph.value(node, predicate)
+                if value is not None and str(value).strip():
+                    target = urljoin(base, str(value).strip())
+                    if urlsplit(target).scheme in ("http", "https"):
+                        return target
+    return None
+
+
+def _format(fetched: Fetched) -> RdfFormat:
+    """From the Content-Type, else the URL's suffix, else Turtle (the harvesters' usual guesses)."""
+    if fetched.content_type:
+        found = format_for(fetched.content_type)
+        if found is not None:
+            return found
+    path = urlsplit(fetched.url).path
+    if "." in path.rsplit("/", 1)[-1]:
+        found = format_for(path.rsplit(".", 1)[-1])
+        if found is not None:
+            return found
+    start = fetched.body.lstrip()[:1]
+    return FORMATS["rdf"] if start == b"<" else FORMATS["jsonld"] if start in (b"{", b"[") else FORMATS["ttl"]
+
+
+def replace_dataset_mappings(ctx: Context, dataset: Dataset, mappings: list[dict[str, Any]]) -> None:
+    """Make the dataset-level mappings exactly ``mappings``; identical ones are kept as they are."""
+    check = Checker(ctx.concepts)
+    wanted: dict[tuple[Any, ...], tuple[Standard, dict[str, Any]]] = {}
+    for index, mapping in enumerate(mappings):
+        standard = ctx.session.scalar(select(Standard).where(Standard.code == mapping["standard"]))
+        relation = resolve_relation(check, f"mappings.{index}.relation", mapping.get("relation"))
+        if standard is None:
+            check.fail(f"mappings.{index}.standard", f"no standard has the code '{mapping['standard']}'")
+            continue
+        key = (standard.code, mapping.get("term"), relation, mapping.get("note"))
+        wanted[key] = (
+            standard,
+            {"term": mapping.get("term"), "relation": relation, "note": mapping.get("note")},
+        )
+    check.raise_if_any()
+    for current in [m for m in dataset.mappings if m.field_id is None]:
+        key = (current.standard.code, current.term, current.relation, current.note)
+        if wanted.pop(key, None) is None:
+            ctx.session.delete(current)
+            dataset.mappings.remove(current)
+    for standard, values in wanted.values():
+        dataset.mappings.append(StandardMapping(dataset=dataset, field=None, standard=standard, **values))
+
+
+def _dependency_order(items: list[Harvested]) -> list[Harvested]:
+    """Datasets whose fields others point to first; cycles and outside targets keep source order."""
+    by_slug = {item.slug: item for item in items}
+    ordered: list[Harvested] = []
+    placed: set[str] = set()
+    visiting: set[str] = set()
+
+    def place(item: Harvested) -> None:
+        if item.slug in placed or item.slug in visiting:
+            return
+        visiting.add(item.slug)
+        for slug in sorted(item.references()):
+            if slug in by_slug:
+                place(by_slug[slug])
+        visiting.discard(item.slug)
+        placed.add(item.slug)
+        ordered.append(item)
+
+    for item in items:
+        place(item)
+    return ordered
+
+
+__all__ = [
+    "Fetched",
+    "Fetcher",
+    "HarvestError",
+    "HarvestReport",
+    "Harvester",
+    "ItemReport",
+    "http_fetch",
+    "next_page",
+]

@@ -1,0 +1,83 @@
+"""Triples grouped by subject: what the DCAT mappers write into and the writers read from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from rdflib import Graph
+from rdflib.term import Node
+
+__all__ = ["Triple", "TripleBuffer", "TripleSink"]
+
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSink(Protocol):
+    """Where mappers put triples: an rdflib ``Graph`` or a :class:`TripleBuffer`."""
+
+    def add(self, triple: Triple, /) -> object: ...
+
+    def objects(self, subject: Node, predicate: Node, /) -> Iterable[Node]: ...
+
+
+class TripleBuffer:
+    """The triples of one page, grouped by subject in insertion order, without duplicates.
+
+    Cheaper than a ``Graph`` (no indexes) and already in the order the writers need. ``described``
+    lets :class:`vocab.dcat_terms.Terms` skip descriptions it already wrote into this buffer.
+    """
+
+    def __init__(self, triples: Iterable[Triple] = ()) -> None:
+        # subject → predicate → objects (a dict used as an ordered set)
+        self._subjects: dict[Node, dict[Node, dict[Node, None]]] = {}
+        self._count = 0
+        self.described: set[object] = set()
+        for triple in triples:
+            self.add(triple)
+
+    def add(self, triple: Triple, /) -> TripleBuffer:
+        subject, predicate, obj = triple
+        predicates = self._subjects.get(subject)
+        if predicates is None:
+            predicates = self._subjects[subject] = {}
+        objects = predicates.get(predicate)
+        if objects is None:
+            predicates[predicate] = {obj: None}
+            self._count += 1
+        elif obj not in objects:
+            objects[obj] = None
+            self._count += 1
+        return self
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, triple: object) -> bool:
+        if not isinstance(triple, tuple) or len(triple) != 3:
+            return False
+        subject, predicate, obj = triple
+        return obj in self._subjects.get(subject, {}).get(predicate, {})
+
+    def __iter__(self) -> Iterator[Triple]:
+        for subject, predicates in self._subjects.items():
+            for predicate, objects in predicates.items():
+                for obj in objects:
+                    yield subject, predicate, obj
+
+    def subjects(self) -> Iterable[tuple[Node, dict[Node, dict[Node, None]]]]:
+        return self._subjects.items()
+
+    def objects(self, subject: Node, predicate: Node) -> list[Node]:
+        return list(self._subjects.get(subject, {}).get(predicate, ()))
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> TripleBuffer:
+        """A buffer of a graph in a stable order (sorted), so documents do not change between runs."""
+        return cls(sorted(graph, key=lambda t: tuple((type(term).__name__, str(term)) for term in t)))
+
+    def to_graph(self) -> Graph:
+        graph = Graph()
+        for triple in self:
+            graph.add(triple)
+        return graph
