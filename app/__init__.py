@@ -5,6 +5,8 @@ This is the only package that imports Flask (DESIGN.md §1).
 
 from __future__ import annotations
 
+import gc
+
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask
 from flask_smorest import Api
@@ -49,6 +51,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["catalog.engine"] = engine
     db.init_app(app, engine)
     app.extensions["catalog.vocabularies"] = load_vocabularies()
+    # The vocabularies (tens of thousands of rdflib objects) live as long as the process; keep the
+    # garbage collector from walking them on every full collection (a third of a DCAT page's CPU).
+    gc.freeze()
     search = build_search(settings.search_engine, settings.search_url, settings.search_index, engine,
                           app.extensions["catalog.sessionmaker"])  # fmt: skip
     app.extensions["catalog.search"] = search

@@ -48,7 +48,21 @@ def main(context: click.Context) -> None:
 
     Settings come from CATALOG_* environment variables (see the README).
     """
-    context.obj = ScriptInfo(create_app=create_app, set_debug_flag=False)
+    apps: list[Flask] = []
+
+    def load_app() -> Flask:
+        app = create_app()
+        apps.append(app)
+        return app
+
+    def dispose_engines() -> None:
+        # Close pooled connections when the command ends, not when the garbage collector
+        # gets to them (which matters when commands run inside another process: the tests).
+        for app in apps:
+            app.extensions["catalog.engine"].dispose()
+
+    context.obj = ScriptInfo(create_app=load_app, set_debug_flag=False)
+    context.call_on_close(dispose_engines)
 
 
 @main.group()

@@ -32,6 +32,8 @@ def _context() -> Iterator[Context]:
         yield Context(session=session, concepts=current_app.extensions["catalog.vocabularies"], actor="cli")
     finally:
         session.close()
+        # One command, one app: give its connections back now rather than at garbage collection.
+        current_app.extensions["catalog.engine"].dispose()
 
 
 def _fail(error: DictionaryError) -> None:

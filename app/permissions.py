@@ -244,6 +244,23 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.standards": PUBLIC,
     "web.standard_alias": PUBLIC,
     "web.vocabularies": PUBLIC,
+    # Web editing and workflow pages (GET draws the form, POST submits it; the views re-check the
+    # object through dictionary.policies and the services, as the API does).
+    "web.workspace": SIGNED_IN,
+    "web.dataset_new": DATASET_CREATE,
+    "web.dataset_edit": DATASET_EDIT,
+    "web.dataset_fields": DATASET_EDIT,
+    "web.field_edit": DATASET_EDIT,
+    "web.dataset_mappings": DATASET_EDIT,
+    "web.dataset_distributions": DATASET_EDIT,
+    "web.dictionary_import": DATASET_EDIT,
+    "web.access_request_new": STAFF,
+    "web.access_requests": SIGNED_IN,
+    "web.access_inbox": SIGNED_IN,
+    "web.access_request": SIGNED_IN,
+    "web.access_grants": SIGNED_IN,
+    "web.access_grant": {"GET": SIGNED_IN, "POST": APPROVER_OR_ADMIN},
+    "web.audit_log": ADMIN,
     # Accounts and tokens (services check which users an agency admin reaches).
     "auth.login": PUBLIC,
     "auth.login_submit": PUBLIC,

@@ -223,8 +223,8 @@ class DatabaseQueries:
             # One statement: the page, the total and the facet values share one evaluation of the
             # matching documents; facet values are counted here, one packed column per hit.
             parts = [
-                "SELECT 0 AS part, CAST(page.score AS double precision) AS num, d.source AS a, page.pos AS pos "
-                f"FROM "
+                "SELECT 0 AS part, CAST(page.score AS double precision) AS num, d.source AS a, "
+                "page.pos AS pos FROM "
                 f"(SELECT doc, score, row_number() OVER (ORDER BY {order.format(p='')}) AS pos FROM hits "
                 f"ORDER BY {order.format(p='')} LIMIT :limit OFFSET :offset) page "
                 "JOIN search_source d ON d.doc = page.doc",

@@ -7,6 +7,7 @@ IRI the catalog publishes goes through these helpers, so those mistakes cannot r
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import UTC, date, datetime
@@ -46,8 +47,10 @@ def plain(value: object) -> Literal | None:
     return Literal(cleaned) if cleaned else None
 
 
+@functools.lru_cache(maxsize=4096)
 def typed(value: object, datatype: URIRef) -> Literal:
-    """A literal with an explicit datatype, its lexical form given as is (no rdflib re-casting)."""
+    """A literal with an explicit datatype. Cached: the same positions, sizes and flags recur on
+    every field, and building an rdflib Literal is slow (it parses the value back)."""
     return Literal(clean_text(str(value)), datatype=datatype)
 
 

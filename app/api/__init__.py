@@ -19,8 +19,18 @@ from app.api import (
 )
 
 BLUEPRINTS = (
-    agencies.blp, datasets.blp, dictionary.blp, standards.blp, vocabularies.blp, dcat.blp, spreadsheets.blp,
-    accounts.blp, access.blp, access.notifications_blp, audit.blp, search.blp,
+    agencies.blp,
+    datasets.blp,
+    dictionary.blp,
+    standards.blp,
+    vocabularies.blp,
+    dcat.blp,
+    spreadsheets.blp,
+    accounts.blp,
+    access.blp,
+    access.notifications_blp,
+    audit.blp,
+    search.blp,
 )
 
 

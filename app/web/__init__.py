@@ -12,7 +12,21 @@ bp = Blueprint("web", __name__, template_folder="templates")  # base.html, _macr
 
 
 def init_app(app: Flask) -> None:
-    from app.web import datasets, headers, i18n, negotiation, pages, registry, templating  # noqa: F401
+    # access, audit, edit, edit_parts, imports: the editing and workflow pages (issue 6, part 2).
+    from app.web import (  # noqa: F401
+        access,
+        audit,
+        datasets,
+        edit,
+        edit_parts,
+        headers,
+        i18n,
+        imports,
+        negotiation,
+        pages,
+        registry,
+        templating,
+    )
 
     i18n.init_app(app)
     templating.init_app(app)

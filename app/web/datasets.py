@@ -22,7 +22,13 @@ def dataset_history(slug: str) -> str:
     page = request.args.get("page", 1, type=int) or 1
     compare = _compare_args()
     history = browse().history(slug, max(page, 1), HISTORY_PAGE_SIZE, compare)
-    return render_template("history.html", history=history, compare=compare, page_number=max(page, 1))
+    return render_template(
+        "history.html",
+        history=history,
+        compare=compare,
+        page_number=max(page, 1),
+        page_size=HISTORY_PAGE_SIZE,
+    )
 
 
 def _compare_args() -> tuple[int, int] | None:

@@ -302,6 +302,42 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/standards/<code>"): Case("/standards/STD-M", anyone(308)),
     ("GET", "/vocab"): Case("/vocab", anyone(200)),
     ("GET", "/dataset/<slug>/history"): Case("/dataset/{ds}/history", signed_in(200)),
+    # Web pages for staff: editing, dictionary import, access workflow, audit
+    ("GET", "/workspace"): Case("/workspace", signed_in(200)),
+    ("GET", "/datasets/new"): Case(
+        "/datasets/new", only("editor", "steward", "agency_admin", "admin", ok=200)
+    ),
+    ("POST", "/datasets/new"): Case(
+        "/datasets/new", only("editor", "steward", "agency_admin", "admin", ok=200), form=True
+    ),
+    **{
+        (method, "/dataset/<slug>" + page): Case(
+            "/dataset/{ds}" + page.replace("<name>", "cong_khai"),
+            owner_write("editor", 200),
+            form=method == "POST",
+        )
+        for page in ("/edit", "/fields", "/fields/<name>", "/mappings", "/distributions", "/import")
+        for method in ("GET", "POST")
+    },
+    ("GET", "/access/requests/new"): Case(
+        "/access/requests/new", only("viewer", "editor", "steward", "agency_admin", ok=200)
+    ),
+    ("POST", "/access/requests/new"): Case(
+        "/access/requests/new", only("viewer", "editor", "steward", "agency_admin", ok=200), form=True
+    ),
+    ("GET", "/access/requests"): Case("/access/requests", signed_in(200)),
+    ("GET", "/access/inbox"): Case("/access/inbox", signed_in(200)),
+    ("GET", "/access/grants"): Case("/access/grants", signed_in(200)),
+    ("GET", "/access/requests/<int:number>"): Case("/access/requests/{request}", party(200)),
+    ("POST", "/access/requests/<int:number>"): Case("/access/requests/{request}", party(400), form=True),
+    ("GET", "/access/grants/<int:number>"): Case("/access/grants/{grant}", party(200)),
+    ("POST", "/access/grants/<int:number>"): Case(
+        lambda w, role, rel: f"/access/grants/{w.new_grant(rel)}",
+        only("approver", "admin", ok=303),  # revoked, then back to the grant page
+        {"reason": "Thu hồi"},
+        form=True,
+    ),
+    ("GET", "/audit"): Case("/audit", only("admin", ok=200)),
     # Sign-in, accounts, tokens
     ("GET", "/login"): Case("/login", anyone(200)),
     # A new login name each time: the throttle counts failures per name and address.

@@ -12,7 +12,6 @@ from collections import Counter
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
 from dictionary.demo import load_demo
@@ -56,25 +55,24 @@ def test_demo_catalog_passes_the_gate_page_by_page_in_every_format(
     ctx: Context, validator: DcatValidator
 ) -> None:
     load_demo(ctx)
-    unions = {}
+    pages = {key: export_pages(ctx, fmt, Visibility.anonymous(), page_size=5) for key, fmt in FORMATS.items()}
     recommended: Counter[str] = Counter()
     datasets = 0
-    for key, fmt in FORMATS.items():
-        union = Graph()
-        for page in export_pages(ctx, fmt, Visibility.anonymous(), page_size=5):
-            report = validator.validate(page)
-            assert_gate(report)
-            if key == "ttl":
-                datasets += len(set(page.subjects(RDF.type, DCAT.Dataset)))
-                recommended.update(
-                    f.message.split(" <", 1)[0] + " " + f.message.rsplit(">", 1)[-1]
-                    for f in report.findings
-                    if f.profile == "recommended-3.0.0"
-                )
-            union += page
-        unions[key] = union
-    assert datasets >= 10, "the demo publishes open datasets"
-    assert all(isomorphic(unions["ttl"], graph) for graph in unions.values()), "formats disagree"
+    for number, page in enumerate(pages["ttl"]):
+        # No blank nodes, so "the same page" is plain set equality, and one validation covers all four.
+        for key in FORMATS:
+            assert set(pages[key][number]) == set(page), f"page {number + 1}: {key} differs from Turtle"
+        report = validator.validate(page)
+        assert_gate(report)
+        datasets += len(set(page.subjects(RDF.type, DCAT.Dataset)))
+        recommended.update(
+            f.message.split(" <", 1)[0] + " " + f.message.rsplit(">", 1)[-1]
+            for f in report.findings
+            if f.profile == "recommended-3.0.0"
+        )
+    assert len(pages["ttl"]) >= 3 and datasets >= 10, (
+        "the demo publishes open datasets, several pages of them"
+    )
     # Reported, and kept low: ongoing datasets have no end date, some services no OpenAPI document.
     assert sum(recommended.values()) <= 2 * datasets, recommended
 

@@ -45,6 +45,12 @@ START = (
     "/dataset/tro-giup-xa-hoi-hang-thang",
     "/dataset/tiem-chung-ho-so-suc-khoe",
     "/dataset/tro-giup-xa-hoi-hang-thang/history?from=1&to=3",
+    # The workflow pages nobody links to for these viewers (the demo has no request or grant, the
+    # audit log is for administrators): reached as the error pages they get. tests/web/test_forms.py
+    # draws them with data, as their users see them.
+    "/audit",
+    "/access/requests/1",
+    "/access/grants/1",
 )
 """Where the walk starts: besides the home page, datasets with restricted fields (one a draft)."""
 

@@ -1,0 +1,215 @@
+"""Editing the parts of a dataset: its fields, its mappings onto standards, its distributions.
+
+Each page lists the parts and holds the form that adds one; every post carries the dataset's
+``lock_version`` (If-Match), so a page drawn before another change is refused, not merged blindly.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from app.api.schemas.dictionary import DistributionInputSchema, FieldInputSchema
+from app.web import bp
+from app.web.forms import (
+    Errors,
+    checkbox,
+    concept_choices,
+    editable_dataset,
+    from_invalid,
+    load,
+    posted,
+    version_of,
+)
+from app.web.labels import RELATIONS
+from app.wiring import services
+from dictionary.errors import Conflict, InvalidInput, NotFound, StaleVersion
+from dictionary.models import Dataset, Field, Standard
+
+FIELD_TEXTS = ("name", "label_vi", "label_en", "definition", "data_type", "length", "personal_data")
+FIELD_FLAGS = ("required", "unique", "primary_key", "restricted")
+DISTRIBUTION_TEXTS = ("kind", "title_vi", "access_url", "download_url", "format", "access_rights", "licence")
+
+
+def _stale() -> Errors:
+    services().ctx.session.rollback()
+    return {"_form": _("Người khác vừa sửa cơ sở dữ liệu này. Trang đã được tải lại với bản hiện tại.")}
+
+
+def _saved(endpoint: str, slug: str, message: str) -> Response:
+    flash(message, "ok")
+    return redirect(url_for(endpoint, slug=slug), code=303)
+
+
+def _write(action: Any) -> Errors:
+    """Run a service write; its refusals become messages of the form (nothing was written)."""
+    try:
+        action()
+    except StaleVersion:
+        return _stale()
+    except InvalidInput as error:
+        services().ctx.session.rollback()
+        return from_invalid(error)
+    except (Conflict, NotFound) as error:
+        services().ctx.session.rollback()
+        return {"_form": error.message}
+    return {}
+
+
+# Fields ------------------------------------------------------------------------------------------
+
+
+def _field_data() -> tuple[dict[str, Any], Errors]:
+    values = posted(*FIELD_TEXTS) | {flag: checkbox(flag) for flag in FIELD_FLAGS}
+    return load(FieldInputSchema(), values)
+
+
+def _field_choices() -> dict[str, list[tuple[str, str]]]:
+    return {
+        "data_type": concept_choices("data-types", blank=True),
+        "personal_data": concept_choices("personal-data", blank=True),
+    }
+
+
+@bp.route("/dataset/<slug>/fields", methods=["GET", "POST"])
+def dataset_fields(slug: str) -> Response | str:
+    dataset = editable_dataset(slug)
+    errors: Errors = {}
+    if request.method == "POST":
+        data, errors = _field_data()
+        if not errors:
+            errors = _write(lambda: services().fields.add(slug, data, if_match=version_of(dataset)))
+            if not errors:
+                return _saved("web.dataset_fields", slug, _("Đã thêm trường %(name)s.", name=data["name"]))
+        dataset = editable_dataset(slug)
+    return render_template(
+        "edit/fields.html",
+        dataset=dataset,
+        values=request.form if request.method == "POST" else {},
+        errors=errors,
+        choices=_field_choices(),
+    )
+
+
+@bp.route("/dataset/<slug>/fields/<name>", methods=["GET", "POST"])
+def field_edit(slug: str, name: str) -> Response | str:
+    dataset = editable_dataset(slug)
+    field = _field(dataset, name)
+    errors: Errors = {}
+    if request.method == "POST":
+        fields = services().fields
+        version = version_of(dataset)
+        if request.form.get("action") == "delete":
+            errors = _write(lambda: fields.delete(slug, name, if_match=version))
+            if not errors:
+                return _saved("web.dataset_fields", slug, _("Đã xoá trường %(name)s.", name=name))
+        else:
+            data, errors = _field_data()
+            if not errors:
+                errors = _write(lambda: fields.update(slug, name, data, if_match=version))
+                if not errors:
+                    return _saved("web.dataset_fields", slug, _("Đã lưu trường %(name)s.", name=data["name"]))
+        dataset = editable_dataset(slug)
+        field = _field(dataset, name)
+    values = request.form if request.method == "POST" else _field_values(field)
+    return render_template(
+        "edit/field.html",
+        dataset=dataset,
+        field=field,
+        values=values,
+        errors=errors,
+        choices=_field_choices(),
+    )
+
+
+def _field(dataset: Dataset, name: str) -> Field:
+    found = next((field for field in dataset.fields if field.name == name), None)
+    if found is None:
+        raise NotFound("Field", f"{dataset.slug}/{name}")
+    return found
+
+
+def _field_values(field: Field) -> dict[str, Any]:
+    values = {name: getattr(field, name) for name in FIELD_TEXTS}
+    return values | {flag: "on" if getattr(field, flag) else "" for flag in FIELD_FLAGS}
+
+
+# Mappings ----------------------------------------------------------------------------------------
+
+
+@bp.route("/dataset/<slug>/mappings", methods=["GET", "POST"])
+def dataset_mappings(slug: str) -> Response | str:
+    dataset = editable_dataset(slug)
+    errors: Errors = {}
+    if request.method == "POST":
+        mappings, version = services().mappings, version_of(dataset)
+        if request.form.get("action") == "delete":
+            mapping_id = _uuid(request.form.get("mapping", ""))
+            errors = _write(lambda: mappings.delete(slug, mapping_id, if_match=version))
+            message = _("Đã xoá ánh xạ.")
+        else:
+            data = posted("field", "standard", "term", "relation", "note")
+            errors = {} if data.get("standard") else {"standard": _("Mục này bắt buộc nhập.")}
+            if not errors:
+                errors = _write(lambda: mappings.add(slug, data, if_match=version))
+            message = _("Đã thêm ánh xạ.")
+        if not errors:
+            return _saved("web.dataset_mappings", slug, message)
+        dataset = editable_dataset(slug)
+    standards = services().ctx.session.scalars(select(Standard).order_by(Standard.code)).all()
+    return render_template(
+        "edit/mappings.html",
+        dataset=dataset,
+        values=request.form if request.method == "POST" else {},
+        errors=errors,
+        standards=[(s.code, f"{s.code} — {s.identifier}") for s in standards],
+        field_options=[("", _("Cả cơ sở dữ liệu"))] + [(f.name, f.name) for f in dataset.fields],
+        relations=[(name, str(label)) for name, label in RELATIONS.items()],
+    )
+
+
+def _uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise NotFound("Mapping", value) from None
+
+
+# Distributions -----------------------------------------------------------------------------------
+
+
+@bp.route("/dataset/<slug>/distributions", methods=["GET", "POST"])
+def dataset_distributions(slug: str) -> Response | str:
+    dataset = editable_dataset(slug)
+    errors: Errors = {}
+    if request.method == "POST":
+        distributions, version = services().distributions, version_of(dataset)
+        if request.form.get("action") == "delete":
+            target = request.form.get("distribution", "")
+            errors = _write(lambda: distributions.delete(slug, target, if_match=version))
+            message = _("Đã xoá phân phối.")
+        else:
+            data, errors = load(DistributionInputSchema(), posted(*DISTRIBUTION_TEXTS))
+            if not errors:
+                errors = _write(lambda: distributions.add(slug, data, if_match=version))
+            message = _("Đã thêm phân phối.")
+        if not errors:
+            return _saved("web.dataset_distributions", slug, message)
+        dataset = editable_dataset(slug)
+    return render_template(
+        "edit/distributions.html",
+        dataset=dataset,
+        values=request.form if request.method == "POST" else {},
+        errors=errors,
+        choices={
+            "kind": concept_choices("access-kinds"),
+            "format": concept_choices("eu-file-types", blank=True),
+            "access_rights": concept_choices("eu-access-rights"),
+            "licence": concept_choices("eu-licences", blank=True),
+        },
+    )

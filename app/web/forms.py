@@ -1,0 +1,169 @@
+"""What the editing pages share: reading a posted form, turning domain errors into messages beside
+the controls, and the choices of the select boxes.
+
+The domain and the API schemas speak English (their messages name fields for developers); a form
+shows the common cases in the page's language and the rest in English, marked ``lang="en"`` so that
+screen readers and the translation test know it is a message of the system, not a forgotten string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from flask import abort, request
+from flask_babel import gettext as _
+from markupsafe import Markup
+from marshmallow import Schema, ValidationError
+from sqlalchemy import select
+
+from app.auth import current_actor
+from app.web import bp
+from app.wiring import concepts, services
+from dictionary import concepts as C
+from dictionary.errors import InvalidInput
+from dictionary.models import Agency, Dataset
+from dictionary.policies import can_edit, can_publish
+
+Errors = dict[str, Markup | str]
+
+_KNOWN = {
+    "Missing data for required field.": "required",
+    "Field may not be null.": "required",
+    "Not a valid integer.": "integer",
+    "Not a valid date.": "date",
+    "Not a valid URL.": "url",
+}
+
+
+def _known(kind: str) -> str:
+    """The common messages in the page's language (looked up at request time)."""
+    return {
+        "required": _("Mục này bắt buộc nhập."),
+        "integer": _("Hãy nhập một số nguyên."),
+        "date": _("Hãy nhập một ngày hợp lệ."),
+        "url": _("Hãy nhập một địa chỉ web hợp lệ (http:// hoặc https://)."),
+    }[kind]
+
+
+def system_text(message: str) -> Markup:
+    """A message of the domain, which only exists in English."""
+    return Markup('<span lang="en">{}</span>').format(message)
+
+
+def _flatten(messages: Any) -> list[str]:
+    if isinstance(messages, str):
+        return [messages]
+    if isinstance(messages, Mapping):
+        return [text for value in messages.values() for text in _flatten(value)]
+    if isinstance(messages, Iterable):
+        return [text for value in messages for text in _flatten(value)]
+    return [str(messages)]
+
+
+def _message(texts: list[str]) -> Markup | str:
+    first = texts[0] if texts else ""
+    return _known(_KNOWN[first]) if first in _KNOWN else system_text("; ".join(texts))
+
+
+def field_errors(messages: Mapping[str, Any], renames: Mapping[str, str] | None = None) -> Errors:
+    """Errors keyed by form control: ``legal_basis.0.status`` belongs to ``legal_basis``.
+
+    ``renames`` maps a domain name onto the control that holds it (``fields`` → ``field_names``);
+    errors no control holds go under ``_form`` and show above the form.
+    """
+    found: dict[str, list[str]] = {}
+    for key, value in messages.items():
+        name = str(key).split(".", 1)[0]
+        name = (renames or {}).get(name, name)
+        found.setdefault(name, []).extend(_flatten(value))
+    return {name: _message(texts) for name, texts in found.items()}
+
+
+def from_invalid(error: InvalidInput, renames: Mapping[str, str] | None = None) -> Errors:
+    errors = field_errors(error.errors, renames)
+    return errors or {"_form": system_text(error.message)}
+
+
+def load(schema: Schema, data: Mapping[str, Any]) -> tuple[dict[str, Any], Errors]:
+    """Check a form's values with the API's schema: the same rules, whichever way a change comes."""
+    try:
+        return dict(schema.load(data)), {}
+    except ValidationError as error:
+        messages = error.messages if isinstance(error.messages, dict) else {"_form": error.messages}
+        return {}, field_errors(messages)
+
+
+def posted(*names: str) -> dict[str, Any]:
+    """The named values of the posted form, stripped; empty ones left out (the schema fills defaults)."""
+    values: dict[str, Any] = {}
+    for name in names:
+        value = request.form.get(name, "").strip()
+        if value:
+            values[name] = value
+    return values
+
+
+def listed(name: str) -> list[str]:
+    """A comma- or line-separated list typed in one box (keywords, field names)."""
+    raw = request.form.get(name, "")
+    return [item.strip() for item in raw.replace("\n", ",").split(",") if item.strip()]
+
+
+def checkbox(name: str) -> bool:
+    return request.form.get(name) in ("on", "true", "1", "yes")
+
+
+def concept_choices(scheme: str, *, blank: bool = False) -> list[tuple[str, str]]:
+    """(URI, label in the page's language) of a scheme's concepts, for a select box."""
+    from app.web.templating import label  # templating imports this module's neighbours
+
+    options = [(concept.uri, str(label(concept.uri))) for concept in concepts().concepts(scheme)]  # type: ignore[attr-defined]
+    return ([("", "—")] if blank else []) + options
+
+
+def owner_choices() -> list[tuple[str, str]]:
+    """Agencies in which the actor may describe a new dataset (every agency for administrators)."""
+    from app.web.templating import agency_name
+
+    actor = current_actor()
+    query = select(Agency).order_by(Agency.code)
+    if not actor.is_admin:
+        query = query.where(Agency.id.in_(sorted(actor.scope("editor"))))
+    agencies = services().ctx.session.scalars(query).all()
+    return [(agency.code, f"{agency.code} — {agency_name(agency).striptags()}") for agency in agencies]
+
+
+def editable_dataset(slug: str) -> Dataset:
+    """The dataset the guard let through (DATASET_EDIT), checked again: views must not trust routes."""
+    dataset = services().datasets.get(slug)
+    if not can_edit(current_actor(), dataset):
+        abort(403)
+    return dataset
+
+
+def may_publish(dataset: Dataset | None, owner_id: Any = None) -> bool:
+    return can_publish(current_actor(), dataset, owner_id)
+
+
+def version_of(dataset: Dataset) -> str:
+    """The If-Match value of a form: the version the user saw when the form was drawn."""
+    return request.form.get("lock_version") or str(dataset.lock_version)
+
+
+def show_value(value: Any) -> Markup | str:
+    """A stored or typed value for the stale-form table: concepts by label, lists joined."""
+    from app.web.templating import EMPTY, is_concept, label
+
+    if value in (None, "", []):
+        return EMPTY
+    if isinstance(value, list | tuple):
+        return Markup(", ").join(show_value(item) for item in value)
+    if is_concept(value):
+        return label(value)
+    return str(value)
+
+
+@bp.context_processor
+def _editing_helpers() -> dict[str, Any]:
+    return {"show_value": show_value, "published_uri": C.PUBLISHED}
