@@ -137,10 +137,13 @@ class _Gunicorn:
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=min(4, multiprocessing.cpu_count() * 2), show_default=True, type=int)
 @click.option("--timeout", default=60, show_default=True, type=int)
-@with_appcontext
-def serve(host: str, port: int, workers: int, timeout: int) -> None:
+@click.pass_obj
+def serve(info: ScriptInfo, host: str, port: int, workers: int, timeout: int) -> None:
     """Serve the catalog with gunicorn (several worker processes), not Flask's development server."""
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    # No app context may be pushed here: the workers would inherit it, and Flask reuses a pushed
+    # context for every request instead of a fresh one, sharing ``g`` (the caller, the database
+    # session) from one request to the next.
+    app = info.load_app()
     click.echo(f"Serving the catalog on http://{host}:{port} with {workers} workers")
     _Gunicorn.run(
         app,

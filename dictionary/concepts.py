@@ -43,6 +43,9 @@ SHARED = concept("sharing-classes", "DUNG_CHUNG")
 PRIVATE = concept("sharing-classes", "DUNG_RIENG")
 OPEN = concept("sharing-classes", "MO")
 
+# A distribution anyone may use (EU access-right vocabulary): its URLs are public too.
+PUBLIC_ACCESS = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+
 # Ownership roles.
 OWNER = concept("ownership-roles", "OWNER")
 CUSTODIAN = concept("ownership-roles", "CUSTODIAN")

@@ -288,7 +288,11 @@ def decide_access(
 
 
 class RedactedDistribution:
-    """A distribution without its access details (URLs of services, downloads and endpoints)."""
+    """A distribution without its access details (URLs of services, downloads and endpoints).
+
+    Only for distributions that are not public: a public download or API of an open dataset is
+    the very thing the catalog advertises, so :func:`redact` leaves those whole.
+    """
 
     HIDDEN = frozenset({"access_url", "download_url", "endpoint_url", "endpoint_description"})
 
@@ -305,7 +309,8 @@ class RedactedDistribution:
 
 
 class RedactedDataset:
-    """A read-only view of a dataset without restricted fields, access details and contact data.
+    """A read-only view of a dataset without restricted fields, non-public access details and the
+    personal contact data of its contact points (the owner agency stays the public contact).
 
     A view rather than a modified copy: nothing is ever changed on the loaded ORM object, so a
     later flush cannot write the redaction to the database.
@@ -336,7 +341,10 @@ class RedactedDataset:
 
     @property
     def distributions(self) -> list[Any]:
-        return [RedactedDistribution(d) for d in self._dataset.distributions]
+        return [
+            d if d.access_rights == C.PUBLIC_ACCESS else RedactedDistribution(d)
+            for d in self._dataset.distributions
+        ]
 
 
 def redact(dataset: Dataset, seen_by: Visibility) -> Dataset:

@@ -5,15 +5,18 @@ from __future__ import annotations
 from flask import render_template, request
 from werkzeug.exceptions import BadRequest
 
+from app.auth import current_actor
 from app.web import bp
 from app.web.viewer import browse
+from dictionary.policies import can_edit
 
 HISTORY_PAGE_SIZE = 25
 
 
 def dataset_page(slug: str) -> str:
     """``/dataset/<slug>`` for browsers; ``app.rdf`` owns the route and calls this for text/html."""
-    return render_template("dataset.html", page=browse().dataset(slug))
+    page = browse().dataset(slug)
+    return render_template("dataset.html", page=page, may_edit=can_edit(current_actor(), page.dataset))
 
 
 @bp.get("/dataset/<slug>/history")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from app import auth
 from app.db import get_session
@@ -19,7 +20,7 @@ def _safe_next(target: str | None) -> str:
     """Only a path on this site: an absolute URL would make the login page an open redirect."""
     parts = urlsplit(target or "")
     if not target or parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/login"
+        return url_for("web.workspace")
     return target
 
 
@@ -54,15 +55,13 @@ def login_submit() -> Response:
     try:
         principal = accounts.login(email, request.form.get("password", ""), request.remote_addr or "?")
     except TooManyAttempts as error:
-        response = _page(
-            429, "Sai quá nhiều lần; hãy thử lại sau. / Too many failed attempts; try later.", email
-        )
+        response = _page(429, _("Bạn đã nhập sai quá nhiều lần; hãy thử lại sau ít phút."), email)
         response.headers["Retry-After"] = str(error.retry_after)
         return response
     except NotAuthenticated:
         record(session, "auth.login_failed", "principal", email, after={"ip": request.remote_addr})
         session.commit()
-        return _page(401, "Sai địa chỉ e-mail hoặc mật khẩu. / Wrong e-mail address or password.", email)
+        return _page(401, _("Sai địa chỉ e-mail hoặc mật khẩu."), email)
     auth.sign_in(principal)
     record(session, "auth.login", "principal", principal.id, after={"ip": request.remote_addr})
     session.commit()

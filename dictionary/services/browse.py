@@ -189,7 +189,9 @@ def redact_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
     data["mappings"] = [m for m in snapshot.get("mappings", []) if m.get("field") not in restricted]
     data["contact_points"] = []
     data["distributions"] = [
-        {name: (None if name in ACCESS_DETAILS else value) for name, value in d.items()}
+        d
+        if d.get("access_rights") == C.PUBLIC_ACCESS
+        else {name: (None if name in ACCESS_DETAILS else value) for name, value in d.items()}
         for d in snapshot.get("distributions", [])
     ]
     return data

@@ -109,6 +109,23 @@ def test_pages_of_a_visible_dataset_withhold_the_restricted_parts(world, who) ->
     assert client.get(f"{API}/datasets/{slug}/revisions/1").status_code == expected_history
 
 
+def test_a_public_download_of_an_open_dataset_stays_public(world, client) -> None:
+    """Redaction withholds non-public access details only: open data is there to be downloaded."""
+    download = {
+        "slug": "csv",
+        "kind": "FILE",
+        "title_vi": "Tệp CSV công khai",
+        "access_url": "https://opendata.lamdong.gov.vn/mo.csv",
+        "access_rights": "PUBLIC",
+    }
+    assert client.post(f"{API}/datasets/ro-ri-mo/distributions", json=download).status_code == 201
+    page = world["anonymous"].get(f"{API}/datasets/ro-ri-mo").json
+    urls = {d["slug"]: d["access_url"] for d in page["distributions"]}
+    assert urls == {"lgsp": None, "csv": "https://opendata.lamdong.gov.vn/mo.csv"}
+    turtle = text_of(world["anonymous"].get("/dataset/ro-ri-mo.ttl"))
+    assert "https://opendata.lamdong.gov.vn/mo.csv" in turtle and "bi-mat-endpoint" not in turtle
+
+
 @pytest.mark.parametrize("who", ["anonymous", "other", "platform"])
 def test_an_invisible_dataset_does_not_exist(world, who) -> None:
     client = world[who]

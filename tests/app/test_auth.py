@@ -110,7 +110,7 @@ def test_logout_and_password_change_end_the_session(anonymous_client, staff, cli
 def test_login_redirects_only_within_the_site(anonymous_client, staff) -> None:
     token = csrf_of(anonymous_client)
     form = {"email": staff.email, "password": PASSWORD, "csrf_token": token, "next": "https://evil.example/"}
-    assert anonymous_client.post("/login", data=form).headers["Location"] == "/login"
+    assert anonymous_client.post("/login", data=form).headers["Location"] == "/workspace"
 
 
 # API tokens ---------------------------------------------------------------------------------

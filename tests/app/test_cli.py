@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -45,8 +46,37 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _status(url: str, token: str | None = None) -> int:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    try:
+        request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http://127.0.0.1 only
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
 def test_serve_runs_gunicorn_with_several_workers(env: dict[str, str]) -> None:
-    assert CliRunner().invoke(main, ["db", "upgrade"]).exit_code == 0
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
+    created = runner.invoke(
+        main,
+        [
+            "users",
+            "create",
+            "--email",
+            "qt@lamdong.gov.vn",
+            "--name",
+            "QT",
+            "--role",
+            "admin",
+            "--no-password",
+        ],
+    )
+    assert created.exit_code == 0, created.output
+    issued = runner.invoke(main, ["tokens", "create", "--email", "qt@lamdong.gov.vn", "--name", "serve"])
+    assert issued.exit_code == 0, issued.output
+    token = issued.stdout.strip()
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603 - our own console script
         [
@@ -76,6 +106,11 @@ def test_serve_runs_gunicorn_with_several_workers(env: dict[str, str]) -> None:
             except OSError:
                 time.sleep(0.1)
         assert body == []
+        # Each worker answers each caller as itself: nothing of one request (the caller, the
+        # database session) may survive into the next one the same worker serves.
+        me = f"http://127.0.0.1:{port}/api/v1/me"
+        statuses = [(_status(me, token), _status(me)) for _ in range(20)]
+        assert statuses == [(200, 401)] * 20
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)

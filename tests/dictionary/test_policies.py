@@ -75,9 +75,17 @@ def dataset(
         mappings=[],
         contact_points=[SimpleNamespace(name="Nguyễn Văn A", email="a@lamdong.gov.vn")],
         distributions=[
-            SimpleNamespace(slug="api", access_url="https://lgsp/x", download_url=None, title_vi="API")
+            SimpleNamespace(
+                slug="api", access_url="https://lgsp/x", title_vi="API", access_rights=RESTRICTED_ACCESS
+            ),
+            SimpleNamespace(
+                slug="csv", access_url="https://mo/x.csv", title_vi="CSV", access_rights=C.PUBLIC_ACCESS
+            ),
         ],
     )
+
+
+RESTRICTED_ACCESS = "http://publications.europa.eu/resource/authority/access-right/RESTRICTED"
 
 
 def grant(state: str, agency: str = "H68.04") -> Any:
@@ -248,6 +256,7 @@ def test_redaction_hides_restricted_fields_access_details_and_contacts() -> None
     assert [f.name for f in view.fields] == ["ho_ten"]
     assert view.contact_points == []
     assert view.distributions[0].access_url is None and view.distributions[0].title_vi == "API"
+    assert view.distributions[1].access_url == "https://mo/x.csv", "a public download stays public"
     assert view.status == C.PUBLISHED  # everything else reads through
     with pytest.raises(AttributeError):
         view.status = C.DRAFT

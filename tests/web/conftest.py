@@ -40,6 +40,7 @@ PAGES_AT_URIS = frozenset(
 
 START = (
     "/",
+    "/login",
     "/search?type=fields",
     "/search?q=ma+so+thue",
     "/dataset/tro-giup-xa-hoi-hang-thang",
@@ -98,7 +99,7 @@ def page_endpoint(app: Flask, url: str) -> str | None:
         endpoint, args = app.url_map.bind("localhost").match(path, method="GET")
     except HTTPException:
         return None
-    if endpoint.startswith("web."):
+    if endpoint.startswith("web.") or endpoint == "auth.login":
         return str(endpoint)
     if endpoint in PAGES_AT_URIS and split_suffix(str(args.get("name", "")))[1] is None:
         return str(endpoint)

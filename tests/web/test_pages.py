@@ -16,6 +16,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.web.negotiation import prefers_html
+from dictionary import concepts as C
 from dictionary.services import Context, DatasetService, FieldService
 from dictionary.services.browse import redact_snapshot
 from tests.factories import DatasetData, FieldData, field_inputs, make_agency, make_dataset
@@ -155,6 +156,20 @@ def test_outsiders_see_no_restricted_field_contact_or_access_url(
     assert "phạm vi quản lý của bạn" not in insider, "no approval needed inside the owner's scope"
 
 
+def test_the_dataset_page_links_to_editing_for_its_editors_only(
+    anonymous_client: FlaskClient, client_as: Callable[..., FlaskClient], ctx: Context
+) -> None:
+    owner = make_agency(ctx, code="T904.H68")
+    other = make_agency(ctx, code="T905.H68")
+    make_dataset(ctx, owner=owner, slug="sua-duoc", status="PUBLISHED", sharing_class="MO")
+    ctx.session.commit()
+    edit = "/dataset/sua-duoc/edit"
+    assert edit in page(client_as("editor", owner.code), "/dataset/sua-duoc")
+    assert edit in page(client_as("admin"), "/dataset/sua-duoc")
+    for viewer in (client_as("viewer", owner.code), client_as("editor", other.code), anonymous_client):
+        assert edit not in page(viewer, "/dataset/sua-duoc")
+
+
 def test_revision_diffs_are_redacted_for_outsiders(
     client_as: Callable[..., FlaskClient], ctx: Context
 ) -> None:
@@ -182,13 +197,19 @@ def test_redact_snapshot() -> None:
         "fields": [{"name": "a", "restricted": False}, {"name": "b", "restricted": True}],
         "mappings": [{"field": "a"}, {"field": "b"}, {"field": None}],
         "contact_points": [{"name": "X"}],
-        "distributions": [{"slug": "api", "access_url": "https://x", "title_vi": "API"}],
+        "distributions": [
+            {"slug": "api", "access_url": "https://x", "title_vi": "API"},
+            {"slug": "csv", "access_url": "https://mo/x.csv", "access_rights": C.PUBLIC_ACCESS},
+        ],
     }
     redacted = redact_snapshot(snapshot)
     assert [f["name"] for f in redacted["fields"]] == ["a"]
     assert redacted["mappings"] == [{"field": "a"}, {"field": None}]
     assert redacted["contact_points"] == []
-    assert redacted["distributions"] == [{"slug": "api", "access_url": None, "title_vi": "API"}]
+    assert redacted["distributions"] == [
+        {"slug": "api", "access_url": None, "title_vi": "API"},
+        {"slug": "csv", "access_url": "https://mo/x.csv", "access_rights": C.PUBLIC_ACCESS},
+    ]
     assert len(snapshot["fields"]) == 2, "the snapshot itself is untouched"
 
 
