@@ -19,10 +19,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check -e '.[test]'
 	@touch $(STAMP)
 
-# Install, migrate, load the demo catalog and serve it on http://127.0.0.1:5000
+# Install, migrate, load the demo catalog (and demo users, whose password is printed the first
+# time) and serve it on http://127.0.0.1:5000
 run: install
 	$(BIN)/catalog db upgrade
 	$(BIN)/catalog demo load
+	$(BIN)/catalog demo accounts
 	$(BIN)/catalog serve --host 127.0.0.1 --port 5000
 
 # Whole test suite, one xdist worker per CPU. Extra pytest options: make test PYTEST_ARGS='-k foo'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
@@ -11,6 +12,7 @@ from typing import Any, TextIO
 import click
 from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
+from sqlalchemy import select
 
 from app import create_app
 from app.cli_accounts import COMMANDS as accounts_commands
@@ -101,6 +103,50 @@ def demo_load() -> None:
     with cli_services("demo") as svc:
         summary = load_demo(svc.ctx, skip_if_present=True)
     click.echo(summary)
+
+
+DEMO_ACCOUNTS = (
+    ("quantri@demo.lamdong.gov.vn", "Quản trị hệ thống (demo)", None, "admin"),
+    ("pheduyet@demo.lamdong.gov.vn", "Chuyên viên Văn phòng UBND tỉnh (demo)", None, "approver"),
+    ("daumoi.yte@demo.lamdong.gov.vn", "Đầu mối dữ liệu Sở Y tế (demo)", "H68.11", "steward"),
+    ("bientap.yte@demo.lamdong.gov.vn", "Biên tập viên Sở Y tế (demo)", "H68.11", "editor"),
+    ("canbo.nongnghiep@demo.lamdong.gov.vn", "Cán bộ Sở Nông nghiệp và MT (demo)", "H68.06", "editor"),
+)
+"""Who to sign in as to try the staff pages: one of each kind of user, in two departments."""
+
+
+@demo.command("accounts")
+@with_appcontext
+def demo_accounts() -> None:
+    """Create demo users sharing one random password, printed once (never in production)."""
+    from dictionary.models import Principal
+    from dictionary.models.accounts import AGENCY_ROLES
+    from dictionary.services.accounts import AccountService
+
+    if current_app.extensions["catalog.settings"].env == "production":
+        raise click.ClickException("Demo accounts are for trying the catalog, not for production")
+    password = secrets.token_urlsafe(12)
+    created = []
+    with cli_services("demo") as svc:
+        accounts = AccountService(svc.ctx)
+        for email, name, agency, role in DEMO_ACCOUNTS:
+            if svc.ctx.session.scalar(select(Principal.id).where(Principal.email == email)):
+                continue
+            agency_role = role in AGENCY_ROLES
+            accounts.create(
+                email=email,
+                name=name,
+                agency=agency,
+                role=role if agency_role else None,
+                global_role=None if agency_role else role,
+                password=password,
+            )
+            created.append(f"  {email:<40} {role}{' of ' + agency if agency else ''}")
+    if not created:
+        click.echo("Demo accounts exist already (their password was printed when they were made).")
+        return
+    click.echo("Demo accounts for http://127.0.0.1:5000/login, password: " + password)
+    click.echo("\n".join(created))
 
 
 @main.command("openapi")

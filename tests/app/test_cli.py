@@ -116,3 +116,39 @@ def test_serve_runs_gunicorn_with_several_workers(env: dict[str, str]) -> None:
         output, _ = server.communicate(timeout=30)
     assert "gunicorn" in output.lower()
     assert output.lower().count("booting worker") == 2
+
+
+def test_demo_accounts_print_one_password_once_and_sign_in(env: dict[str, str]) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
+    loaded = runner.invoke(main, ["demo", "load"])
+    assert loaded.exit_code == 0, loaded.output
+    made = runner.invoke(main, ["demo", "accounts"])
+    assert made.exit_code == 0, made.output
+    password = made.stdout.splitlines()[0].rsplit("password: ", 1)[1]
+    assert len(password) >= 12 and made.stdout.count("@demo.lamdong.gov.vn") == 5
+    again = runner.invoke(main, ["demo", "accounts"])
+    assert again.exit_code == 0 and password not in again.stdout, "shown once, never again"
+
+    from app import create_app
+
+    app = create_app()
+    client = app.test_client()
+    client.get("/login")
+    with client.session_transaction() as session:
+        csrf = session["csrf"]
+    signed_in = client.post(
+        "/login", data={"email": "daumoi.yte@demo.lamdong.gov.vn", "password": password, "csrf_token": csrf}
+    )
+    assert signed_in.status_code == 303
+    me = client.get("/api/v1/me").json
+    assert me["auth"] == "session" and me["user"]["email"] == "daumoi.yte@demo.lamdong.gov.vn"
+    assert [(m["agency"], m["role"]) for m in me["user"]["memberships"]] == [("H68.11", "steward")]
+    app.extensions["catalog.engine"].dispose()
+
+
+def test_no_demo_accounts_in_production(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CATALOG_ENV", "production")
+    monkeypatch.setenv("CATALOG_SECRET_KEY", "x" * 40)
+    refused = CliRunner().invoke(main, ["demo", "accounts"])
+    assert refused.exit_code != 0 and "not for production" in refused.output
