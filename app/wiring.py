@@ -25,6 +25,7 @@ from dictionary.services import (
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
+from dictionary.services.notifications import NotificationService
 from dictionary.services.scoped import ScopedDatasetService
 from dictionary.visibility import Visibility
 
@@ -75,6 +76,10 @@ class Services:
     @cached_property
     def access(self) -> AccessService:
         return AccessService(self.ctx, self.actor)
+
+    @cached_property
+    def notifications(self) -> NotificationService:
+        return NotificationService(self.ctx, self.actor)
 
     @cached_property
     def audit(self) -> AuditLog:

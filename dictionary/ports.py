@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 
 class ConceptLookup(Protocol):
-    """The controlled vocabularies (implemented by :mod:`vocab.skos`)."""
+    """The controlled vocabularies (implemented by :mod:`vocab.vocabularies`)."""
 
     def resolve(self, scheme: str, value: str) -> str | None:
         """The concept URI for ``value`` (a URI or a code) in ``scheme``, or None if it is not one.

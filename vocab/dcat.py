@@ -31,7 +31,7 @@ from vocab.namespaces import bind_prefixes
 from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, ELI, EU, FOAF, GSP, LOCN, RDF, XSD
 from vocab.rdf_terms import as_date, as_datetime, iri, plain, text, typed
 from vocab.rdf_writers import TripleSink
-from vocab.skos import Vocabularies
+from vocab.vocabularies import Vocabularies
 
 S = TypeVar("S", bound=TripleSink)
 

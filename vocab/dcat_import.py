@@ -1,6 +1,7 @@
 """DCAT-AP back into the catalog's terms: ``dataset_from_rdf`` and friends, pure functions.
 
-The inverse of :mod:`vocab.dcat`. They read one page's graph and return plain payloads in the
+The inverse of :mod:`vocab.dcat`; the data dictionary comes back through
+:mod:`vocab.dcat_import_dictionary`. They read one page's graph and return plain payloads in the
 shape the services take (codes or concept URIs, agency and standard codes), so harvested data
 passes the same checks as data typed into the API. Our own ``cat:`` properties are read when the
 source is another instance of this catalog; any DCAT-AP source works with defaults for what the
@@ -9,7 +10,6 @@ Law on Data asks and DCAT-AP does not carry (category, importance, architecture 
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,20 +22,20 @@ from rdflib.term import Node
 from dictionary import concepts as C
 from dictionary.services.base import slugify
 from vocab.dcat import distribution_summary
+from vocab.dcat_import_dictionary import fields_from_rdf, mappings_from_rdf
 from vocab.dcat_terms import IANA, Terms
-from vocab.rdf_ns import CAT, CSVW, DCAT, DCATAP, DCT, EU, FOAF, OWL, PROV, RDF, SKOS, VCARD
+from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, EU, FOAF, PROV, RDF, VCARD
 from vocab.rdf_read import (
     all_texts,
     date_value,
-    flag,
     integer,
     last_segment,
     plain_value,
+    slug_of,
     texts,
     uri_value,
 )
 
-SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,198}[a-z0-9])?$")
 ACCESS_CLASS = {
     str(EU["access-right/PUBLIC"]): "MO",
     str(EU["access-right/RESTRICTED"]): "DUNG_CHUNG",
@@ -158,8 +158,9 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
     data["contact_points"] = [c for c in contacts if c]
     item.data = {key: value for key, value in data.items() if value not in (None, [], "")}
     _roles(graph, node, item, defaults)
-    item.fields = [_field(graph, f, item) for f in _ordered_fields(graph, node)]
-    item.mappings = _dataset_mappings(graph, node, item)
+    home = URIRef(item.uri)  # where our exporter lists the mappings (cat:mapping)
+    item.fields = fields_from_rdf(graph, node, home, item.standards)
+    item.mappings = mappings_from_rdf(graph, home, node, item.standards)
     access_code = access or str(EU["access-right/PUBLIC"])
     item.distributions = [
         _distribution(graph, d, access_code) for d in graph.objects(node, DCAT.distribution)
@@ -169,15 +170,6 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
         if distribution.get("description_vi") == generated:
             del distribution["description_vi"]  # written by our exporter for want of one, not data
     return item
-
-
-def slug_of(node: Node, title: str) -> str:
-    """The last segment of the dataset URI if it is a valid slug (our own URIs), else from the title."""
-    if isinstance(node, URIRef):
-        last = unquote(str(node).rstrip("/").rsplit("/", 1)[-1])
-        if SLUG.match(last):
-            return last
-    return slugify(title)
 
 
 def agency_from_rdf(graph: Graph, node: Node) -> dict[str, Any] | None:
@@ -198,26 +190,6 @@ def agency_from_rdf(graph: Graph, node: Node) -> dict[str, Any] | None:
         "short_name": texts(graph, node, FOAF.nick)[0],
         "homepage": uri_value(graph, node, FOAF.homepage),
         "email": mailbox.removeprefix("mailto:") if mailbox else None,
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def standard_from_rdf(graph: Graph, node: Node) -> dict[str, Any] | None:
-    code = plain_value(graph, node, SKOS.notation) or last_segment(node)
-    title_vi, title_en = texts(graph, node, DCT.title)
-    if not code or not title_vi:
-        return None
-    data = {
-        "code": code,
-        "identifier": plain_value(graph, node, DCT.identifier) or code,
-        "title_vi": title_vi,
-        "title_en": title_en,
-        "issuer": texts(graph, node, CAT.issuer)[0] or "Không rõ",
-        "kind": uri_value(graph, node, CAT.standardKind) or "TECHNICAL_STANDARD",
-        "status": uri_value(graph, node, CAT.legalStatus) or "UNCLEAR",
-        "version": plain_value(graph, node, OWL.versionInfo),
-        "issued": date_value(graph.value(node, DCT.issued)),
-        "url": uri_value(graph, node, FOAF.page),
     }
     return {key: value for key, value in data.items() if value is not None}
 
@@ -249,72 +221,6 @@ def _agent(graph: Graph, agent: Node, role: str, item: Harvested) -> None:
         return
     item.agencies[data["code"]] = data
     item.roles[role] = data["code"]
-
-
-def _ordered_fields(graph: Graph, node: Node) -> list[Node]:
-    fields = list(graph.objects(node, CAT.field))
-    return sorted(fields, key=lambda f: (integer(graph.value(f, CAT.position)) or 0, str(f)))
-
-
-def _field(graph: Graph, node: Node, item: Harvested) -> dict[str, Any]:
-    label_vi, label_en = texts(graph, node, CSVW.title)
-    definition, definition_en = texts(graph, node, DCT.description)
-    name = plain_value(graph, node, CSVW.name) or last_segment(node)
-    data: dict[str, Any] = {
-        "name": name,
-        "label_vi": label_vi or name,
-        "label_en": label_en,
-        "definition": definition,
-        "definition_en": definition_en,
-        "data_type": uri_value(graph, node, CAT.dataType),
-        "length": integer(graph.value(node, CAT.length)),
-        "precision": integer(graph.value(node, CAT.precision)),
-        "scale": integer(graph.value(node, CAT.scale)),
-        "required": flag(graph, node, CSVW.required),
-        "unique": flag(graph, node, CAT.unique),
-        "primary_key": flag(graph, node, CAT.primaryKey),
-        "restricted": flag(graph, node, CAT.restricted),
-        "unit": plain_value(graph, node, CAT.unit),
-        "example": plain_value(graph, node, SKOS.example),
-        "personal_data": uri_value(graph, node, CAT.personalData),
-    }
-    for code_list in graph.objects(node, CAT.codeList):
-        if (code_list, RDF.type, DCT.Standard) in graph:
-            standard = standard_from_rdf(graph, code_list)
-            if standard is not None:
-                item.standards[standard["code"]] = standard
-                data["code_list_standard"] = standard["code"]
-        else:
-            data["code_list_scheme"] = str(code_list)
-    target = graph.value(node, CAT.references)
-    if isinstance(target, URIRef) and "/field/" in str(target):
-        dataset_uri, _, target_name = str(target).rpartition("/field/")
-        data["foreign_key"] = {"dataset": slug_of(URIRef(dataset_uri), ""), "field": unquote(target_name)}
-    data["mappings"] = [_mapping(graph, m, item) for m in _mappings_from(graph, item, node)]
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def _mappings_from(graph: Graph, item: Harvested, source: Node) -> list[Node]:
-    dataset = URIRef(item.uri)
-    return [m for m in graph.objects(dataset, CAT.mapping) if graph.value(m, CAT.mappedFrom) == source]
-
-
-def _dataset_mappings(graph: Graph, node: Node, item: Harvested) -> list[dict[str, Any]]:
-    return [_mapping(graph, m, item) for m in _mappings_from(graph, item, node)]
-
-
-def _mapping(graph: Graph, node: Node, item: Harvested) -> dict[str, Any]:
-    standard_node = graph.value(node, CAT.standard)
-    standard = standard_from_rdf(graph, standard_node) if standard_node is not None else None
-    if standard is not None:
-        item.standards[standard["code"]] = standard
-    data = {
-        "standard": standard["code"] if standard else last_segment(standard_node),
-        "relation": uri_value(graph, node, CAT.relation) or C.SKOS + "exactMatch",
-        "term": plain_value(graph, node, CAT["term"]),
-        "note": texts(graph, node, SKOS.note)[0],
-    }
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def _distribution(graph: Graph, node: Node, access: str) -> dict[str, Any]:
@@ -396,6 +302,4 @@ __all__ = [
     "agency_from_rdf",
     "dataset_from_rdf",
     "dataset_nodes",
-    "slug_of",
-    "standard_from_rdf",
 ]

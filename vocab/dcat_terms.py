@@ -17,7 +17,7 @@ from rdflib.term import Node
 from vocab.rdf_ns import DCAT, DCT, EU, SKOS
 from vocab.rdf_terms import plain, text
 from vocab.rdf_writers import TripleBuffer, TripleSink
-from vocab.skos import Vocabularies
+from vocab.vocabularies import Vocabularies
 
 RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 MEMO_LIMIT = 20_000

@@ -6,11 +6,14 @@ number may be a string. These helpers pick one value by a fixed rule and never r
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from urllib.parse import unquote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
+
+from dictionary.services.base import slugify
 
 __all__ = [
     "all_texts",
@@ -19,9 +22,12 @@ __all__ = [
     "integer",
     "last_segment",
     "plain_value",
+    "slug_of",
     "texts",
     "uri_value",
 ]
+
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,198}[a-z0-9])?$")
 
 
 def texts(graph: Graph, node: Node | None, predicate: URIRef) -> tuple[str | None, str | None]:
@@ -77,3 +83,12 @@ def date_value(value: Node | None) -> date | None:
 
 def last_segment(node: Node | None) -> str:
     return unquote(str(node).rstrip("/").rsplit("/", 1)[-1]) if node is not None else ""
+
+
+def slug_of(node: Node, title: str) -> str:
+    """The last segment of the dataset URI if it is a valid slug (our own URIs), else from the title."""
+    if isinstance(node, URIRef):
+        last = last_segment(node)
+        if SLUG.match(last):
+            return last
+    return slugify(title)

@@ -168,7 +168,7 @@ class Notifications(MethodView):
     @notifications_blp.paginate(page_size=20, max_page_size=200)
     def get(self, query, pagination_parameters):
         """My notifications about access requests and grants, newest first"""
-        items, total = services().access.notifications(
+        items, total = services().notifications.list(
             query["unread"], pagination_parameters.page, pagination_parameters.page_size
         )
         pagination_parameters.item_count = total
@@ -181,4 +181,4 @@ class NotificationsRead(MethodView):
     @notifications_blp.response(200, CountSchema)
     def post(self, data):
         """Mark some of my notifications read (``ids``), or all of them (``all: true``)"""
-        return {"marked": services().access.mark_read(None if data.get("all") else data["ids"])}
+        return {"marked": services().notifications.mark_read(None if data.get("all") else data["ids"])}

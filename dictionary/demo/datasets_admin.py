@@ -10,21 +10,16 @@ from __future__ import annotations
 
 from dictionary.demo import legal as L
 from dictionary.demo.agencies import DN_STP, DN_STTTT, DN_VP, LD_STP, LD_VP
-from dictionary.demo.build import (
-    LAM_DONG_2025,
+from dictionary.demo.build import LAM_DONG_2025, contact, dataset, download, lgsp, open_api
+from dictionary.demo.fields import (
     agency_id,
     birth_date,
     commune,
-    contact,
-    dataset,
     day,
-    download,
     ethnicity,
     field,
     full_name,
-    lgsp,
     moment,
-    open_api,
     pid,
     sex,
     status_field,

@@ -11,19 +11,14 @@ from __future__ import annotations
 
 from dictionary.demo import legal as L
 from dictionary.demo.agencies import DN_SNNPTNT, LD_SNNMT
-from dictionary.demo.build import (
+from dictionary.demo.build import contact, dataset, download, law, lgsp, open_api
+from dictionary.demo.fields import (
     area,
     commune,
-    contact,
-    dataset,
     day,
-    download,
     enterprise_code,
     field,
-    law,
-    lgsp,
     moment,
-    open_api,
     point,
     shape,
     status_field,

@@ -10,21 +10,15 @@ from __future__ import annotations
 
 from dictionary.demo import legal as L
 from dictionary.demo.agencies import DN_SGTVT, DN_SVHTTDL, DN_SXD, LD_SVHTTDL, LD_SXD
-from dictionary.demo.build import (
-    VOCAB,
+from dictionary.demo.build import VOCAB, contact, dataset, download, law, lgsp, open_api
+from dictionary.demo.fields import (
     agency_id,
     area,
     commune,
-    contact,
-    dataset,
     day,
-    download,
     enterprise_code,
     field,
     full_name,
-    law,
-    lgsp,
-    open_api,
     pid,
     point,
     shape,

@@ -22,23 +22,18 @@ from dictionary.demo.agencies import (
     LD_SKHCN,
     LD_STC,
 )
-from dictionary.demo.build import (
-    VOCAB,
+from dictionary.demo.build import VOCAB, contact, dataset, download, lgsp, open_api
+from dictionary.demo.fields import (
     agency_id,
     area,
     commune,
     commune_2004,
-    contact,
-    dataset,
     day,
-    download,
     enterprise_code,
     field,
     full_name,
-    lgsp,
     moment,
     money,
-    open_api,
     pid,
     point,
     status_field,

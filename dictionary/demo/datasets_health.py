@@ -11,18 +11,14 @@ from __future__ import annotations
 
 from dictionary.demo import legal as L
 from dictionary.demo.agencies import DN_SGDDT, DN_SKHCN, DN_SYT, LD_SGDDT, LD_SYT
-from dictionary.demo.build import (
+from dictionary.demo.build import contact, dataset, db_view, download, lgsp
+from dictionary.demo.fields import (
     birth_date,
     commune,
-    contact,
-    dataset,
     day,
-    db_view,
-    download,
     ethnicity,
     field,
     full_name,
-    lgsp,
     moment,
     pid,
     point,

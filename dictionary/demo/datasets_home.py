@@ -11,21 +11,15 @@ from __future__ import annotations
 
 from dictionary.demo import legal as L
 from dictionary.demo.agencies import DN_SKHCN, DN_SLDTBXH, DN_SNV, LD_SNV, LD_SYT
-from dictionary.demo.build import (
-    WHOLE_PROVINCE,
+from dictionary.demo.build import WHOLE_PROVINCE, contact, dataset, db_view, download, law, lgsp
+from dictionary.demo.fields import (
     agency_id,
     birth_date,
     commune,
-    contact,
-    dataset,
     day,
-    db_view,
-    download,
     ethnicity,
     field,
     full_name,
-    law,
-    lgsp,
     money,
     pid,
     sex,

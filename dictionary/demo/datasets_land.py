@@ -10,21 +10,15 @@ from __future__ import annotations
 
 from dictionary.demo import legal as L
 from dictionary.demo.agencies import DN_STNMT, LD_SNNMT
-from dictionary.demo.build import (
-    VOCAB,
+from dictionary.demo.build import VOCAB, contact, dataset, download, law, lgsp, open_api
+from dictionary.demo.fields import (
     area,
     commune,
     commune_2004,
-    contact,
-    dataset,
     day,
-    download,
     enterprise_code,
     field,
-    law,
-    lgsp,
     moment,
-    open_api,
     pid,
     point,
     shape,

@@ -15,22 +15,18 @@ from __future__ import annotations
 
 from dictionary.demo import legal as L
 from dictionary.demo.agencies import DN_BDT, DN_CA, DN_SNV, DN_TTR, LD_CA, LD_SDTTG, LD_TTR
-from dictionary.demo.build import (
+from dictionary.demo.build import contact, dataset, db_view, lgsp, ndop
+from dictionary.demo.fields import (
     agency_id,
     area,
     birth_date,
     commune,
     commune_2004,
-    contact,
-    dataset,
     day,
-    db_view,
     ethnicity,
     field,
     full_name,
-    lgsp,
     money,
-    ndop,
     pid,
     point,
     sex,

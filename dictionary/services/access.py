@@ -3,7 +3,8 @@
 Staff of agency A ask for dataset D outside A's scope → the owner agency gives its opinion → the
 provincial approver approves (creating a grant) or rejects with a reason → the grant answers
 ``check`` until it expires or is revoked. Every step is a write (so the audit listener logs it);
-``check`` logs its decision explicitly. Parties are told through in-app notifications.
+``check`` logs its decision explicitly. Parties are told through in-app notifications
+(:mod:`dictionary.services.notifications`).
 """
 
 from __future__ import annotations
@@ -23,10 +24,7 @@ from dictionary.models import (
     AccessRequest,
     Agency,
     Dataset,
-    Membership,
-    Notification,
     OwnershipAssignment,
-    Principal,
 )
 from dictionary.models.base import utcnow
 from dictionary.policies import (
@@ -37,14 +35,13 @@ from dictionary.policies import (
     can_see_request,
     decide_access,
     may_check_for,
-    owner_of,
-    rank,
     visibility,
 )
 from dictionary.services.accounts import load_agency_graph
 from dictionary.services.audit import record
-from dictionary.services.base import Context, unit_of_work
+from dictionary.services.base import Context, paginate, unit_of_work
 from dictionary.services.lookup import load_dataset
+from dictionary.services.notifications import Notifier
 from dictionary.visibility import Visibility
 
 OPEN_STATES = ("submitted", "reviewed")
@@ -65,6 +62,7 @@ class AccessService:
         self.ctx = ctx
         self.actor = actor
         self.now = now
+        self.notifier = Notifier(ctx, actor)
 
     # Requests ---------------------------------------------------------------------------
 
@@ -117,8 +115,8 @@ class AccessService:
         )
         session.add(request)
         session.flush()
-        self._notify(
-            self._owner_stewards(dataset),
+        self.notifier.send(
+            self.notifier.owner_stewards(dataset),
             "request.submitted",
             request,
             f"Yêu cầu khai thác số {number}: {role.agency_code} xin dùng '{dataset.title_vi}'",
@@ -151,13 +149,13 @@ class AccessService:
             self.now(),
             "reviewed",
         )
-        self._notify(
-            self._approvers(),
+        self.notifier.send(
+            self.notifier.approvers(),
             "request.reviewed",
             request,
             f"Yêu cầu số {number} chờ phê duyệt (ý kiến chủ quản: {opinion})",
         )
-        self._notify(
+        self.notifier.send(
             [request.requester],
             "request.reviewed",
             request,
@@ -226,10 +224,12 @@ class AccessService:
         verb = "phê duyệt / approved" if status == "approved" else "từ chối / rejected"
         recipients = [
             request.requester,
-            *self._agency_leads(request.agency_id),
-            *self._owner_stewards(request.dataset),
+            *self.notifier.agency_leads(request.agency_id),
+            *self.notifier.owner_stewards(request.dataset),
         ]
-        self._notify(recipients, f"request.{status}", request, f"Yêu cầu số {request.number} đã được {verb}")
+        self.notifier.send(
+            recipients, f"request.{status}", request, f"Yêu cầu số {request.number} đã được {verb}"
+        )
 
     @unit_of_work
     def withdraw(self, number: int) -> AccessRequest:
@@ -258,7 +258,7 @@ class AccessService:
             query = query.where(
                 AccessRequest.dataset_id == load_dataset(self.ctx.session, filters.dataset).id
             )
-        return self._page(query, AccessRequest.number.desc(), page, page_size)
+        return paginate(self.ctx.session, query, page, page_size, AccessRequest.number.desc())
 
     # Grants -----------------------------------------------------------------------------
 
@@ -279,7 +279,7 @@ class AccessService:
             query = query.where(AccessGrant.revoked_at.is_(None), AccessGrant.expires_at <= now)
         elif state == "revoked":
             query = query.where(AccessGrant.revoked_at.is_not(None))
-        return self._page(query, AccessGrant.number.desc(), page, page_size)
+        return paginate(self.ctx.session, query, page, page_size, AccessGrant.number.desc())
 
     @unit_of_work
     def revoke(self, number: int, reason: str) -> AccessGrant:
@@ -294,8 +294,8 @@ class AccessService:
             reason,
         )
         self.ctx.session.flush()
-        self._notify(
-            [grant.request.requester, *self._agency_leads(grant.agency_id)],
+        self.notifier.send(
+            [grant.request.requester, *self.notifier.agency_leads(grant.agency_id)],
             "grant.revoked",
             grant.request,
             f"Quyền khai thác số {number} đã bị thu hồi: {reason}",
@@ -328,28 +328,6 @@ class AccessService:
         )
         return decision, agency, dataset
 
-    # Notifications ----------------------------------------------------------------------
-
-    def notifications(self, unread: bool, page: int, page_size: int) -> tuple[list[Notification], int]:
-        query = select(Notification).where(Notification.recipient_id == self.actor.principal_id)
-        if unread:
-            query = query.where(Notification.read_at.is_(None))
-        return self._page(query, Notification.created_at.desc(), page, page_size)
-
-    @unit_of_work
-    def mark_read(self, ids: list[uuid.UUID] | None) -> int:
-        """Mark some (or, with None, all) of the actor's notifications read; how many changed."""
-        query = select(Notification).where(
-            Notification.recipient_id == self.actor.principal_id, Notification.read_at.is_(None)
-        )
-        if ids is not None:
-            query = query.where(Notification.id.in_(ids))
-        rows = self.ctx.session.scalars(query).all()
-        for row in rows:
-            row.read_at = self.now()
-        self.ctx.session.flush()
-        return len(rows)
-
     # Helpers ----------------------------------------------------------------------------
 
     def _grants_on(self, dataset_id: uuid.UUID, agencies: Iterable[uuid.UUID]) -> list[AccessGrant]:
@@ -379,56 +357,3 @@ class AccessService:
         if model is AccessRequest:
             clauses.append(AccessRequest.requester_id == actor.principal_id)
         return or_(*clauses)
-
-    def _page(self, query: Any, order: Any, page: int, page_size: int) -> tuple[list[Any], int]:
-        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        rows = self.ctx.session.scalars(query.order_by(order).offset((page - 1) * page_size).limit(page_size))
-        return list(rows), total
-
-    def _members(self, agencies: Iterable[uuid.UUID], minimum: str) -> list[Principal]:
-        rows = self.ctx.session.scalars(
-            select(Principal)
-            .join(Membership)
-            .where(Membership.agency_id.in_(sorted(agencies)), Principal.active.is_(True))
-        ).unique()
-        return [p for p in rows if any(rank(m.role) >= rank(minimum) for m in p.memberships)]
-
-    def _owner_stewards(self, dataset: Dataset) -> list[Principal]:
-        """Stewards of the owner agency; failing that, of the nearest agency above it."""
-        graph = load_agency_graph(self.ctx)
-        agency = owner_of(dataset)
-        parents = {child: parent for parent, children in graph.children.items() for child in children}
-        while agency is not None:
-            found = self._members(graph.lineage(agency), "steward")
-            if found:
-                return found
-            agency = parents.get(agency)
-        return []
-
-    def _agency_leads(self, agency_id: uuid.UUID) -> list[Principal]:
-        return self._members(load_agency_graph(self.ctx).lineage(agency_id), "steward")
-
-    def _approvers(self) -> list[Principal]:
-        return list(
-            self.ctx.session.scalars(
-                select(Principal).where(Principal.global_role == "approver", Principal.active.is_(True))
-            )
-        )
-
-    def _notify(
-        self, recipients: Iterable[Principal], kind: str, request: AccessRequest, message: str
-    ) -> None:
-        seen: set[uuid.UUID] = set()
-        for principal in recipients:
-            if principal.id in seen or principal.id == self.actor.principal_id:
-                continue
-            seen.add(principal.id)
-            self.ctx.session.add(
-                Notification(
-                    recipient_id=principal.id,
-                    kind=kind,
-                    message=message[:500],
-                    link=f"/api/v1/access/requests/{request.number}",
-                    request_number=request.number,
-                )
-            )

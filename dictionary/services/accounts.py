@@ -26,7 +26,7 @@ from dictionary.models import AccessGrant, Agency, AgencyEvent, ApiToken, LoginA
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
 from dictionary.models.base import utcnow
 from dictionary.policies import Actor, AgencyGraph, AgencyRole, may_grant_role, rank
-from dictionary.services.base import Context, unit_of_work
+from dictionary.services.base import Context, paginate, unit_of_work
 
 TOKEN_PREFIX = "sdc_"  # noqa: S105 - a public marker, not a secret
 MIN_PASSWORD = 12
@@ -287,11 +287,7 @@ class AccountService:
             query = query.where(
                 func.lower(Principal.email).like(pattern) | func.lower(Principal.name).like(pattern)
             )
-        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        rows = self.ctx.session.scalars(
-            query.order_by(Principal.email).offset((page - 1) * page_size).limit(page_size)
-        ).all()
-        return list(rows), total
+        return paginate(self.ctx.session, query, page, page_size, Principal.email)
 
     # Web login --------------------------------------------------------------------------
 

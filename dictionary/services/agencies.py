@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
 from dictionary.models import Agency, AgencyEvent, Dataset, OwnershipAssignment
-from dictionary.services.base import Checker, Context, check_version, unit_of_work
+from dictionary.services.base import Checker, Context, check_version, paginate, unit_of_work
 from dictionary.services.revisions import record_change
 
 AGENCY_SCHEMES = {"level": "agency-levels"}
@@ -68,11 +68,7 @@ class AgencyService:
                 or_(Agency.valid_from.is_(None), Agency.valid_from <= day),
                 or_(Agency.valid_to.is_(None), Agency.valid_to > day),
             )
-        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        rows = self.ctx.session.scalars(
-            query.order_by(Agency.code).offset((page - 1) * page_size).limit(page_size)
-        ).all()
-        return list(rows), total
+        return paginate(self.ctx.session, query, page, page_size, Agency.code)
 
     def children(self, code: str, page: int, page_size: int) -> tuple[list[Agency], int]:
         self.get(code)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from dictionary.errors import InvalidInput, StaleVersion
@@ -65,6 +66,18 @@ def unit_of_work(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate
             session.info["uow_depth"] = depth
 
     return wrapper
+
+
+T = TypeVar("T")
+
+
+def paginate(
+    session: Session, query: Select[tuple[T]], page: int, page_size: int, *order_by: Any
+) -> tuple[list[T], int]:
+    """One page (from 1) of the query's rows in the given order, and how many rows match in all."""
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(*order_by).offset((page - 1) * page_size).limit(page_size))
+    return list(rows.all()), total
 
 
 def check_version(current: int, expected: str | None) -> None:

@@ -13,7 +13,7 @@ from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
 from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
 from dictionary.services.agencies import AgencyService
-from dictionary.services.base import Checker, Context, check_version, slugify, unit_of_work
+from dictionary.services.base import Checker, Context, check_version, paginate, slugify, unit_of_work
 from dictionary.services.lookup import load_dataset
 from dictionary.services.quality import QualityReport, assess, fresh_clause, score_expression, stale_clause
 from dictionary.services.revisions import record_change
@@ -72,15 +72,10 @@ class DatasetService:
         return assess(dataset, self.ctx.concepts, self.ctx.clock())
 
     def list(self, filters: DatasetFilters, page: int, page_size: int) -> tuple[list[Dataset], int]:
-        query = self._filtered(filters)
-        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        rows = self.ctx.session.scalars(
-            query.order_by(SORTS[filters.sort], Dataset.id)
-            .options(selectinload(Dataset.ownerships), selectinload(Dataset.fields))
-            .offset((page - 1) * page_size)
-            .limit(page_size)
-        ).all()
-        return list(rows), total
+        query = self._filtered(filters).options(
+            selectinload(Dataset.ownerships), selectinload(Dataset.fields)
+        )
+        return paginate(self.ctx.session, query, page, page_size, SORTS[filters.sort], Dataset.id)
 
     def _filtered(self, f: DatasetFilters) -> Select[tuple[Dataset]]:
         check = Checker(self.ctx.concepts)

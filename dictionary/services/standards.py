@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 
 from dictionary.errors import AlreadyExists, Conflict, NotFound
 from dictionary.models import Field, Standard, StandardMapping
-from dictionary.services.base import Checker, Context, check_version, unit_of_work
+from dictionary.services.base import Checker, Context, check_version, paginate, unit_of_work
 
 STANDARD_SCHEMES = {"kind": "standard-kinds", "status": "legal-statuses"}
 
@@ -51,11 +51,7 @@ class StandardService:
                     func.lower(Standard.title_en).like(pattern),
                 )
             )
-        total = self.ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        rows = self.ctx.session.scalars(
-            query.order_by(Standard.code).offset((page - 1) * page_size).limit(page_size)
-        ).all()
-        return list(rows), total
+        return paginate(self.ctx.session, query, page, page_size, Standard.code)
 
     def usage(self, standard: Standard) -> dict[str, int]:
         """How many mappings and code-list fields cite the standard."""

@@ -38,7 +38,7 @@ class ListedScheme(Protocol):
 
 @runtime_checkable
 class ConceptListing(Protocol):
-    """A lookup that can also enumerate schemes and concepts (vocab.skos.Vocabularies can).
+    """A lookup that can also enumerate schemes and concepts (vocab.vocabularies.Vocabularies can).
 
     Only the drop-downs, the Codes sheet and the hints in error messages need it; without it the
     template still works, with free-text cells.

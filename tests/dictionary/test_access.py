@@ -12,6 +12,7 @@ from dictionary.models import Principal
 from dictionary.services import AgencyService
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
+from dictionary.services.notifications import NotificationService
 from tests.factories import make_agency, make_dataset, make_principal
 
 TODAY = datetime.now(UTC).date()
@@ -137,20 +138,20 @@ def test_notifications_reach_each_party_once(ctx, province) -> None:
     AccessService(ctx, actor(ctx, approver)).reject(number, "Không đủ căn cứ pháp lý")
 
     def kinds(principal: Principal) -> list[str]:
-        items, _ = AccessService(ctx, actor(ctx, principal)).notifications(False, 1, 50)
+        items, _ = NotificationService(ctx, actor(ctx, principal)).list(False, 1, 50)
         return sorted(n.kind for n in items)
 
     assert kinds(steward) == ["request.rejected", "request.submitted"]
     assert kinds(approver) == ["request.reviewed"]
     assert kinds(requester) == ["request.rejected", "request.reviewed"]
-    service = AccessService(ctx, actor(ctx, requester))
-    assert service.mark_read(None) == 2 and service.notifications(True, 1, 50)[1] == 0
+    inbox = NotificationService(ctx, actor(ctx, requester))
+    assert inbox.mark_read(None) == 2 and inbox.list(True, 1, 50)[1] == 0
 
 
 def test_a_steward_above_the_owner_is_told_when_the_owner_has_none(ctx, province) -> None:
     committee = make_principal(ctx, "steward", "H68")
     file(ctx, make_principal(ctx, "viewer", "H68.06"))
-    items, _ = AccessService(ctx, actor(ctx, committee)).notifications(False, 1, 10)
+    items, _ = NotificationService(ctx, actor(ctx, committee)).list(False, 1, 10)
     assert [n.kind for n in items] == ["request.submitted"]
 
 

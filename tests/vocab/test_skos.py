@@ -14,17 +14,8 @@ from rdflib import Graph, Literal, URIRef
 from dictionary import concepts as domain
 from dictionary.ports import ConceptLookup
 from vocab.namespaces import DCT, EU, RDF, SKOS, VOCAB, XSD
-from vocab.skos import (
-    EU_SCHEMES,
-    PACKAGE_DIR,
-    Concept,
-    ConceptScheme,
-    Vocabularies,
-    VocabularyError,
-    load_vocabularies,
-    parse_duration,
-    read_scheme,
-)
+from vocab.skos import EU_SCHEMES, PACKAGE_DIR, load_vocabularies, parse_duration, read_scheme
+from vocab.vocabularies import Concept, ConceptScheme, Vocabularies, VocabularyError
 
 SCHEME_FILES = sorted((PACKAGE_DIR / "schemes").glob("*.ttl"))
 

@@ -1,0 +1,102 @@
+"""In-app notifications: who is told about a step of an access request, and each principal's inbox.
+
+The access workflow (:mod:`dictionary.services.access`) sends through :class:`Notifier`; the
+principal reads and clears its own notifications through :class:`NotificationService`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+
+from dictionary.models import AccessRequest, Dataset, Membership, Notification, Principal
+from dictionary.models.base import utcnow
+from dictionary.policies import Actor, owner_of, rank
+from dictionary.services.accounts import load_agency_graph
+from dictionary.services.base import Context, paginate, unit_of_work
+
+
+class Notifier:
+    """Finds the parties of an access request and notifies them, the acting principal excepted."""
+
+    def __init__(self, ctx: Context, actor: Actor) -> None:
+        self.ctx = ctx
+        self.actor = actor
+
+    def owner_stewards(self, dataset: Dataset) -> list[Principal]:
+        """Stewards of the owner agency; failing that, of the nearest agency above it."""
+        graph = load_agency_graph(self.ctx)
+        agency = owner_of(dataset)
+        parents = {child: parent for parent, children in graph.children.items() for child in children}
+        while agency is not None:
+            found = self._members(graph.lineage(agency), "steward")
+            if found:
+                return found
+            agency = parents.get(agency)
+        return []
+
+    def agency_leads(self, agency_id: uuid.UUID) -> list[Principal]:
+        return self._members(load_agency_graph(self.ctx).lineage(agency_id), "steward")
+
+    def approvers(self) -> list[Principal]:
+        return list(
+            self.ctx.session.scalars(
+                select(Principal).where(Principal.global_role == "approver", Principal.active.is_(True))
+            )
+        )
+
+    def send(self, recipients: Iterable[Principal], kind: str, request: AccessRequest, message: str) -> None:
+        seen: set[uuid.UUID] = set()
+        for principal in recipients:
+            if principal.id in seen or principal.id == self.actor.principal_id:
+                continue
+            seen.add(principal.id)
+            self.ctx.session.add(
+                Notification(
+                    recipient_id=principal.id,
+                    kind=kind,
+                    message=message[:500],
+                    link=f"/api/v1/access/requests/{request.number}",
+                    request_number=request.number,
+                )
+            )
+
+    def _members(self, agencies: Iterable[uuid.UUID], minimum: str) -> list[Principal]:
+        rows = self.ctx.session.scalars(
+            select(Principal)
+            .join(Membership)
+            .where(Membership.agency_id.in_(sorted(agencies)), Principal.active.is_(True))
+        ).unique()
+        return [p for p in rows if any(rank(m.role) >= rank(minimum) for m in p.memberships)]
+
+
+class NotificationService:
+    """The acting principal's own notifications."""
+
+    def __init__(self, ctx: Context, actor: Actor, now: Callable[[], datetime] = utcnow) -> None:
+        self.ctx = ctx
+        self.actor = actor
+        self.now = now
+
+    def list(self, unread: bool, page: int, page_size: int) -> tuple[list[Notification], int]:
+        query = select(Notification).where(Notification.recipient_id == self.actor.principal_id)
+        if unread:
+            query = query.where(Notification.read_at.is_(None))
+        return paginate(self.ctx.session, query, page, page_size, Notification.created_at.desc())
+
+    @unit_of_work
+    def mark_read(self, ids: list[uuid.UUID] | None) -> int:
+        """Mark some (or, with None, all) of the actor's notifications read; how many changed."""
+        query = select(Notification).where(
+            Notification.recipient_id == self.actor.principal_id, Notification.read_at.is_(None)
+        )
+        if ids is not None:
+            query = query.where(Notification.id.in_(ids))
+        rows = self.ctx.session.scalars(query).all()
+        for row in rows:
+            row.read_at = self.now()
+        self.ctx.session.flush()
+        return len(rows)
