@@ -93,13 +93,21 @@ def _datatype(field: Field, ctx: DcatContext) -> str | dict[str, Any]:
     return base
 
 
-def _foreign_key(field: Field, ctx: DcatContext) -> dict[str, Any] | None:
+def referenced_field(field: Field, ctx: DcatContext) -> Field | None:
+    """The field ``field`` refers to, when the reader may see it (else the reference is left out)."""
     target = field.foreign_key_field
     if (
         target is None
         or not ctx.can_see(target.dataset)
         or (target.restricted and not ctx.sees_restricted(target.dataset))
     ):
+        return None
+    return target
+
+
+def _foreign_key(field: Field, ctx: DcatContext) -> dict[str, Any] | None:
+    target = referenced_field(field, ctx)
+    if target is None:
         return None
     return {
         "columnReference": field.name,

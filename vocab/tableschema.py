@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from dictionary.models import Dataset, Field
-from vocab.csvw import table_url
+from vocab.csvw import referenced_field, table_url
 from vocab.dcat import DcatContext
 from vocab.dcat_dictionary import visible_fields
 
@@ -82,12 +82,8 @@ def _field(field: Field, ctx: DcatContext) -> dict[str, Any]:
 
 
 def _foreign_key(field: Field, ctx: DcatContext) -> dict[str, Any] | None:
-    target = field.foreign_key_field
-    if (
-        target is None
-        or not ctx.can_see(target.dataset)
-        or (target.restricted and not ctx.sees_restricted(target.dataset))
-    ):
+    target = referenced_field(field, ctx)
+    if target is None:
         return None
     return {
         "fields": [field.name],

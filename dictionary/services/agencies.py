@@ -178,28 +178,15 @@ class AgencyService:
                 raise Conflict(f"Agency {source_code} had already ceased on {source.valid_to.isoformat()}")
             if target.valid_to is not None and target.valid_to <= effective_on:
                 raise Conflict(f"Agency {into} has ceased and cannot receive a merger")
-            self._move_ownerships(source, lambda _dataset_id, t=target: t, effective_on, legal_basis)
-            for child in list(source.children):
-                if child.valid_to is None:
-                    child.parent = target
-            source.valid_to = effective_on
-            source.lock_version += 1
-            source.events.append(
-                AgencyEvent(
-                    kind=C.MERGED_INTO,
-                    related_agency=target,
-                    effective_on=effective_on,
-                    legal_basis=legal_basis,
-                )
-            )
-            target.events.append(
-                AgencyEvent(
-                    kind=C.FUNCTIONS_TRANSFERRED,
-                    related_agency=source,
-                    effective_on=effective_on,
-                    legal_basis=legal_basis,
-                    note=f"Nhận chức năng từ / received functions of {source.name_vi}",
-                )
+            self._hand_over(source, lambda _dataset_id, t=target: t, target, effective_on, legal_basis)
+            _event(source, C.MERGED_INTO, target, effective_on, legal_basis)
+            _event(
+                target,
+                C.FUNCTIONS_TRANSFERRED,
+                source,
+                effective_on,
+                legal_basis,
+                note=f"Nhận chức năng từ / received functions of {source.name_vi}",
             )
         target.lock_version += 1
         self.ctx.session.flush()
@@ -239,35 +226,39 @@ class AgencyService:
                 raise InvalidInput.one(f"datasets.{slug}", f"no dataset has the slug '{slug}'")
             routes[dataset.id] = targets[target_code]
         first = targets[into[0]]
-        self._move_ownerships(
-            source, lambda dataset_id: routes.get(dataset_id, first), effective_on, legal_basis
+        self._hand_over(
+            source, lambda dataset_id: routes.get(dataset_id, first), first, effective_on, legal_basis
         )
-        for child in list(source.children):
-            if child.valid_to is None:
-                child.parent = first
-        source.valid_to = effective_on
-        source.lock_version += 1
         for target in targets.values():
-            target.events.append(
-                AgencyEvent(
-                    kind=C.SPLIT_FROM,
-                    related_agency=source,
-                    effective_on=effective_on,
-                    legal_basis=legal_basis,
-                )
-            )
-            source.events.append(
-                AgencyEvent(
-                    kind=C.FUNCTIONS_TRANSFERRED,
-                    related_agency=target,
-                    effective_on=effective_on,
-                    legal_basis=legal_basis,
-                    note=f"Chuyển chức năng sang / functions moved to {target.name_vi}",
-                )
+            _event(target, C.SPLIT_FROM, source, effective_on, legal_basis)
+            _event(
+                source,
+                C.FUNCTIONS_TRANSFERRED,
+                target,
+                effective_on,
+                legal_basis,
+                note=f"Chuyển chức năng sang / functions moved to {target.name_vi}",
             )
             target.lock_version += 1
         self.ctx.session.flush()
         return source
+
+    def _hand_over(
+        self,
+        source: Agency,
+        target_for: Callable[[uuid.UUID], Agency],
+        heir: Agency,
+        on: date,
+        legal_basis: str | None,
+    ) -> None:
+        """Cease ``source`` on ``on``: each dataset goes to ``target_for(dataset id)``, its current
+        sub-agencies to ``heir``."""
+        self._move_ownerships(source, target_for, on, legal_basis)
+        for child in list(source.children):
+            if child.valid_to is None:
+                child.parent = heir
+        source.valid_to = on
+        source.lock_version += 1
 
     def _move_ownerships(
         self, source: Agency, target_for: Callable[[uuid.UUID], Agency], on: date, legal_basis: str | None
@@ -311,3 +302,12 @@ class AgencyService:
                 raise InvalidInput.one("parent", "an agency cannot be its own ancestor")
             seen.add(parent.id)
             parent = parent.parent
+
+
+def _event(  # noqa: PLR0917 - reads as the sentence it records: agency, kind, related, on, basis
+    agency: Agency, kind: str, related: Agency, on: date, legal_basis: str | None, note: str | None = None
+) -> None:
+    """Add one lineage event to ``agency`` (each reorganisation records one on both sides)."""
+    agency.events.append(
+        AgencyEvent(kind=kind, related_agency=related, effective_on=on, legal_basis=legal_basis, note=note)
+    )
