@@ -25,6 +25,19 @@ DATASET_FACETS = (
 
 FIELD_FACETS = ("data_type", "personal_data", "agency")
 
+FACET_SCHEMES = {
+    "component": "arch-components",
+    "category": "db-categories",
+    "sharing_class": "sharing-classes",
+    "importance": "importance",
+    "theme": "themes",
+    "format": "eu-file-types",
+    "personal_data": "personal-data",
+    "status": "statuses",
+    "data_type": "data-types",
+}
+"""Facet → the vocabulary scheme of its values: the index holds concept URIs, URLs may use codes."""
+
 SORTS = ("relevance", "title", "updated")
 """Relevance (the default; newest first without a query), title A→Z, last update newest first."""
 

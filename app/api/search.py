@@ -29,23 +29,10 @@ from app.db import get_session
 from app.wiring import concepts
 from dictionary.errors import InvalidInput
 from dictionary.models import Agency
-from search.interface import DatasetQuery, FieldQuery, Results
+from search.interface import FACET_SCHEMES, DatasetQuery, FieldQuery, Results
 from search.service import SearchService
 
 blp = Blueprint("search", __name__, url_prefix="/search", description="Search datasets and fields")
-
-SCHEMES = {
-    "component": "arch-components",
-    "category": "db-categories",
-    "sharing_class": "sharing-classes",
-    "importance": "importance",
-    "theme": "themes",
-    "format": "eu-file-types",
-    "personal_data": "personal-data",
-    "status": "statuses",
-    "data_type": "data-types",
-}
-"""Facet → vocabulary scheme: filter values may be codes, the index holds concept URIs."""
 
 
 def _service() -> SearchService:
@@ -58,11 +45,11 @@ def _query(args: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     lookup, problems, filters = concepts(), {}, {}
     for name in names:
         values = args.pop(name, None) or []
-        if name in SCHEMES:
-            resolved = [lookup.resolve(SCHEMES[name], value) for value in values]
+        if name in FACET_SCHEMES:
+            resolved = [lookup.resolve(FACET_SCHEMES[name], value) for value in values]
             bad = [value for value, uri in zip(values, resolved, strict=True) if uri is None]
             if bad:
-                problems[name] = [f"not a concept of the scheme {SCHEMES[name]}: {', '.join(bad)}"]
+                problems[name] = [f"not a concept of the scheme {FACET_SCHEMES[name]}: {', '.join(bad)}"]
             values = [uri for uri in resolved if uri]
         if values:
             filters[name] = values

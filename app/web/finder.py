@@ -20,6 +20,7 @@ from dictionary.concepts import code_of
 from dictionary.models import Agency
 from search.interface import (
     DATASET_FACETS,
+    FACET_SCHEMES,
     FIELD_FACETS,
     SORTS,
     DatasetQuery,
@@ -32,19 +33,6 @@ from search.service import SearchService
 PAGE_SIZE = 20
 MAX_PAGE = 500
 """Deeper pages are refused politely: 10,000 results are more than anyone reads."""
-
-FACET_SCHEMES = {
-    "component": "arch-components",
-    "category": "db-categories",
-    "sharing_class": "sharing-classes",
-    "importance": "importance",
-    "theme": "themes",
-    "format": "eu-file-types",
-    "personal_data": "personal-data",
-    "status": "statuses",
-    "data_type": "data-types",
-}
-"""Facets whose values are concepts (URIs in the backend, codes in URLs); agencies are codes."""
 
 
 @dataclass(frozen=True)
