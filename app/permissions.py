@@ -247,6 +247,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     # Web editing and workflow pages (GET draws the form, POST submits it; the views re-check the
     # object through dictionary.policies and the services, as the API does).
     "web.workspace": SIGNED_IN,
+    "web.notifications_read": SIGNED_IN,  # the user's own notifications (as notifications.*)
     "web.dataset_new": DATASET_CREATE,
     "web.dataset_edit": DATASET_EDIT,
     "web.dataset_fields": DATASET_EDIT,

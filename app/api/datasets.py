@@ -27,7 +27,8 @@ blp = Blueprint("datasets", __name__, url_prefix="/datasets", description="Datas
 class Datasets(MethodView):
     @blp.arguments(DatasetQuerySchema, location="query")
     @blp.response(200, DatasetSummarySchema(many=True))
-    @blp.paginate(page_size=20, max_page_size=200)
+    # 50 by default: the whole open catalog of the demo, or an agency's datasets, in one answer.
+    @blp.paginate(page_size=50, max_page_size=200)
     def get(self, query, pagination_parameters):
         """List datasets
 

@@ -12,7 +12,7 @@ bp = Blueprint("web", __name__, template_folder="templates")  # base.html, _macr
 
 
 def init_app(app: Flask) -> None:
-    # access, audit, edit, edit_parts, imports: the editing and workflow pages (issue 6, part 2).
+    # access, audit, edit, edit_parts, imports, workspace: the editing and workflow pages.
     from app.web import (  # noqa: F401
         access,
         audit,
@@ -26,6 +26,7 @@ def init_app(app: Flask) -> None:
         pages,
         registry,
         templating,
+        workspace,
     )
 
     i18n.init_app(app)

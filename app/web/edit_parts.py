@@ -14,7 +14,12 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from app.api.schemas.dictionary import DistributionInputSchema, FieldInputSchema
+from app.api.schemas.dictionary import (
+    DistributionInputSchema,
+    FieldInputSchema,
+    InlineMappingSchema,
+    MappingCreateSchema,
+)
 from app.web import bp
 from app.web.forms import (
     Errors,
@@ -29,11 +34,14 @@ from app.web.forms import (
 from app.web.labels import RELATIONS
 from app.wiring import services
 from dictionary.errors import Conflict, InvalidInput, NotFound, StaleVersion
-from dictionary.models import Dataset, Field, Standard
+from dictionary.models import Dataset, Field, Standard, StandardMapping
 
 FIELD_TEXTS = ("name", "label_vi", "label_en", "definition", "data_type", "length", "personal_data")
 FIELD_FLAGS = ("required", "unique", "primary_key", "restricted")
-DISTRIBUTION_TEXTS = ("kind", "title_vi", "access_url", "download_url", "format", "access_rights", "licence")
+DISTRIBUTION_TEXTS = (
+    "kind", "title_vi", "title_en", "description_vi", "access_url", "download_url", "endpoint_url",
+    "endpoint_description", "format", "media_type", "access_rights", "licence", "byte_size",
+)  # fmt: skip
 
 
 def _stale() -> Errors:
@@ -144,33 +152,54 @@ def _field_values(field: Field) -> dict[str, Any]:
 
 @bp.route("/dataset/<slug>/mappings", methods=["GET", "POST"])
 def dataset_mappings(slug: str) -> Response | str:
+    """The mappings: listed, added, removed, and edited in place (``?edit=<mapping id>``)."""
     dataset = editable_dataset(slug)
     errors: Errors = {}
+    action = request.form.get("action")
+    target = request.form.get("mapping", "") if request.method == "POST" else request.args.get("edit", "")
     if request.method == "POST":
         mappings, version = services().mappings, version_of(dataset)
-        if request.form.get("action") == "delete":
-            mapping_id = _uuid(request.form.get("mapping", ""))
-            errors = _write(lambda: mappings.delete(slug, mapping_id, if_match=version))
+        if action == "delete":
+            errors = _write(lambda: mappings.delete(slug, _uuid(target), if_match=version))
             message = _("Đã xoá ánh xạ.")
+        elif action == "update":
+            given = {
+                name: request.form.get(name, "").strip() or None for name in ("term", "relation", "note")
+            }
+            data, errors = load(InlineMappingSchema(partial=True), given)
+            if not errors:
+                errors = _write(lambda: mappings.update(slug, _uuid(target), data, if_match=version))
+            message = _("Đã lưu ánh xạ.")
         else:
-            data = posted("field", "standard", "term", "relation", "note")
-            errors = {} if data.get("standard") else {"standard": _("Mục này bắt buộc nhập.")}
+            data, errors = load(
+                MappingCreateSchema(), posted("field", "standard", "term", "relation", "note")
+            )
             if not errors:
                 errors = _write(lambda: mappings.add(slug, data, if_match=version))
             message = _("Đã thêm ánh xạ.")
         if not errors:
             return _saved("web.dataset_mappings", slug, message)
         dataset = editable_dataset(slug)
+    editing = next((m for m in dataset.mappings if str(m.id) == target and action != "delete"), None)
+    if request.method == "POST":
+        values: Any = request.form
+    else:
+        values = _mapping_values(editing) if editing else {}
     standards = services().ctx.session.scalars(select(Standard).order_by(Standard.code)).all()
     return render_template(
         "edit/mappings.html",
         dataset=dataset,
-        values=request.form if request.method == "POST" else {},
+        editing=editing,
+        values=values,
         errors=errors,
         standards=[(s.code, f"{s.code} — {s.identifier}") for s in standards],
         field_options=[("", _("Cả cơ sở dữ liệu"))] + [(f.name, f.name) for f in dataset.fields],
         relations=[(name, str(label)) for name, label in RELATIONS.items()],
     )
+
+
+def _mapping_values(mapping: StandardMapping) -> dict[str, Any]:
+    return {"term": mapping.term, "note": mapping.note, "relation": mapping.relation.rsplit("#", 1)[-1]}
 
 
 def _uuid(value: str) -> uuid.UUID:
@@ -185,26 +214,38 @@ def _uuid(value: str) -> uuid.UUID:
 
 @bp.route("/dataset/<slug>/distributions", methods=["GET", "POST"])
 def dataset_distributions(slug: str) -> Response | str:
+    """The distributions: listed, added, removed, and edited in place (``?edit=<distribution>``)."""
     dataset = editable_dataset(slug)
     errors: Errors = {}
+    action = request.form.get("action")
+    target = (
+        request.form.get("distribution", "") if request.method == "POST" else request.args.get("edit", "")
+    )
     if request.method == "POST":
         distributions, version = services().distributions, version_of(dataset)
-        if request.form.get("action") == "delete":
-            target = request.form.get("distribution", "")
+        if action == "delete":
             errors = _write(lambda: distributions.delete(slug, target, if_match=version))
             message = _("Đã xoá phân phối.")
         else:
-            data, errors = load(DistributionInputSchema(), posted(*DISTRIBUTION_TEXTS))
-            if not errors:
+            data, errors = load(DistributionInputSchema(), _distribution_data())
+            if not errors and action == "update":
+                errors = _write(lambda: distributions.update(slug, target, data, if_match=version))
+            elif not errors:
                 errors = _write(lambda: distributions.add(slug, data, if_match=version))
-            message = _("Đã thêm phân phối.")
+            message = _("Đã lưu phân phối.") if action == "update" else _("Đã thêm phân phối.")
         if not errors:
             return _saved("web.dataset_distributions", slug, message)
         dataset = editable_dataset(slug)
+    editing = next((d for d in dataset.distributions if d.slug == target and action != "delete"), None)
+    if request.method == "POST":
+        values: Any = request.form
+    else:
+        values = {name: getattr(editing, name) for name in DISTRIBUTION_TEXTS} if editing else {}
     return render_template(
         "edit/distributions.html",
         dataset=dataset,
-        values=request.form if request.method == "POST" else {},
+        editing=editing,
+        values=values,
         errors=errors,
         choices={
             "kind": concept_choices("access-kinds"),
@@ -213,3 +254,12 @@ def dataset_distributions(slug: str) -> Response | str:
             "licence": concept_choices("eu-licences", blank=True),
         },
     )
+
+
+def _distribution_data() -> dict[str, Any]:
+    """The posted controls; an emptied one clears its value (None), as a PATCH does."""
+    return {
+        name: request.form.get(name, "").replace("\r\n", "\n").strip() or None
+        for name in DISTRIBUTION_TEXTS
+        if name in request.form
+    }

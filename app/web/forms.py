@@ -9,6 +9,7 @@ screen readers and the translation test know it is a message of the system, not 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from flask import abort, request
@@ -33,6 +34,8 @@ _KNOWN = {
     "Not a valid integer.": "integer",
     "Not a valid date.": "date",
     "Not a valid URL.": "url",
+    "must be an absolute http(s) URL": "url",
+    "Not a valid email address.": "email",
 }
 
 
@@ -43,6 +46,7 @@ def _known(kind: str) -> str:
         "integer": _("Hãy nhập một số nguyên."),
         "date": _("Hãy nhập một ngày hợp lệ."),
         "url": _("Hãy nhập một địa chỉ web hợp lệ (http:// hoặc https://)."),
+        "email": _("Hãy nhập một địa chỉ thư điện tử hợp lệ."),
     }[kind]
 
 
@@ -78,6 +82,34 @@ def field_errors(messages: Mapping[str, Any], renames: Mapping[str, str] | None 
         name = (renames or {}).get(name, name)
         found.setdefault(name, []).extend(_flatten(value))
     return {name: _message(texts) for name, texts in found.items()}
+
+
+def row_errors(messages: Mapping[str, Any], group: str, origins: list[int]) -> dict[int, Errors]:
+    """Errors of a repeated group of controls (contact points), by row drawn and by column.
+
+    The schema nests them (``{"contact_points": {1: {"email": [...]}}}``), the services dot them
+    (``contact_points.1.agency``); ``origins[i]`` is the row of the form that became item ``i``.
+    """
+    found: dict[int, dict[str, list[str]]] = {}
+
+    def add(index: object, column: object, value: Any) -> None:
+        position = int(index) if str(index).isdigit() else -1
+        if 0 <= position < len(origins):
+            found.setdefault(origins[position], {}).setdefault(str(column), []).extend(_flatten(value))
+
+    for key, value in messages.items():
+        head, _dot, rest = str(key).partition(".")
+        if head != group:
+            continue
+        if rest:
+            index, _dot, column = rest.partition(".")
+            add(index, column or "_row", value)
+        elif isinstance(value, Mapping):
+            for index, columns in value.items():
+                if isinstance(columns, Mapping):
+                    for column, texts in columns.items():
+                        add(index, column, texts)
+    return {row: {name: _message(texts) for name, texts in columns.items()} for row, columns in found.items()}
 
 
 def from_invalid(error: InvalidInput, renames: Mapping[str, str] | None = None) -> Errors:
@@ -153,12 +185,16 @@ def version_of(dataset: Dataset) -> str:
 
 def show_value(value: Any) -> Markup | str:
     """A stored or typed value for the stale-form table: concepts by label, lists joined."""
-    from app.web.templating import EMPTY, is_concept, label
+    from app.web.templating import EMPTY, fmt_date, is_concept, label
 
     if value in (None, "", []):
         return EMPTY
+    if isinstance(value, date):
+        return fmt_date(value)
     if isinstance(value, list | tuple):
         return Markup(", ").join(show_value(item) for item in value)
+    if isinstance(value, Mapping):  # a contact point, a legal document
+        return Markup(" · ").join(show_value(item) for item in value.values() if item not in (None, ""))
     if is_concept(value):
         return label(value)
     return str(value)

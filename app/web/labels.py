@@ -72,6 +72,7 @@ ATTRIBUTES: dict[str, LazyString] = {
     "version": _l("Phiên bản"),
     "landing_page": _l("Trang giới thiệu"),
     "data_updated_on": _l("Ngày cập nhật dữ liệu"),
+    "contact_points": _l("Đầu mối liên hệ"),
     # Fields
     "name": _l("Tên"),
     "label_vi": _l("Nhãn tiếng Việt"),
@@ -158,6 +159,21 @@ RELATIONS: dict[str, LazyString] = {
     "relatedMatch": _l("liên quan"),
 }
 """SKOS mapping relations of field ↔ standard mappings, by local name."""
+
+
+NOTIFICATIONS: dict[str, LazyString] = {
+    "request.submitted": _l("Yêu cầu khai thác mới"),
+    "request.reviewed": _l("Chủ quản đã cho ý kiến"),
+    "request.approved": _l("Yêu cầu được phê duyệt"),
+    "request.rejected": _l("Yêu cầu bị từ chối"),
+    "request.withdrawn": _l("Yêu cầu đã được rút"),
+    "grant.revoked": _l("Quyền khai thác bị thu hồi"),
+}
+"""What a notification is about, by kind (dictionary.services.notifications)."""
+
+
+def notification(kind: str) -> str:
+    return str(NOTIFICATIONS.get(kind, kind))
 
 
 TONES = {

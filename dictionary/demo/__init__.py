@@ -5,7 +5,9 @@ and mappings) and then replays the 2025 lineage — the 1/3/2025 department merg
 merger of Đắk Nông into Lâm Đồng — through the same services the REST API uses, so every value is
 validated exactly as a client's would be. Everything happens in one unit of work: a failure loads
 nothing. The data lives in the sibling modules as plain Python (see their docstrings for sources;
-records and people are synthesised).
+records and people are synthesised): ``datasets_<sector>`` hold the shared databases of
+vietnam-context.md §5.2, ``datasets_open_<sector>`` the open data the province publishes, which
+anonymous visitors see.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ from dictionary.demo import (
     datasets_health,
     datasets_home,
     datasets_land,
+    datasets_open_culture,
+    datasets_open_economy,
+    datasets_open_environment,
+    datasets_open_public,
+    datasets_open_services,
     datasets_society,
 )
 from dictionary.demo.agencies import AGENCIES, LINEAGE
@@ -51,6 +58,11 @@ DATASET_MODULES = (
     datasets_health,
     datasets_culture,
     datasets_society,
+    datasets_open_public,
+    datasets_open_economy,
+    datasets_open_environment,
+    datasets_open_culture,
+    datasets_open_services,
 )
 REVISION_MESSAGE = "Nạp danh mục mẫu / demo catalog loaded"
 
@@ -156,8 +168,8 @@ AUTHORED_ON = date(2026, 11, 26)
 def load_demo(ctx: Context, skip_if_present: bool = True) -> str:
     """Load the demo catalog; with ``skip_if_present``, do nothing when datasets already exist.
 
-    Returns a one-line summary, e.g. "Loaded 45 agencies, 26 standards, 35 datasets, 420 fields,
-    190 mappings".
+    Returns a one-line summary, e.g. "Loaded 45 agencies, 26 standards, 55 datasets, 668 fields,
+    322 mappings".
     """
     loader = DemoLoader(ctx)
     if skip_if_present and (existing := loader.present()):

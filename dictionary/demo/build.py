@@ -161,7 +161,8 @@ class DemoDataset:
     """One dataset of the demo: the create payload plus what is added after creation."""
 
     ref: str
-    """Row of vietnam-context.md §5.2, e.g. DS01 (DS35 is the district example)."""
+    """Row of vietnam-context.md §5.2, e.g. DS01 (DS35 is the district example); OD01-OD20 are the
+    open data added beyond §5.2 (``datasets_open_*``)."""
     payload: dict[str, Any]
     distributions: list[dict[str, Any]] = dc_field(default_factory=list)
     mappings: list[dict[str, str]] = dc_field(default_factory=list)

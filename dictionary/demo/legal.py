@@ -5,7 +5,9 @@ Sources: /work/shared/reference/vietnam-context.md §0 (QĐ 43/2022/QĐ-UBND Đ�
 Decision 20/2025/QĐ-TTg), §2.4 (personal data: Decree 13/2023 → Law 91/2025 + Decree 356/2025) and
 §4 (NQ 202/2025/QH15). Statuses follow that note: QĐ 43/2022 of a province that no longer exists is
 UNCLEAR; Decree 47/2020 and 47/2024 and Decree 13/2023 are SUPERSEDED. Sector laws (land, civil
-status, enterprises…) are cited from memory ([mem] in the note's terms) and marked IN_FORCE.
+status, enterprises…) are cited from memory ([mem] in the note's terms) and marked IN_FORCE, as are
+the Law on Access to Information 104/2016/QH13 and its Decree 13/2018/NĐ-CP, the basis on which an
+agency publishes information (and open data) of its own accord [mem].
 """
 
 from __future__ import annotations
@@ -101,6 +103,20 @@ QD19_2025 = law(
     "https://datafiles.chinhphu.vn/cpp/files/vbpq/2025/7/19ttg.signed.pdf",
 )
 
+LUAT_TCTT = law("104/2016/QH13", "Luật Tiếp cận thông tin", "2016-04-06", "IN_FORCE")
+ND13_2018 = law(
+    "13/2018/NĐ-CP",
+    "Nghị định quy định chi tiết và biện pháp thi hành Luật Tiếp cận thông tin",
+    "2018-01-23",
+    "IN_FORCE",
+)
+
 DATA_SHARING = (QD43_2022, ND47_2020, ND194_2025, ND278_2025, LUAT_DU_LIEU)
 """The data-sharing basis every provincial shared database cites (old and new)."""
 PERSONAL_DATA = (LUAT_BVDLCN, ND356_2025, ND13_2023)
+OPEN_DATA = (LUAT_TCTT, ND13_2018, LUAT_DU_LIEU, ND194_2025)
+"""The basis of open data the merged province publishes: information an agency must make public of its
+own accord (Law on Access to Information, art. 17 [mem]), open data under the Law on Data and Decree
+194/2025 (open data of state agencies for electronic transactions)."""
+OPEN_DATA_SINCE_DAK_NONG = (*DATA_SHARING, LUAT_TCTT)
+"""The basis of open data first published by Đắk Nông and carried into Lâm Đồng."""

@@ -260,6 +260,31 @@ class MappingService:
         return mapping
 
     @unit_of_work
+    def update(
+        self, slug: str, mapping_id: uuid.UUID, data: dict[str, Any], if_match: str | None = None
+    ) -> StandardMapping:
+        """Change a mapping's term, relation or note; another field or standard is another mapping."""
+        dataset = self.datasets.get(slug)
+        check_version(dataset.lock_version, if_match)
+        mapping = self.get(dataset, mapping_id)
+        check = Checker(self.ctx.concepts)
+        relation = resolve_relation(check, "relation", data["relation"]) if "relation" in data else None
+        check.raise_if_any()
+        term = data.get("term", mapping.term)
+        if any(
+            m is not mapping
+            and m.field_id == mapping.field_id
+            and m.standard_id == mapping.standard_id
+            and m.term == term
+            for m in dataset.mappings
+        ):
+            raise AlreadyExists.one("term", "this mapping already exists")
+        mapping.term, mapping.note = term, data.get("note", mapping.note)
+        mapping.relation = relation or mapping.relation
+        record_change(self.ctx, dataset, f"Sửa ánh xạ / mapping changed: {mapping.standard.code}")
+        return mapping
+
+    @unit_of_work
     def delete(self, slug: str, mapping_id: uuid.UUID, if_match: str | None = None) -> None:
         dataset = self.datasets.get(slug)
         check_version(dataset.lock_version, if_match)

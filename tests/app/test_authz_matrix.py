@@ -304,6 +304,11 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/dataset/<slug>/history"): Case("/dataset/{ds}/history", signed_in(200)),
     # Web pages for staff: editing, dictionary import, access workflow, audit
     ("GET", "/workspace"): Case("/workspace", signed_in(200)),
+    ("POST", "/workspace/notifications/read"): Case(
+        "/workspace/notifications/read",
+        signed_in(303),
+        form=True,  # one's own: marked, then back
+    ),
     ("GET", "/datasets/new"): Case(
         "/datasets/new", only("editor", "steward", "agency_admin", "admin", ok=200)
     ),

@@ -69,6 +69,8 @@ def test_summary_reports_what_was_loaded(loaded: str, db: Session) -> None:
 
 def test_minimums_of_the_issue(db: Session, today: date) -> None:
     assert count(db, Dataset) >= 30
+    # Anonymous callers see the published open data: enough of it to be worth a catalog.
+    assert count(db, Dataset, where=[Dataset.sharing_class == C.OPEN, Dataset.status == C.PUBLISHED]) >= 30
     assert count(db, Field) >= 300
     assert count(db, Standard) >= 15
     active = [or_(Agency.valid_to.is_(None), Agency.valid_to > today),
@@ -107,6 +109,10 @@ def test_personal_data_is_flagged_per_decree_356_and_rolled_up(db: Session) -> N
     open_sets = db.scalars(select(Dataset).where(Dataset.sharing_class == C.OPEN)).all()
     assert len(open_sets) >= 8
     assert {d.personal_data for d in open_sets} == {C.PERSONAL_NONE}
+    # ...down to every field: assessed as none, and nothing hidden from the public.
+    flagged = [(d.slug, f.name) for d in open_sets for f in d.fields
+               if f.personal_data != C.PERSONAL_NONE or f.restricted]  # fmt: skip
+    assert flagged == []
     files = [dist for d in open_sets for dist in d.distributions if dist.download_url]
     assert files
     assert all(f.licence and f.licence.endswith("/CC_BY_4_0") for f in files)
@@ -123,12 +129,24 @@ def test_private_data_is_not_public(db: Session) -> None:
 
 
 def test_every_dataset_has_exactly_one_open_owner_still_active(db: Session) -> None:
+    carried_over = 0
     for dataset in db.scalars(select(Dataset)):
         owners = [a for a in dataset.ownerships if a.role == C.OWNER and a.valid_to is None]
         assert len(owners) == 1, dataset.slug
         assert owners[0].agency.valid_to is None, dataset.slug
-        # Each one went through the 2025 reorganisation: an owner assignment closed on 1/7/2025.
-        assert any(a.role == C.OWNER and a.valid_to == JULY_2025 for a in dataset.ownerships), dataset.slug
+        first = min(a.valid_from for a in dataset.ownerships if a.role == C.OWNER)
+        if first < JULY_2025:
+            # Owned before the merger: it went through the 2025 reorganisation, an owner assignment
+            # closed on 1/7/2025 and the Lâm Đồng agency took over that day.
+            assert any(a.role == C.OWNER and a.valid_to == JULY_2025 for a in dataset.ownerships), (
+                dataset.slug
+            )
+            assert owners[0].valid_from == JULY_2025, dataset.slug
+            carried_over += 1
+        else:
+            # Started by the merged province: owned by a Lâm Đồng agency from the start.
+            assert owners[0].agency.valid_from >= JULY_2025, dataset.slug
+    assert carried_over >= 30
 
 
 def test_former_dak_nong_department_hands_over_with_dates(db: Session) -> None:

@@ -10,7 +10,7 @@ which endpoints it reached, so a page nobody links to is noticed.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -22,9 +22,9 @@ from werkzeug.exceptions import HTTPException
 
 from app.rdf import split_suffix
 from dictionary.demo import load_demo
-from dictionary.models import Base
-from dictionary.services import Context
-from tests.factories import make_principal, make_token
+from dictionary.models import Agency, Base, Principal
+from dictionary.services import Context, FieldService
+from tests.factories import field_inputs, make_agency, make_dataset, make_principal, make_token
 from tests.web.html import links, parse
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
@@ -160,3 +160,66 @@ def site(app: Flask) -> Iterator[Site]:
                 client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
             walk(app, client, viewer, lang, found)
     yield found
+
+
+# The editing and workflow pages (tests/web/test_forms*.py): a small catalog and its people ----------
+
+PASSWORD = "mat-khau-dai-du-12345"
+
+
+@dataclass
+class World:
+    owner: Agency
+    other: Agency
+    slug: str
+    people: dict[str, Principal]
+
+
+@pytest.fixture
+def world(ctx: Context) -> World:
+    owner, other = make_agency(ctx), make_agency(ctx)
+    dataset = make_dataset(ctx, owner, status="PUBLISHED")
+    FieldService(ctx).replace_all(
+        dataset.slug, field_inputs({"name": "ma_ho", "label_vi": "Mã hộ", "data_type": "STRING"})
+    )
+    people = {
+        "editor": make_principal(ctx, "editor", owner.code, password=PASSWORD),
+        "steward": make_principal(ctx, "steward", owner.code, password=PASSWORD),
+        "outsider": make_principal(ctx, "editor", other.code, password=PASSWORD),
+        "approver": make_principal(ctx, "approver", password=PASSWORD),
+        "admin": make_principal(ctx, "admin", password=PASSWORD),
+    }
+    ctx.session.commit()
+    return World(owner, other, dataset.slug, people)
+
+
+Login = Callable[[str], FlaskClient]
+
+
+@pytest.fixture
+def login(app: Flask, world: World) -> Iterator[Login]:
+    """A browser-like client signed in through the login form (a session cookie and its CSRF token)."""
+
+    def sign_in(who: str) -> FlaskClient:
+        client = app.test_client()
+        client.get("/login")
+        token = _csrf(client)
+        response = client.post(
+            "/login",
+            data={"email": world.people[who].email, "password": PASSWORD, "csrf_token": token, "next": "/"},
+        )
+        assert response.status_code == 303, response.get_data(as_text=True)[:300]
+        return client
+
+    yield sign_in
+
+
+def _csrf(client: FlaskClient) -> str:
+    with client.session_transaction() as session:
+        if "csrf" not in session:
+            session["csrf"] = "t" * 40
+        return str(session["csrf"])
+
+
+def post(client: FlaskClient, url: str, data: dict[str, object], **kwargs: object):  # type: ignore[no-untyped-def]
+    return client.post(url, data={**data, "csrf_token": _csrf(client)}, headers=BROWSER, **kwargs)

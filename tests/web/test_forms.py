@@ -8,80 +8,11 @@ does, with the session's CSRF token, and their refusals land beside the controls
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-import pytest
-from flask import Flask
-from flask.testing import FlaskClient
-
 from app import auth
-from dictionary.models import Agency, Principal
-from dictionary.services import Context, FieldService
-from tests.factories import field_inputs, make_agency, make_dataset, make_principal
-from tests.web.conftest import BROWSER
+from tests.web.conftest import BROWSER, Login, World, post
 from tests.web.html import VIETNAMESE_LETTERS, parse, text_of, texts_outside_lang
-
-PASSWORD = "mat-khau-dai-du-12345"
-
-
-@dataclass
-class World:
-    owner: Agency
-    other: Agency
-    slug: str
-    people: dict[str, Principal]
-
-
-@pytest.fixture
-def world(ctx: Context) -> World:
-    owner, other = make_agency(ctx), make_agency(ctx)
-    dataset = make_dataset(ctx, owner, status="PUBLISHED")
-    FieldService(ctx).replace_all(
-        dataset.slug, field_inputs({"name": "ma_ho", "label_vi": "Mã hộ", "data_type": "STRING"})
-    )
-    people = {
-        "editor": make_principal(ctx, "editor", owner.code, password=PASSWORD),
-        "steward": make_principal(ctx, "steward", owner.code, password=PASSWORD),
-        "outsider": make_principal(ctx, "editor", other.code, password=PASSWORD),
-        "approver": make_principal(ctx, "approver", password=PASSWORD),
-        "admin": make_principal(ctx, "admin", password=PASSWORD),
-    }
-    ctx.session.commit()
-    return World(owner, other, dataset.slug, people)
-
-
-Login = Callable[[str], FlaskClient]
-
-
-@pytest.fixture
-def login(app: Flask, world: World) -> Iterator[Login]:
-    """A browser-like client signed in through the login form (a session cookie and its CSRF token)."""
-
-    def sign_in(who: str) -> FlaskClient:
-        client = app.test_client()
-        client.get("/login")
-        token = _csrf(client)
-        response = client.post(
-            "/login",
-            data={"email": world.people[who].email, "password": PASSWORD, "csrf_token": token, "next": "/"},
-        )
-        assert response.status_code == 303, response.get_data(as_text=True)[:300]
-        return client
-
-    yield sign_in
-
-
-def _csrf(client: FlaskClient) -> str:
-    with client.session_transaction() as session:
-        if "csrf" not in session:
-            session["csrf"] = "t" * 40
-        return str(session["csrf"])
-
-
-def post(client: FlaskClient, url: str, data: dict[str, object], **kwargs: object):  # type: ignore[no-untyped-def]
-    return client.post(url, data={**data, "csrf_token": _csrf(client)}, headers=BROWSER, **kwargs)
 
 
 def check_page(html: str, lang: str, where: str) -> None:

@@ -54,10 +54,5 @@ def url_field(**kwargs: Any) -> fields.String:
     return fields.String(validate=[validate.Length(max=500), _check_url], **kwargs)
 
 
-class PageArgs(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
-
-
 class MessageSchema(Schema):
     message = fields.String()
