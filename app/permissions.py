@@ -114,21 +114,6 @@ def edit_dataset(actor: Actor) -> None:
         raise PermissionDenied("Only stewards publish, retire or change the sharing class")
 
 
-def read_dictionary(actor: Actor) -> None:
-    """The spreadsheet export lists every field; with restricted ones, only for those who see them.
-
-    (DictionaryFileService.export can leave them out given a visibility; once the view passes
-    ``current_visibility()``, this rule can become DATASET_READ.)
-    """
-    dataset = _visible_dataset(actor)
-    if any(field.restricted for field in dataset.fields) and not visibility(actor).can_see_restricted(
-        dataset
-    ):
-        raise PermissionDenied(
-            "This dictionary has restricted fields: only the owning scope and grant holders"
-        )
-
-
 def publish_dataset(actor: Actor) -> None:
     dataset = _visible_dataset(actor)
     if not can_publish(actor, dataset):
@@ -173,7 +158,6 @@ DATASET_RESTRICTED = Rule("dataset_restricted", check=read_restricted)
 DATASET_CREATE = Rule("dataset_create", role=_editor, check=create_dataset)
 DATASET_EDIT = Rule("dataset_edit", role=_editor, check=edit_dataset)
 DATASET_PUBLISH = Rule("dataset_publish", role=_steward, check=publish_dataset)
-DICTIONARY_EXPORT = Rule("dictionary_export", sign_in=False, check=read_dictionary)
 OWNER_OPINION = Rule("owner_opinion", role=lambda a: a.has_role("steward"))
 AGENCY_ADMIN = Rule("agency_admin", role=lambda a: a.is_admin or a.has_role("agency_admin"))
 APPROVER = Rule("approver", role=lambda a: a.is_approver)
@@ -211,8 +195,9 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "dictionary.DistributionItem": {"GET": DATASET_READ, "PATCH": DATASET_EDIT, "DELETE": DATASET_EDIT},
     "dcat.DcatValidation": DATASET_READ,
     "dcat.Harvest": ADMIN,  # writes datasets and fetches a URL given in the request
-    "spreadsheets.DictionaryWorkbook": DICTIONARY_EXPORT,
-    "spreadsheets.DictionaryCsv": DICTIONARY_EXPORT,
+    # Whoever sees the dataset gets its dictionary; restricted fields only if they may see them.
+    "spreadsheets.DictionaryWorkbook": DATASET_READ,
+    "spreadsheets.DictionaryCsv": DATASET_READ,
     "spreadsheets.TemplateWorkbook": PUBLIC,
     "spreadsheets.TemplateCsv": PUBLIC,
     "spreadsheets.DictionaryImport": DATASET_EDIT,

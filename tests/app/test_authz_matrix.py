@@ -260,12 +260,8 @@ CASES: dict[tuple[str, str], Case] = {
     ("DELETE", A + "/datasets/<slug>/distributions/<dist>"): Case(
         D + "/distributions/api", owner_write("editor", 412), headers=STALE
     ),
-    ("GET", A + "/datasets/<slug>/dictionary.xlsx"): Case(
-        D + "/dictionary.xlsx", restricted(200, anonymous=404)
-    ),
-    ("GET", A + "/datasets/<slug>/dictionary.csv"): Case(
-        D + "/dictionary.csv", restricted(200, anonymous=404)
-    ),
+    ("GET", A + "/datasets/<slug>/dictionary.xlsx"): Case(D + "/dictionary.xlsx", shared_dataset(200)),
+    ("GET", A + "/datasets/<slug>/dictionary.csv"): Case(D + "/dictionary.csv", shared_dataset(200)),
     ("GET", A + "/dictionary-template.xlsx"): Case(A + "/dictionary-template.xlsx", anyone(200)),
     ("GET", A + "/dictionary-template.csv"): Case(A + "/dictionary-template.csv", anyone(200)),
     ("POST", A + "/datasets/<slug>/dictionary/import"): Case(

@@ -151,6 +151,11 @@ def test_outsiders_see_no_restricted_field_contact_or_access_url(
     assert "cong_khai" in outsider and "so_dinh_danh" not in outsider and "Nguyễn Văn An" not in outsider
     assert "1 trường hạn chế không hiển thị" in outsider
     assert "nằm ngoài phạm vi quản lý của bạn" in outsider, "using it needs an approved request"
+    assert "/api/v1/datasets/ho-so/dictionary.csv" in outsider, "the dictionary downloads, redacted"
+    download = (
+        client_as("viewer", other.code).get("/api/v1/datasets/ho-so/dictionary.csv").get_data(as_text=True)
+    )
+    assert "cong_khai" in download and "so_dinh_danh" not in download
     insider = page(client_as("viewer", owner.code), "/dataset/ho-so")
     assert "so_dinh_danh" in insider and "Nguyễn Văn An" in insider
     assert "phạm vi quản lý của bạn" not in insider, "no approval needed inside the owner's scope"
