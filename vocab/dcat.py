@@ -381,7 +381,14 @@ def _temporal(sink: TripleSink, node: URIRef, dataset: Dataset) -> None:
     sink.add((node, DCT.temporal, period))
     sink.add((period, RDF.type, DCT.PeriodOfTime))
     _add(sink, period, DCAT.startDate, as_date(dataset.temporal_start))
-    _add(sink, period, DCAT.endDate, as_date(dataset.temporal_end))
+    end = dataset.temporal_end
+    if end is None and dataset.data_updated_on is not None:
+        # Data still being collected: what is held today covers the period up to its last update,
+        # which harvesters want as an end date (DCAT-AP recommends one). cat:openEnded says the
+        # period goes on, so an importer (ours included) keeps it open.
+        end = dataset.data_updated_on
+        sink.add((period, CAT.openEnded, typed("true", XSD.boolean)))
+    _add(sink, period, DCAT.endDate, as_date(end))
 
 
 def _texts(sink: TripleSink, node: URIRef, predicate: URIRef, vi: str | None, en: str | None) -> None:

@@ -28,6 +28,7 @@ from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, EU, FOAF, PROV, RDF, VCARD
 from vocab.rdf_read import (
     all_texts,
     date_value,
+    flag,
     integer,
     last_segment,
     plain_value,
@@ -149,7 +150,8 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
     period = graph.value(node, DCT.temporal)
     if period is not None:
         data["temporal_start"] = date_value(graph.value(period, DCAT.startDate))
-        data["temporal_end"] = date_value(graph.value(period, DCAT.endDate))
+        if not flag(graph, period, CAT.openEnded):
+            data["temporal_end"] = date_value(graph.value(period, DCAT.endDate))
     contacts = [
         _contact(graph, c)
         for c in graph.objects(node, DCAT.contactPoint)

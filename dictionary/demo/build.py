@@ -131,6 +131,7 @@ def open_api(slug: str) -> dict[str, Any]:
         "title_en": "Open data API",
         "access_url": f"{PORTAL}/api/open/{slug}",
         "endpoint_url": f"{PORTAL}/api/open/{slug}",
+        "endpoint_description": f"{PORTAL}/api/open/{slug}/openapi.json",
         "format": "JSON",
         "media_type": "application/json",
         "licence": "CC_BY_4_0",

@@ -222,6 +222,22 @@ def test_field_dictionary_and_standard_mappings(ctx: Context) -> None:
     assert (node, DCT.conformsTo, URIRef(f"{BASE}/standard/STD-PID")) in graph
 
 
+def test_an_open_ended_period_ends_at_the_last_update_and_stays_open_on_import(ctx: Context) -> None:
+    """DCAT-AP recommends an end date; data still being collected covers up to its last update."""
+    from vocab.dcat_import import dataset_from_rdf
+
+    ongoing = build(ctx, data_updated_on="2026-10-31")
+    context = dcat(ctx)
+    graph = graph_of(ongoing, context)
+    node = URIRef(f"{BASE}/dataset/ho-tich")
+    period = graph.value(node, DCT.temporal)
+    assert graph.value(period, DCAT.endDate) == Literal("2026-10-31", datatype=XSD.date)
+    assert graph.value(period, CAT.openEnded) == Literal("true", datatype=XSD.boolean)
+    harvested = dataset_from_rdf(graph, node, context.terms).data
+    assert harvested["temporal_start"].isoformat() == "2020-01-01"
+    assert "temporal_end" not in harvested, "the period goes on"
+
+
 def test_harvester_conventions_hold(ctx: Context) -> None:
     graph = graph_of(build(ctx), dcat(ctx, Visibility.all()))
     assert not [t for t in graph if any(isinstance(term, BNode) for term in t)], "no blank nodes"
