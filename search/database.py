@@ -5,7 +5,8 @@ can be dropped and rebuilt at any time, like an engine index):
 
 - ``search_dataset`` / ``search_field``: one narrow row per document, with what filters and sorts;
 - ``search_source``: what a hit displays (JSON), read for the page of results only;
-- ``search_facet``: (doc, facet, value) rows, for facet filters and counts by ``GROUP BY``;
+- ``search_facet_code``: a number for each (facet, value) pair; a document's ``facets`` column
+  holds their characters, for facet filters and counts (:mod:`search.database_facets`);
 - ``search_term``: every folded token ever indexed, the vocabulary that typo matching draws on;
 - SQLite: ``search_fts_dataset`` / ``search_fts_field`` (FTS5); PostgreSQL: tsvector columns.
 
@@ -24,18 +25,19 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-from search import dsl, mappings
-from search.database_query import FACET_SEPARATOR, DatabaseQueries, bind_list, shrink
+from search import database_facets, dsl, mappings
+from search.database_query import DatabaseQueries, bind_list
 from search.documents import DatasetDocument, name_words
 from search.sqltext import DOC_TABLE, Params, PostgresText, SqliteText
 from search.text import Abbreviations, accent, default_abbreviations, fold, tokens
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bumped when the layout below changes: older search tables are then dropped and recreated
-(they are derived data; ``catalog search rebuild`` fills them again)."""
+(they are derived data; ``catalog search rebuild`` fills them again). 5: ``doc`` is the rowid on
+SQLite, facet values are characters (:mod:`search.database_facets`)."""
 DOCUMENTS = """
 CREATE TABLE IF NOT EXISTS {t} (
-    doc BIGINT PRIMARY KEY, key VARCHAR(36) {c} NOT NULL, dataset_id VARCHAR(36) NOT NULL,
+    doc {pk}, key VARCHAR(36) {c} NOT NULL, dataset_id VARCHAR(36) NOT NULL,
     version INTEGER NOT NULL, status VARCHAR(300) NOT NULL, sharing_class VARCHAR(300) NOT NULL,
     restricted SMALLINT NOT NULL, holders TEXT NOT NULL, sort_key TEXT {c} NOT NULL,
     updated_at VARCHAR(40) {c} NOT NULL, facets TEXT NOT NULL);
@@ -44,27 +46,17 @@ CREATE INDEX IF NOT EXISTS ix_{t}_dataset ON {t} (dataset_id);
 CREATE INDEX IF NOT EXISTS ix_{t}_updated ON {t} (updated_at)
 """
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS search_source (doc BIGINT PRIMARY KEY, source TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS search_facet (
-    doc BIGINT NOT NULL, facet VARCHAR(40) NOT NULL, value VARCHAR(300) {c} NOT NULL,
-    PRIMARY KEY (facet, value, doc));
-CREATE INDEX IF NOT EXISTS ix_search_facet_doc ON search_facet (doc, facet, value);
+CREATE TABLE IF NOT EXISTS search_source (doc {pk}, source TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS search_term (term VARCHAR(200) PRIMARY KEY)
 """
-DERIVED_TABLES = ("search_facet", "search_source", "search_term")
+DERIVED_TABLES = ("search_source", "search_term")
+FORMER_TABLES = ("search_document", "search_facet")
+"""Tables of earlier layouts, dropped with them."""
 
 
 def _row_texts(names: dict[str, str | None]) -> dict[str, tuple[str, str]]:
     """Each text as (folded tokens, tokens with diacritics), space-separated."""
     return {name: (" ".join(tokens(fold(v))), " ".join(tokens(accent(v)))) for name, v in names.items() if v}
-
-
-def pack_facets(values: dict[str, tuple[str, ...]]) -> str:
-    """A document's facet values in one column, ``name=value`` joined by a unit separator: counting
-    them for the hits of a query is one read per hit instead of one index lookup per facet."""
-    return FACET_SEPARATOR.join(
-        f"{name}={shrink(value)}" for name, found in values.items() for value in set(found)
-    )
 
 
 log = logging.getLogger(__name__)
@@ -98,16 +90,25 @@ class DatabaseBackend(DatabaseQueries):
                     log.warning(
                         "Search tables are of layout %s, not %s: recreated empty", version, SCHEMA_VERSION
                     )
-                for table in (*self.sql.tables(), *DERIVED_TABLES, *DOC_TABLE.values(), "search_document"):
+                dropped = (
+                    *self.sql.tables(),
+                    *DERIVED_TABLES,
+                    *DOC_TABLE.values(),
+                    database_facets.FACET_CODES,
+                )
+                for table in (*dropped, *FORMER_TABLES):
                     connection.execute(text(f"DROP TABLE IF EXISTS {table}"))
                 connection.execute(text("DELETE FROM search_schema"))
                 connection.execute(
                     text("INSERT INTO search_schema (version) VALUES (:v)"), {"v": SCHEMA_VERSION}
                 )
             collate = 'COLLATE "C"' if self.postgres else ""
-            statements = SCHEMA.format(c=collate).split(";")
+            # On SQLite an INTEGER PRIMARY KEY is the rowid itself: a document is found by one
+            # B-tree search, not by its primary-key index and then its row.
+            pk = "BIGINT PRIMARY KEY" if self.postgres else "INTEGER PRIMARY KEY"
+            statements = [*SCHEMA.format(c=collate, pk=pk).split(";"), database_facets.schema(self.postgres)]
             for table in DOC_TABLE.values():
-                statements += DOCUMENTS.format(t=table, c=collate).split(";")
+                statements += DOCUMENTS.format(t=table, c=collate, pk=pk).split(";")
             for statement in statements:
                 connection.execute(text(statement))
             self.sql.create(connection)
@@ -147,7 +148,7 @@ class DatabaseBackend(DatabaseQueries):
                 self.sql.delete(connection, kind, docs)
                 for start_doc in range(0, len(docs), 500):
                     listed = ", ".join(str(int(doc)) for doc in docs[start_doc : start_doc + 500])
-                    for derived in ("search_facet", "search_source", table):
+                    for derived in ("search_source", table):
                         connection.execute(text(f"DELETE FROM {derived} WHERE doc IN ({listed})"))
 
     def write(
@@ -162,7 +163,6 @@ class DatabaseBackend(DatabaseQueries):
             self.remove(connection, [d.id for d in docs])
         numbers = iter(self._allocate(connection, sum(1 + len(d.fields) for d in docs)))
         rows: list[Params] = []
-        facets: list[Params] = []
         texts: dict[str, list[tuple[int, dict[str, tuple[str, str]]]]] = {"dataset": [], "field": []}
         terms: set[str] = set()
         for doc in docs:
@@ -186,14 +186,9 @@ class DatabaseBackend(DatabaseQueries):
                     "restricted": 0,
                     "sort_key": source["title_sort"],
                     "source": json.dumps(shown, ensure_ascii=False),
-                    "facets": pack_facets(doc.facet_values()),
+                    "facets": doc.facet_values(),
                 }
             )
-            facets += [
-                {"doc": number, "facet": f, "value": v}
-                for f, values in doc.facet_values().items()
-                for v in set(values)
-            ]
             dataset_texts = _row_texts(
                 {
                     "title": doc.title,
@@ -224,14 +219,9 @@ class DatabaseBackend(DatabaseQueries):
                         "restricted": int(field.restricted),
                         "sort_key": source["label_sort"],
                         "source": json.dumps(shown, ensure_ascii=False),
-                        "facets": pack_facets(doc.field_facet_values(field)),
+                        "facets": doc.field_facet_values(field),
                     }
                 )
-                facets += [
-                    {"doc": number, "facet": f, "value": v}
-                    for f, values in doc.field_facet_values(field).items()
-                    for v in set(values)
-                ]
                 texts["field"].append(
                     (
                         number,
@@ -247,6 +237,10 @@ class DatabaseBackend(DatabaseQueries):
                         ),
                     )
                 )
+        pairs = {(name, value) for row in rows for name, values in row["facets"].items() for value in values}
+        codes = database_facets.assign(connection, pairs, self.postgres)
+        for row in rows:
+            row["facets"] = database_facets.pack(codes, row["facets"])
         for kind, table in DOC_TABLE.items():
             kind_rows = [row for row in rows if row["kind"] == kind]
             if kind_rows:
@@ -260,10 +254,6 @@ class DatabaseBackend(DatabaseQueries):
                     kind_rows,
                 )
         connection.execute(text("INSERT INTO search_source (doc, source) VALUES (:doc, :source)"), rows)
-        if facets:
-            connection.execute(
-                text("INSERT INTO search_facet (doc, facet, value) VALUES (:doc, :facet, :value)"), facets
-            )
         for kind, kind_rows in texts.items():
             self.sql.insert(connection, kind, kind_rows)
         self._remember(connection, terms)

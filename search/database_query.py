@@ -1,14 +1,13 @@
 """Queries of the database backend: visibility, facets, typos, sorting and highlighting in SQL.
 
 The rules are those of :func:`search.dsl.search_body`, written as SQL over ``search_<kind>`` and
-``search_facet``; the contract suite checks that both give the same documents.
+the full-text tables; the contract suite checks that both give the same documents.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -16,7 +15,7 @@ from sqlalchemy import Connection, Engine, text
 
 from dictionary import concepts as C
 from dictionary.visibility import Visibility
-from search import dsl
+from search import database_facets, dsl
 from search.highlight import highlight
 from search.interface import DatasetHit, DatasetQuery, FieldHit, FieldQuery, Results, Suggestion
 from search.sqltext import DOC_TABLE, NULL_SCORE, Access, Params, PostgresText, SqliteText, TermSpec
@@ -30,28 +29,6 @@ from search.text import (
     shorten,
     swaps,
 )
-
-FACET_SEPARATOR = "\x1f"
-PREFIXES = (
-    ("https://data.lamdong.gov.vn/vocab/", "\x01"),
-    ("http://publications.europa.eu/resource/authority/", "\x02"),
-)
-"""Common URI beginnings, stored as one control character in the packed facet column."""
-
-
-def shrink(value: str) -> str:
-    for prefix, mark in PREFIXES:
-        if value.startswith(prefix):
-            return mark + value[len(prefix) :]
-    return value
-
-
-def expand(value: str) -> str:
-    for prefix, mark in PREFIXES:
-        if value.startswith(mark):
-            return prefix + value[1:]
-    return value
-
 
 MAX_FUZZY_VARIANTS = 50
 """As the engines' ``max_expansions``."""
@@ -101,10 +78,11 @@ HIT_COLUMNS = (
     "d.doc AS doc, d.key AS key, d.sort_key AS sort_key, d.updated_at AS updated_at, d.facets AS facets"
 )
 ORDER = {
-    "relevance": "COALESCE({p}score, 0) DESC, {p}updated_at DESC, {p}key ASC",
-    "updated": "{p}updated_at DESC, {p}key ASC",
-    "title": "{p}sort_key ASC, {p}key ASC",
+    "relevance": "COALESCE(score, 0) DESC, updated_at DESC, key ASC",
+    "updated": "updated_at DESC, key ASC",
+    "title": "sort_key ASC, key ASC",
 }
+"""The engines' sort orders (:func:`search.dsl._sort`); the key breaks ties, so pages never overlap."""
 
 
 class DatabaseQueries:
@@ -136,20 +114,13 @@ class DatabaseQueries:
                 continue
             if connection.scalar(text("SELECT 1 FROM search_term WHERE term = :t"), {"t": term.folded}):
                 local = dict(params)
-                matches = self.sql.candidates(
-                    kind,
-                    [TermSpec(((term.folded,),))],
-                    1,
-                    phrases=[],
-                    access=access,
-                    weights={},
-                    params=local,
-                    rank=False,
+                matched = self.sql.matched(
+                    kind, [TermSpec(((term.folded,),))], 1, access=access, params=local
                 )
                 found = connection.scalar(
                     text(
-                        f"WITH {matches} SELECT 1 FROM matches m "
-                        f"JOIN {DOC_TABLE[kind]} d ON d.doc = m.doc WHERE {where} LIMIT 1"
+                        f"SELECT 1 FROM ({matched}) m JOIN {DOC_TABLE[kind]} d ON d.doc = m.doc "
+                        f"WHERE {where} LIMIT 1"
                     ),
                     local,
                 )
@@ -174,21 +145,16 @@ class DatabaseQueries:
         params: Params = {}
         table = DOC_TABLE[kind]
         conditions = [visible_sql(visibility, params)]
-        for i, (name, values) in enumerate(query.filters):
-            params[f"f{i}"] = name
-            conditions.append(
-                f"EXISTS (SELECT 1 FROM search_facet f WHERE f.doc = d.doc AND f.facet = :f{i} "
-                f"AND f.value IN {bind_list(params, f'f{i}_', values)})"
-            )
         access = access_sql(visibility, params)
         if kind == "field":  # a restricted field is itself invisible without rights on its dataset
             if access is not True:
                 conditions.append(f"(d.restricted = 0 OR {access})" if access else "d.restricted = 0")
             access = False
-        where = " AND ".join(conditions)
         highlighted: frozenset[str] = frozenset()
         with self.engine.connect() as connection:
             self.ensure_schema(connection)
+            where = " AND ".join([*conditions, *database_facets.filters(connection, query.filters, params)])
+            sort = "updated" if query.sort == "relevance" and not analysed else query.sort
             if analysed:
                 fuzzy = self._typos(connection, kind, analysed, where=where, access=access, params=params)
                 specs = [
@@ -198,56 +164,49 @@ class DatabaseQueries:
                     )
                     for t in analysed.terms
                 ]
-                phrases = [analysed.phrase] if len(analysed.phrase) > 1 else []
-                matches = self.sql.candidates(
+                hits = self.sql.hits(
                     kind,
                     specs,
                     analysed.required,
-                    phrases=phrases,
+                    phrases=[analysed.phrase] if len(analysed.phrase) > 1 else [],
                     access=access,
                     weights=weights,
                     params=params,
-                )
-                hits = (
-                    f"WITH {matches}, hits AS MATERIALIZED (SELECT {HIT_COLUMNS}, m.score AS score "
-                    f"FROM matches m JOIN {table} d ON d.doc = m.doc WHERE {where})"
+                    where=where,
+                    columns=HIT_COLUMNS,
+                    rank=sort == "relevance",
                 )
                 highlighted = analysed.highlight_tokens(v for found in fuzzy.values() for v in found)
             else:
                 hits = (
-                    f"WITH hits AS MATERIALIZED (SELECT {HIT_COLUMNS}, {NULL_SCORE} AS score "
-                    f"FROM {table} d WHERE {where})"
+                    f"cand AS MATERIALIZED (SELECT {HIT_COLUMNS} FROM {table} d WHERE {where}), "
+                    f"hits AS (SELECT cand.*, {NULL_SCORE} AS score FROM cand)"
                 )
-            order = ORDER["updated" if query.sort == "relevance" and not analysed else query.sort]
+            order = ORDER[sort]
             params.update(limit=query.page_size, offset=query.offset)
-            # One statement: the page, the total and the facet values share one evaluation of the
-            # matching documents; facet values are counted here, one packed column per hit.
-            parts = [
-                "SELECT 0 AS part, CAST(page.score AS double precision) AS num, d.source AS a, "
-                "page.pos AS pos FROM "
-                f"(SELECT doc, score, row_number() OVER (ORDER BY {order.format(p='')}) AS pos FROM hits "
-                f"ORDER BY {order.format(p='')} LIMIT :limit OFFSET :offset) page "
-                "JOIN search_source d ON d.doc = page.doc",
-                "SELECT 1, CAST(count(*) AS double precision), NULL, 0 FROM hits",
-            ]
-            if query.facets:
-                # Concatenated in SQL: one value to read instead of a row per hit.
-                parts.append(f"SELECT 2, {NULL_SCORE}, {self.sql.concat_facets}, 0 FROM hits")
-            result = connection.execute(text(f"{hits} " + " UNION ALL ".join(parts)), params).all()
+            # One statement: the page and the total (with the facet values) share one evaluation of
+            # the matching documents. Only the page is sorted in full and numbered (a UNION ALL
+            # keeps no order); the count and the facets read the unsorted matches once.
+            stats = self.sql.concat_facets if query.facets else "NULL"
+            statement = (
+                f"WITH {hits} "
+                "SELECT 0 AS part, CAST(page.score AS double precision) AS num, s.source AS a, NULL AS b, "
+                "page.pos AS pos "
+                f"FROM (SELECT doc, score, row_number() OVER (ORDER BY {order}) AS pos FROM "
+                f"(SELECT doc, score, updated_at, key, sort_key FROM hits ORDER BY {order} "
+                "LIMIT :limit OFFSET :offset) top) page JOIN search_source s ON s.doc = page.doc "
+                f"UNION ALL SELECT 1, CAST(count(*) AS double precision), {stats}, NULL, 0 FROM cand"
+            )
+            if query.facets:  # what the characters of the facets stand for, in the same snapshot
+                statement += f" UNION ALL {database_facets.READ_ROWS}"
+            result = connection.execute(text(statement), params).all()
             connection.commit()
         rows = sorted((r for r in result if r.part == 0), key=lambda r: r.pos)
-        total = next(int(r.num) for r in result if r.part == 1)
-        packed = next((r.a for r in result if r.part == 2), None)
-        counts = Counter(packed.split(FACET_SEPARATOR)) if packed else Counter()
-        facets: dict[str, Any] = {}
-        for name in query.facet_names if query.facets else ():
-            # The engines' terms aggregation order: most frequent first, then by value.
-            prefix = name + "="
-            values = sorted(
-                ((expand(pair[len(prefix) :]), n) for pair, n in counts.items() if pair.startswith(prefix)),
-                key=lambda vn: (-vn[1], vn[0]),
-            )
-            facets[name] = tuple(values[: dsl.FACET_SIZE])
+        total, packed = next((int(r.num), r.a) for r in result if r.part == 1)
+        facets = {}
+        if query.facets:
+            codes = ((int(r.num), r.a, r.b) for r in result if r.part == 2)
+            facets = database_facets.count(packed, codes, query.facet_names, dsl.FACET_SIZE)
         return [(r.num, json.loads(r.a)) for r in rows], total, facets, highlighted
 
     def search(self, query: DatasetQuery, visibility: Visibility) -> Results:

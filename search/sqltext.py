@@ -52,7 +52,7 @@ class SqliteText:
     """FTS5 tables ``search_fts_<kind>``: two columns per text field, ``<name>_f`` (folded) and
     ``<name>_a`` (with diacritics), rowid = ``search_<kind>.doc``."""
 
-    concat_facets = "group_concat(facets, char(31))"
+    concat_facets = "group_concat(facets, '')"
     prefix_weights: ClassVar[dict[str, float]] = {"f": 1.0, "a": 0.5}
 
     @staticmethod
@@ -128,7 +128,40 @@ class SqliteText:
             for variant in ("f", "a")
         )
 
-    def candidates(
+    def _public(self, kind: str, access: Access) -> list[str]:
+        """The folded columns a term may match: restricted text only with rights on every dataset."""
+        public = [f"{n}_f" for n in TEXT_COLUMNS[kind] if n != "restricted"]
+        if access is True and "restricted" in TEXT_COLUMNS[kind]:
+            public.append("restricted_f")
+        return public
+
+    def matched(
+        self, kind: str, terms: list[TermSpec], required: int, *, access: Access, params: Params
+    ) -> str:
+        """SQL selecting ``doc`` of every document holding at least ``required`` of the terms."""
+        table = self.table(kind)
+        partial = isinstance(access, str)
+        exprs = [f"({self._expr(self._public(kind, access), t.alternatives)})" for t in terms]
+        combos = list(itertools.combinations(exprs, required))
+        if not partial and len(combos) <= MAX_COMBINATIONS:
+            # "At least k of n terms" as one MATCH: an OR of ANDs, one pass over the doclists.
+            params["m_all"] = " OR ".join("(" + " AND ".join(combo) + ")" for combo in combos)
+            return f"SELECT rowid AS doc FROM {table} WHERE {table} MATCH :m_all"
+        selects = []
+        for i, expr in enumerate(exprs):
+            params[f"m{i}"] = expr
+            select = f"SELECT rowid AS doc FROM {table} WHERE {table} MATCH :m{i}"
+            if partial:
+                params[f"r{i}"] = self._expr(["restricted_f"], terms[i].alternatives)
+                select += (
+                    f" UNION SELECT d.doc FROM {table} JOIN {DOC_TABLE[kind]} d ON d.doc = {table}.rowid"
+                    f" WHERE {table} MATCH :r{i} AND {access}"
+                )
+            selects.append(f"SELECT doc FROM ({select})")
+        params["m_required"] = required
+        return f"SELECT doc FROM ({' UNION ALL '.join(selects)}) GROUP BY doc HAVING count(*) >= :m_required"
+
+    def hits(
         self,
         kind: str,
         terms: list[TermSpec],
@@ -138,62 +171,50 @@ class SqliteText:
         access: Access,
         weights: dict[str, float],
         params: Params,
-        rank: bool = True,
+        where: str,
+        columns: str,
+        rank: bool,
     ) -> str:
-        table = self.table(kind)
-        public = [f"{n}_f" for n in TEXT_COLUMNS[kind] if n != "restricted"]
-        if access is True and "restricted" in TEXT_COLUMNS[kind]:
-            public.append("restricted_f")
-        partial = isinstance(access, str)
-        exprs = [f"({self._expr(public, t.alternatives)})" for t in terms]
-        combos = list(itertools.combinations(exprs, required))
-        if not partial and len(combos) <= MAX_COMBINATIONS:
-            # "At least k of n terms" as one MATCH (an OR of ANDs), ranked in the same pass. The
-            # bonus phrases (diacritics as typed, the words side by side) join through an OR with
-            # every term, which each match satisfies anyway: they add to bm25, not to the matches.
-            condition = " OR ".join("(" + " AND ".join(combo) + ")" for combo in combos)
-            bonus = self._bonus(kind, terms, phrases)
-            params["m_all"] = f"({condition}) AND ({' OR '.join(exprs)} OR {bonus})" if bonus else condition
-            if not rank:
-                return (
-                    f"matches AS (SELECT rowid AS doc, {NULL_SCORE} AS score FROM {table} "
-                    f"WHERE {table} MATCH :m_all)"
-                )
+        """CTEs ``cand`` (the visible matches: ``columns``) and ``hits`` (the same with ``score``).
+
+        bm25() costs time per matched row and per phrase of its MATCH expression, so it is only
+        ever computed for visible matches, and (with several k-of-n combinations) on a separate
+        expression naming every alternative once, not on the OR of ANDs that repeats them.
+        """
+        table, fts = DOC_TABLE[kind], self.table(kind)
+        bm25 = f"-bm25({fts}, {self._weights(kind, weights)})"
+        matched = self.matched(kind, terms, required, access=access, params=params)
+        # Ranked as the engines do: every term with its alternatives, plus the bonus phrases (the
+        # words side by side, the diacritics as typed). Restricted columns weigh 0 in bm25: they
+        # decide matching but never ranking, so that ranks reveal nothing about them.
+        alternatives = [a for t in terms for a in t.alternatives]
+        ranking = " OR ".join(
+            f"({r})"
+            for r in (self._expr(self._public(kind, access), alternatives), self._bonus(kind, terms, phrases))
+            if r
+        )
+        if rank and required == len(terms) and not isinstance(access, str):
+            # Every term required (one combination): one MATCH both matches and ranks; the ranking
+            # expression joins through an AND that every match satisfies, adding only to bm25.
+            params["m_all"] = f"({params['m_all']}) AND ({ranking})"
             return (
-                f"matches AS (SELECT rowid AS doc, -bm25({table}, {self._weights(kind, weights)}) AS score "
-                f"FROM {table} WHERE {table} MATCH :m_all)"
+                f"cand AS MATERIALIZED (SELECT {columns}, {bm25} AS score FROM {fts} "
+                f"CROSS JOIN {table} d ON d.doc = {fts}.rowid WHERE {fts} MATCH :m_all AND {where}), "
+                "hits AS (SELECT * FROM cand)"
             )
-        selects = []
-        for i, term in enumerate(terms):
-            params[f"m{i}"] = self._expr(public, term.alternatives)
-            select = f"SELECT rowid AS doc FROM {table} WHERE {table} MATCH :m{i}"
-            if partial:
-                params[f"r{i}"] = self._expr(["restricted_f"], term.alternatives)
-                select += (
-                    f" UNION SELECT d.doc FROM {table} JOIN {DOC_TABLE[kind]} d ON d.doc = {table}.rowid"
-                    f" WHERE {table} MATCH :r{i} AND {access}"
-                )
-            selects.append(f"SELECT doc FROM ({select})")
-        params["m_required"] = required
-        matched = (
-            f"SELECT doc FROM ({' UNION ALL '.join(selects)}) GROUP BY doc HAVING count(*) >= :m_required"
+        # CROSS JOIN keeps the full-text table as the outer loop: SQLite would otherwise probe it
+        # once per row of the other side, running the whole MATCH again each time.
+        cand = (
+            f"cand AS MATERIALIZED (SELECT {columns} FROM ({matched}) m "
+            f"CROSS JOIN {table} d ON d.doc = m.doc WHERE {where})"
         )
         if not rank:
-            return f"matches AS (SELECT doc, {NULL_SCORE} AS score FROM ({matched}))"
-        everything = [a for t in terms for a in t.alternatives] + phrases
-        ranked = [self._expr(self.columns(kind)[::2], everything)]
-        accented = [t.typed for t in terms if t.typed]
-        if accented:
-            ranked.append(self._expr(self.columns(kind)[1::2], [(w,) for w in accented]))
-        params["m_rank"] = " OR ".join(f"({e})" for e in ranked)
-        # Both sides materialized: SQLite would otherwise probe the full-text index once per
-        # candidate, re-running the whole MATCH each time.
+            return f"{cand}, hits AS (SELECT cand.*, {NULL_SCORE} AS score FROM cand)"
+        params["m_rank"] = ranking
         return (
-            f"cand AS MATERIALIZED ({matched}), "
-            f"ranked AS MATERIALIZED (SELECT rowid AS doc, "
-            f"-bm25({table}, {self._weights(kind, weights)}) AS score "
-            f"FROM {table} WHERE {table} MATCH :m_rank), "
-            "matches AS (SELECT cand.doc AS doc, ranked.score AS score FROM cand "
+            f"{cand}, ranked AS MATERIALIZED (SELECT {fts}.rowid AS doc, {bm25} AS score FROM {fts} "
+            f"CROSS JOIN cand ON cand.doc = {fts}.rowid WHERE {fts} MATCH :m_rank), "
+            "hits AS (SELECT cand.*, ranked.score AS score FROM cand "
             "LEFT JOIN ranked ON ranked.doc = cand.doc)"
         )
 
@@ -211,9 +232,8 @@ class SqliteText:
 
 
 class PostgresText:
-    """tsvector columns on ``search_dataset`` / ``search_field`` built from our tokens (no parser, no
-    locale), with
-    weights A-D by field, and GIN indexes; ``ts_rank`` ranks."""
+    """tsvector columns on ``search_dataset`` / ``search_field`` built from our tokens (no parser,
+    no locale), with weights A-D by field, and GIN indexes; ``ts_rank`` ranks."""
 
     WEIGHT_CLASS: ClassVar[dict[str, str]] = {
         "title": "A",
@@ -233,7 +253,7 @@ class PostgresText:
         "restricted": "D",
     }
     RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
-    concat_facets = "string_agg(facets, chr(31))"
+    concat_facets = "string_agg(facets, '')"
     GAP = 10
     """Positions skipped between fields, so that a phrase never spans two of them."""
 
@@ -301,18 +321,7 @@ class PostgresText:
             parts.append(f"'{prefix}':*{weight}")
         return " | ".join(f"({p})" for p in parts)
 
-    def candidates(
-        self,
-        kind: str,
-        terms: list[TermSpec],
-        required: int,
-        *,
-        phrases: list[tuple[str, ...]],
-        access: Access,
-        weights: dict[str, float],
-        params: Params,
-        rank: bool = True,
-    ) -> str:
+    def _condition(self, terms: list[TermSpec], required: int, access: Access, params: Params) -> str:
         def matched(name: str) -> str:
             condition = f"d.tsv @@ CAST(:{name} AS tsquery)"
             if access is True:
@@ -324,20 +333,55 @@ class PostgresText:
         for i, term in enumerate(terms):
             params[f"q{i}"] = self._query(term.alternatives)
         params["q_any"] = " | ".join(f"({params[f'q{i}']})" for i in range(len(terms)))
+        combos = list(itertools.combinations(range(len(terms)), required))
+        if access is False and len(combos) <= MAX_COMBINATIONS:
+            # "At least k of n" as one tsquery, an OR of ANDs: the GIN index finds the matches
+            # themselves, where "any term" would fetch (and test term by term) many more rows.
+            params["q_match"] = " | ".join(
+                "(" + " & ".join(f"({params[f'q{i}']})" for i in combo) + ")" for combo in combos
+            )
+            return "d.tsv @@ CAST(:q_match AS tsquery)"
         params["q_required"] = required
         count = " + ".join(f"CAST({matched(f'q{i}')} AS integer)" for i in range(len(terms)))
-        score = f"ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_any AS tsquery))" if rank else NULL_SCORE
-        if phrases and rank:
-            params["q_phrase"] = self._query(phrases)
-            score += f" + 2 * ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_phrase AS tsquery))"
-        accented = [(t.typed,) for t in terms if t.typed]
-        if accented and rank:
-            params["q_accent"] = self._query(accented)
-            score += f" + ts_rank({self.RANK_WEIGHTS}, d.tsv_accent, CAST(:q_accent AS tsquery))"
         # The first condition is the one a GIN index answers; the sum then counts terms per row.
+        return f"{matched('q_any')} AND ({count}) >= :q_required"
+
+    def matched(
+        self, kind: str, terms: list[TermSpec], required: int, *, access: Access, params: Params
+    ) -> str:
+        """SQL selecting ``doc`` of every document holding at least ``required`` of the terms."""
+        condition = self._condition(terms, required, access, params)
+        return f"SELECT d.doc AS doc FROM {DOC_TABLE[kind]} d WHERE {condition}"
+
+    def hits(
+        self,
+        kind: str,
+        terms: list[TermSpec],
+        required: int,
+        *,
+        phrases: list[tuple[str, ...]],
+        access: Access,
+        weights: dict[str, float],
+        params: Params,
+        where: str,
+        columns: str,
+        rank: bool,
+    ) -> str:
+        """CTEs ``cand`` (the visible matches: ``columns``) and ``hits`` (the same with ``score``)."""
+        condition = self._condition(terms, required, access, params)
+        score = NULL_SCORE
+        if rank:  # ts_rank reads every matched row's tsvector: only when the order needs it
+            score = f"ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_any AS tsquery))"
+            if phrases:
+                params["q_phrase"] = self._query(phrases)
+                score += f" + 2 * ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_phrase AS tsquery))"
+            accented = [(t.typed,) for t in terms if t.typed]
+            if accented:
+                params["q_accent"] = self._query(accented)
+                score += f" + ts_rank({self.RANK_WEIGHTS}, d.tsv_accent, CAST(:q_accent AS tsquery))"
         return (
-            f"matches AS (SELECT d.doc AS doc, {score} AS score FROM {DOC_TABLE[kind]} d "
-            f"WHERE {matched('q_any')} AND ({count}) >= :q_required)"
+            f"cand AS MATERIALIZED (SELECT {columns}, {score} AS score FROM {DOC_TABLE[kind]} d "
+            f"WHERE {condition} AND {where}), hits AS (SELECT * FROM cand)"
         )
 
     def suggest(

@@ -111,7 +111,9 @@ def accent(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase text without diacritics ("Đắk Nông" → "dak nong")."""
     folded = accent(text).translate(_FOLD)
-    if any(unicodedata.combining(c) for c in folded):  # marks outside the precomposed blocks
+    # Marks outside the precomposed blocks. Folded Vietnamese is nearly always ASCII, which holds
+    # none: the test of every character (most of the time of indexing a text) is skipped then.
+    if not folded.isascii() and any(unicodedata.combining(c) for c in folded):
         folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
     return folded
 

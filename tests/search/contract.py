@@ -9,6 +9,7 @@ ranking functions may differ in their scores but never in what they find.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -17,7 +18,7 @@ from dictionary import concepts as C
 from dictionary.visibility import Visibility
 from search.interface import DatasetQuery, FieldQuery, Results, SearchBackend
 from search.text import fold
-from tests.search.catalog import PUBLIC, Catalog, catalog_for
+from tests.search.catalog import DATASETS, PUBLIC, Catalog, catalog_for
 
 ANONYMOUS = Visibility.anonymous()
 
@@ -140,6 +141,42 @@ class SearchContract:
         assert len(seen) == len(set(seen)) == len(PUBLIC)
         assert all(page.total == len(PUBLIC) for page in pages)
         assert pages[-1].hits == []
+
+    def test_ranked_pages_cover_the_result_once(self, indexed, catalog) -> None:
+        # The page is cut after ranking every match (ties: newest first, then by id), never before.
+        whole = self.keys(indexed, catalog, "số")
+        pages = [self.find(indexed, "số", page=n, page_size=2) for n in range(1, len(whole) // 2 + 2)]
+        assert [key for page in pages for key in catalog.keys(page.hits)] == whole
+        assert {page.total for page in pages} == {len(whole)}
+
+    def test_text_sorted_by_title_finds_what_relevance_finds(self, indexed, catalog) -> None:
+        ranked = self.find(indexed, "thuế dat", page_size=50)
+        by_title = self.find(indexed, "thuế dat", sort="title", page_size=50)
+        assert sorted(catalog.keys(by_title.hits)) == sorted(catalog.keys(ranked.hits))
+        assert [fold(h.title) for h in by_title.hits] == sorted(fold(h.title) for h in by_title.hits)
+        assert by_title.total == ranked.total and by_title.facets == ranked.facets
+
+    def test_facets_count_the_matches_of_a_query(self, indexed, catalog) -> None:
+        results = self.find(indexed, "thuế", page_size=1)
+        owners = Counter(
+            catalog.agencies[DATASETS[key][0]].code for key in self.keys(indexed, catalog, "thuế")
+        )
+        assert dict(results.facets["agency"]) == dict(owners)
+        assert sum(owners.values()) == results.total > len(results.hits)
+
+    def test_filters_on_unknown_values_and_on_fields(self, indexed, catalog) -> None:
+        assert self.find(indexed, filters={"theme": ["https://example.org/no-such-theme"]}).total == 0
+        basic = indexed.search_fields(
+            FieldQuery.build("", filters={"personal_data": [C.PERSONAL_BASIC]}), ANONYMOUS
+        )
+        assert sorted(h.name for h in basic.hits) == ["ho_ten", "so_dinh_danh"]
+        assert dict(basic.facets["personal_data"]) == {C.PERSONAL_BASIC: 2}
+
+    def test_long_query_needs_three_quarters_of_its_words(self, indexed, catalog) -> None:
+        # Ten terms, seven required: more combinations than one full-text expression holds.
+        text = "Thông tin đăng ký thuế của các doanh nghiệp trên địa bàn tỉnh"
+        assert self.keys(indexed, catalog, text) == ["mst"]
+        assert self.keys(indexed, catalog, "thong tin dang ky thue doanh khu vuc bien gioi") == []  # 6 of 10
 
     # Highlighting and suggestions --------------------------------------------------------------
 
