@@ -16,6 +16,7 @@ from app.api.schemas.dictionary import (
     FieldSchema,
     MappingCreateSchema,
     MappingSchema,
+    MappingUpdateSchema,
 )
 from app.wiring import services
 
@@ -92,6 +93,14 @@ class Mappings(MethodView):
 
 @blp.route("/mappings/<uuid:mapping_id>")
 class MappingItem(MethodView):
+    @blp.arguments(MappingUpdateSchema)
+    @blp.response(200, MappingSchema)
+    @write(blp, 404, 409)
+    def patch(self, data, slug, mapping_id: UUID):
+        """Change a mapping's term, relation or note"""
+        mapping = services().mappings.update(slug, mapping_id, data, if_match())
+        return mapping, etag_header(mapping.dataset.lock_version)
+
     @blp.response(204)
     @write(blp, 404)
     def delete(self, slug, mapping_id: UUID):

@@ -160,7 +160,18 @@ def test_mappings(client, dataset) -> None:
     assert client.post(f"{base}/mappings", json={"standard": "STD-NONE"}).status_code == 422
     field = client.get(f"{base}/fields/so_dinh_danh").json
     assert [m["standard"] for m in field["mappings"]] == ["STD-PID"]
-    assert client.delete(f"{base}/mappings/{created.json['id']}").status_code == 204
+    item = f"{base}/mappings/{created.json['id']}"
+    stale = client.patch(item, json={"note": "x"}, headers={"If-Match": '"0"'})
+    assert stale.status_code == 412
+    changed = client.patch(item, json={"relation": "closeMatch", "term": "pid", "note": "Mã định danh"})
+    assert changed.status_code == 200 and changed.headers["ETag"]
+    assert (changed.json["relation"], changed.json["term"]) == (C.SKOS + "closeMatch", "pid")
+    assert client.patch(item, json={"relation": "sameAs"}).json["errors"]["json"]["relation"]
+    assert client.patch(item, json={"standard": "STD-X"}).status_code == 422, (
+        "another standard is another mapping"
+    )
+    assert client.get(f"{base}/mappings").json[0]["note"] == "Mã định danh"
+    assert client.delete(item).status_code == 204
     assert client.get(f"{base}/mappings").json == []
 
 

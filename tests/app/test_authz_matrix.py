@@ -246,6 +246,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", A + "/datasets/<slug>/mappings"): Case(
         D + "/mappings", owner_write("editor", 412), {"standard": "STD-M", "term": "khac"}, STALE
     ),
+    ("PATCH", A + "/datasets/<slug>/mappings/<uuid:mapping_id>"): Case(
+        D + "/mappings/{mapping}", owner_write("editor", 412), {"note": "X"}, STALE
+    ),
     ("DELETE", A + "/datasets/<slug>/mappings/<uuid:mapping_id>"): Case(
         D + "/mappings/{mapping}", owner_write("editor", 412), headers=STALE
     ),

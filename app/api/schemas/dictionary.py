@@ -35,6 +35,14 @@ class InlineMappingSchema(Schema):
     note = text(2000)
 
 
+class MappingUpdateSchema(Schema):
+    """What a mapping may change in place; mapping another field or standard is another mapping."""
+
+    term = text(500)
+    relation = fields.String(metadata={"description": "exactMatch, closeMatch, broadMatch, narrowMatch…"})
+    note = text(2000)
+
+
 class MappingCreateSchema(InlineMappingSchema):
     field = fields.String(
         allow_none=True,
