@@ -128,13 +128,14 @@ def folded_tokens(text: str) -> list[str]:
 
 
 def required_matches(count: int) -> int:
-    """How many of ``count`` query terms a document must contain: all of one or two, then 75 %.
+    """How many of ``count`` query terms a document must contain: all of up to three, then 75 %.
 
-    The same rule as ``minimum_should_match: "2<75%"`` in CKAN-style engines. Vietnamese words
-    are built of syllables shared by thousands of unrelated words, so one shared syllable must
-    never be enough for a longer query.
+    ``minimum_should_match: "3<75%"`` in the engines' terms. CKAN counts words and requires all
+    of two; here a term is a syllable, and Vietnamese words are made of syllables shared by
+    thousands of unrelated words: "mã số thuế" is one word of three syllables, and "mã số" alone
+    is in almost every dictionary. So a query of three syllables needs all three.
     """
-    return count if count <= 2 else (count * 3) // 4
+    return count if count <= 3 else (count * 3) // 4
 
 
 # Abbreviations --------------------------------------------------------------------------------

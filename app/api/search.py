@@ -105,7 +105,7 @@ class Search(MethodView):
 
         Matches titles, descriptions, keywords, owners, standards and field names, with or without
         diacritics, abbreviations (CCCD, MST, UBND…) and small typos. A query of several words
-        needs most of them (all of one or two, 75 % of more). Facet filters: values of one
+        needs most of them (all of up to three syllables, 75 % of more). Facet filters: values of one
         facet combine with OR, different facets with AND.
         """
         query = DatasetQuery.build(**_query(args, SearchArgs.facet_names))

@@ -56,7 +56,7 @@ def test_tokens_split_on_everything_but_letters_and_digits() -> None:
     ]
 
 
-@pytest.mark.parametrize(("count", "required"), [(1, 1), (2, 2), (3, 2), (4, 3), (5, 3), (8, 6), (10, 7)])
+@pytest.mark.parametrize(("count", "required"), [(1, 1), (2, 2), (3, 3), (4, 3), (5, 3), (8, 6), (10, 7)])
 def test_most_terms_are_required(count: int, required: int) -> None:
     assert required_matches(count) == required
 
