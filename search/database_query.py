@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
@@ -26,7 +26,6 @@ from search.text import (
     analyse,
     analyse_prefix,
     one_edit_variants,
-    shorten,
     swaps,
 )
 
@@ -211,60 +210,14 @@ class DatabaseQueries:
 
     def search(self, query: DatasetQuery, visibility: Visibility) -> Results:
         rows, total, facets, words = self._run("dataset", query, visibility)
-        hits = []
-        for score, s in rows:
-            marks = {}
-            if query.highlight and words:
-                marks = {
-                    name: found
-                    for name, n in dsl.DATASET_HIGHLIGHT.items()
-                    if (found := highlight(s.get(name), words, n, dsl.FRAGMENT_SIZE))
-                }
-            hits.append(
-                DatasetHit(
-                    id=s["id"],
-                    slug=s["slug"],
-                    title=s["title"],
-                    title_en=s.get("title_en"),
-                    description=shorten(s.get("description") or ""),
-                    status=s["status"],
-                    sharing_class=s["sharing_class"],
-                    agencies=tuple(s.get("agency") or ()),
-                    updated_at=_parse(s.get("updated_at")),
-                    score=score,
-                    highlights=marks,
-                )
-            )
+        marks = _marker(words if query.highlight else frozenset(), dsl.DATASET_HIGHLIGHT)
+        hits = [DatasetHit.from_source(source, score, marks(source)) for score, source in rows]
         return Results(hits, total, query.page, query.page_size, facets, "database")
 
     def search_fields(self, query: FieldQuery, visibility: Visibility) -> Results:
         rows, total, facets, words = self._run("field", query, visibility)
-        hits = []
-        for score, s in rows:
-            marks = {}
-            if query.highlight and words:
-                marks = {
-                    name: found
-                    for name, n in dsl.FIELD_HIGHLIGHT.items()
-                    if (found := highlight(s.get(name), words, n, dsl.FRAGMENT_SIZE))
-                }
-            hits.append(
-                FieldHit(
-                    id=s["id"],
-                    name=s["name"],
-                    label=s["label"],
-                    label_en=s.get("label_en"),
-                    definition=s.get("definition"),
-                    data_type=s.get("data_type"),
-                    personal_data=s.get("personal_data"),
-                    restricted=bool(s.get("restricted")),
-                    dataset_id=s["dataset_id"],
-                    dataset_slug=s["dataset_slug"],
-                    dataset_title=s["dataset_title"],
-                    score=score,
-                    highlights=marks,
-                )
-            )
+        marks = _marker(words if query.highlight else frozenset(), dsl.FIELD_HIGHLIGHT)
+        hits = [FieldHit.from_source(source, score, marks(source)) for score, source in rows]
         return Results(hits, total, query.page, query.page_size, facets, "database")
 
     def suggest(self, prefix: str, visibility: Visibility, limit: int = 8) -> list[Suggestion]:
@@ -289,5 +242,19 @@ class DatabaseQueries:
         return [Suggestion(s["title"], s["slug"], s["id"]) for s in sources]
 
 
-def _parse(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+Highlights = dict[str, tuple[str, ...]]
+
+
+def _marker(words: frozenset[str], fields: dict[str, int]) -> Callable[[dict[str, Any]], Highlights]:
+    """Highlights of one document's ``fields`` (name → fragments wanted) for the matched ``words``."""
+
+    def marks(source: dict[str, Any]) -> Highlights:
+        if not words:
+            return {}
+        return {
+            name: found
+            for name, count in fields.items()
+            if (found := highlight(source.get(name), words, count, dsl.FRAGMENT_SIZE))
+        }
+
+    return marks

@@ -32,7 +32,7 @@ from search.interface import (
     SearchUnavailable,
     Suggestion,
 )
-from search.text import Abbreviations, analyse, analyse_prefix, default_abbreviations, shorten
+from search.text import Abbreviations, analyse, analyse_prefix, default_abbreviations
 
 BATCH = 250
 """Datasets per bulk request (each brings its fields along)."""
@@ -275,50 +275,18 @@ class EngineBackend:
 
     def search(self, query: DatasetQuery, visibility: Visibility) -> Results:
         answer = self._run(self.alias, query, visibility)
-        hits = []
-        for hit in answer["hits"]["hits"]:
-            source = hit["_source"]
-            hits.append(
-                DatasetHit(
-                    id=source["id"],
-                    slug=source["slug"],
-                    title=source["title"],
-                    title_en=source.get("title_en"),
-                    description=shorten(source.get("description") or ""),
-                    status=source["status"],
-                    sharing_class=source["sharing_class"],
-                    agencies=tuple(source.get("agency") or ()),
-                    updated_at=datetime.fromisoformat(source["updated_at"])
-                    if source.get("updated_at")
-                    else None,
-                    score=hit.get("_score"),
-                    highlights={k: tuple(v) for k, v in hit.get("highlight", {}).items()},
-                )
-            )
+        hits = [
+            DatasetHit.from_source(hit["_source"], hit.get("_score"), _highlights(hit))
+            for hit in answer["hits"]["hits"]
+        ]
         return self._results(answer, query, hits)
 
     def search_fields(self, query: FieldQuery, visibility: Visibility) -> Results:
         answer = self._run(self.fields_alias, query, visibility)
-        hits = []
-        for hit in answer["hits"]["hits"]:
-            s = hit["_source"]
-            hits.append(
-                FieldHit(
-                    id=s["id"],
-                    name=s["name"],
-                    label=s["label"],
-                    label_en=s.get("label_en"),
-                    definition=s.get("definition"),
-                    data_type=s.get("data_type"),
-                    personal_data=s.get("personal_data"),
-                    restricted=bool(s.get("restricted")),
-                    dataset_id=s["dataset_id"],
-                    dataset_slug=s["dataset_slug"],
-                    dataset_title=s["dataset_title"],
-                    score=hit.get("_score"),
-                    highlights={k: tuple(v) for k, v in hit.get("highlight", {}).items()},
-                )
-            )
+        hits = [
+            FieldHit.from_source(hit["_source"], hit.get("_score"), _highlights(hit))
+            for hit in answer["hits"]["hits"]
+        ]
         return self._results(answer, query, hits)
 
     def suggest(self, prefix: str, visibility: Visibility, limit: int = 8) -> list[Suggestion]:
@@ -339,3 +307,7 @@ class EngineBackend:
 
 
 __all__ = ["UNAVAILABLE_STATUSES", "EngineBackend", "EngineError", "SearchUnavailable", "Transport", "ndjson"]
+
+
+def _highlights(hit: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(fragments) for name, fragments in hit.get("highlight", {}).items()}

@@ -9,6 +9,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from dictionary.visibility import Visibility
 from search.documents import DatasetDocument
+from search.text import shorten
 
 DATASET_FACETS = (
     "agency",
@@ -121,6 +122,26 @@ class DatasetHit:
     highlights: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Field → fragments with matches wrapped in ``<mark>``; the text is HTML-escaped."""
 
+    @classmethod
+    def from_source(
+        cls, source: Mapping[str, Any], score: float | None, highlights: Mapping[str, tuple[str, ...]]
+    ) -> DatasetHit:
+        """A hit from the indexed document (the same shape in every backend)."""
+        updated = source.get("updated_at")
+        return cls(
+            id=source["id"],
+            slug=source["slug"],
+            title=source["title"],
+            title_en=source.get("title_en"),
+            description=shorten(source.get("description") or ""),
+            status=source["status"],
+            sharing_class=source["sharing_class"],
+            agencies=tuple(source.get("agency") or ()),
+            updated_at=datetime.fromisoformat(updated) if updated else None,
+            score=score,
+            highlights=highlights,
+        )
+
 
 @dataclass(frozen=True)
 class FieldHit:
@@ -137,6 +158,26 @@ class FieldHit:
     dataset_title: str
     score: float | None
     highlights: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_source(
+        cls, source: Mapping[str, Any], score: float | None, highlights: Mapping[str, tuple[str, ...]]
+    ) -> FieldHit:
+        return cls(
+            id=source["id"],
+            name=source["name"],
+            label=source["label"],
+            label_en=source.get("label_en"),
+            definition=source.get("definition"),
+            data_type=source.get("data_type"),
+            personal_data=source.get("personal_data"),
+            restricted=bool(source.get("restricted")),
+            dataset_id=source["dataset_id"],
+            dataset_slug=source["dataset_slug"],
+            dataset_title=source["dataset_title"],
+            score=score,
+            highlights=highlights,
+        )
 
 
 @dataclass(frozen=True)
