@@ -66,7 +66,9 @@ def create_postgres_database(name: str) -> str:
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     kind = os.environ.get("CATALOG_TEST_DATABASE", "sqlite")
     if kind == "postgres":
-        return create_postgres_database(f"catalog_test_{_worker()}")
+        # A prefix of one's own lets several checkouts share one server without clashing.
+        prefix = os.environ.get("CATALOG_TEST_POSTGRES_PREFIX", "catalog_test")
+        return create_postgres_database(f"{prefix}_{_worker()}")
     if kind != "sqlite":
         raise pytest.UsageError("CATALOG_TEST_DATABASE must be sqlite or postgres")
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'catalog.db'}"
