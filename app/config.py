@@ -35,6 +35,9 @@ class Settings:
     publisher_agency: str = "H68"
     """Code of the agency that publishes the catalog (the provincial People's Committee)."""
     sql_echo: bool = False
+    lock_timeout_ms: int = 10_000
+    """How long a write waits for another one holding the same record (a PostgreSQL row lock,
+    SQLite's write lock) before it is answered 503 with Retry-After."""
     session_cookie_secure: bool | None = None
     """Send the web session cookie over HTTPS only; unset means yes except in development."""
 

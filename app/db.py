@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from flask import Flask, g
@@ -15,18 +16,24 @@ def make_engine(settings: Settings) -> Engine:
     url = settings.resolved_database_url
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, echo=settings.sql_echo, pool_pre_ping=not url.startswith("sqlite"))
+    connect_args = {}
+    if url.startswith("postgresql"):
+        # A writer waits this long for a row another writer holds, then gets a 503 to retry.
+        connect_args["options"] = f"-c lock_timeout={settings.lock_timeout_ms}"
+    engine = create_engine(
+        url, echo=settings.sql_echo, pool_pre_ping=not url.startswith("sqlite"), connect_args=connect_args
+    )
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", functools.partial(_sqlite_pragmas, settings.lock_timeout_ms))
     return engine
 
 
-def _sqlite_pragmas(connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(busy_timeout_ms: int, connection, _record) -> None:  # type: ignore[no-untyped-def]
     # Foreign keys are off by default in SQLite; WAL lets readers work while a writer commits.
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     cursor.close()
 
 

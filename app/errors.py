@@ -6,17 +6,19 @@ from http import HTTPStatus
 from typing import Any
 
 from flask import Flask, Response, jsonify
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app.web.errors import html_error_page
 from dictionary.errors import (
     AlreadyExists,
+    Busy,
     Conflict,
     DictionaryError,
     InvalidInput,
     NotFound,
     PermissionDenied,
+    PreconditionRequired,
     StaleVersion,
 )
 
@@ -26,6 +28,8 @@ STATUS_OF: dict[type[DictionaryError], int] = {
     InvalidInput: 422,
     Conflict: 409,
     StaleVersion: 412,
+    PreconditionRequired: 428,
+    Busy: 503,
     PermissionDenied: 403,
 }
 
@@ -74,8 +78,21 @@ def init_app(app: Flask) -> None:
     def handle_domain_error(error: DictionaryError) -> Response:
         errors = {"json": error.errors} if isinstance(error, InvalidInput) else None
         response = error_response(status_of(error), error.message, errors)
-        if isinstance(error, StaleVersion):
+        if isinstance(error, StaleVersion):  # 412 and 428 tell the current version
             response.headers["ETag"] = f'"{error.current}"'
+        if isinstance(error, Busy):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
+
+    @app.errorhandler(OperationalError)
+    def handle_operational_error(error: OperationalError) -> Response:
+        # A lock wait past its timeout (or the database gone): nothing was written; say when to
+        # try again, never the SQL. Anything else is a bug and stays a 500 (and a logged trace).
+        if not is_busy(error):
+            raise error
+        busy = Busy()
+        response = error_response(503, busy.message)
+        response.headers["Retry-After"] = str(busy.retry_after)
         return response
 
     @app.errorhandler(IntegrityError)
@@ -83,3 +100,17 @@ def init_app(app: Flask) -> None:
         # The services check uniqueness and references first; this only fires on a race
         # between two requests, and the second one is refused without writing anything.
         return error_response(409, "The change conflicts with a concurrent change; try again")
+
+
+BUSY_SQLSTATES = frozenset({"55P03", "40P01", "40001", "57014", "08006", "08001", "57P01", "57P03"})
+"""PostgreSQL: lock not available, deadlock, serialization failure, statement timeout (a lock
+wait), and the connection lost or the server shutting down or not yet accepting connections."""
+
+
+def is_busy(error: OperationalError) -> bool:
+    """Whether a database error means "try again later" rather than a fault of ours."""
+    code = getattr(error.orig, "sqlstate", None)
+    if code is not None:
+        return code in BUSY_SQLSTATES
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database is busy" in text or "unable to open database" in text

@@ -51,5 +51,26 @@ class StaleVersion(DictionaryError):
         self.given = given
 
 
+class PreconditionRequired(StaleVersion):
+    """A write that names no version (no If-Match, or ``*``): it could overwrite someone's change."""
+
+    def __init__(self, current: int, given: str | None) -> None:
+        DictionaryError.__init__(
+            self,
+            f'Send the ETag of the version you edited in If-Match (e.g. If-Match: "{current}"); '
+            "writes without it are refused so that no change is overwritten unseen",
+        )
+        self.current = current
+        self.given = given or ""
+
+
+class Busy(DictionaryError):
+    """Another write holds the record (or the database) longer than we wait; try again shortly."""
+
+    def __init__(self, retry_after: int = 1) -> None:
+        super().__init__("The record is being changed by another request; try again in a moment")
+        self.retry_after = retry_after
+
+
 class PermissionDenied(DictionaryError):
     """The principal may not do this."""

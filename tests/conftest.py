@@ -9,6 +9,7 @@ Services a bare machine lacks make their tests skip with the reason, and fail in
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -89,6 +90,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
 def app(settings: Settings) -> Iterator[Flask]:
     application = create_app(settings)
     application.config["TESTING"] = True
+    application.test_client_class = ETagClient
     engine: Engine = application.extensions["catalog.engine"]
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
@@ -116,6 +118,29 @@ def _empty_database(request: pytest.FixtureRequest) -> None:
 def _accounts_context(app: Flask) -> Context:
     session: Session = app.extensions["catalog.sessionmaker"]()
     return Context(session=session, concepts=app.extensions["catalog.vocabularies"], actor="tester")
+
+
+VERSIONED_RESOURCE = re.compile(r"^(/api/v1/(?:datasets|agencies|standards)/[^/?]+)(/|$)")
+
+
+class ETagClient(FlaskClient):
+    """A test client that writes as a careful API client does: it reads the ETag of the resource a
+    write changes and sends it as If-Match, unless the test sends its own (or sets
+    ``auto_if_match = False`` to see what a client that forgets gets: 428)."""
+
+    auto_if_match = True
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        method = str(kwargs.get("method", "GET")).upper()
+        path = args[0] if args and isinstance(args[0], str) else None
+        if self.auto_if_match and path is not None and method in ("POST", "PUT", "PATCH", "DELETE"):
+            resource = VERSIONED_RESOURCE.match(path.split("?")[0])
+            headers = dict(kwargs.get("headers") or {})
+            if resource is not None and "If-Match" not in headers:
+                etag = super().open(resource.group(1), method="GET").headers.get("ETag")
+                if etag is not None:
+                    kwargs["headers"] = headers | {"If-Match": etag}
+        return super().open(*args, **kwargs)
 
 
 def client_with_token(app: Flask, token: str) -> FlaskClient:

@@ -16,7 +16,7 @@ import hashlib
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
@@ -28,6 +28,7 @@ from dictionary.errors import DictionaryError, InvalidInput
 from dictionary.models import Agency, Dataset, Field, Standard, StandardMapping
 from dictionary.services import AgencyService, Context, DatasetService, DistributionService, StandardService
 from dictionary.services.base import Checker, unit_of_work
+from dictionary.services.base import dry_run as preview
 from dictionary.services.datasets import ROLE_NAMES
 from dictionary.services.fields import FieldService, resolve_relation
 from dictionary.services.revisions import record_change
@@ -207,7 +208,8 @@ class Harvester:
     def _apply(self, item: Harvested, report: HarvestReport, dry_run: bool) -> ItemReport:
         prefix = "would be " if dry_run else ""
         try:
-            with self._transaction(dry_run):
+            # A dry run writes exactly as a real one would, inside a unit of work that is undone.
+            with preview(self.ctx.session) if dry_run else nullcontext():
                 action = self._write(item, report.source)
         except _Unchanged:
             return ItemReport(item.uri, item.identifier, item.slug, "unchanged")
@@ -222,22 +224,6 @@ class Harvester:
             )
         note = "; ".join(item.notes)
         return ItemReport(item.uri, item.identifier, item.slug, prefix + action, note)
-
-    @contextmanager
-    def _transaction(self, dry_run: bool) -> Iterator[None]:
-        """One item's writes: committed by ``_write``'s unit of work, or, in a dry run, joined to an
-        outer unit that is never committed (unit_of_work commits only at depth 0) and rolled back."""
-        session = self.ctx.session
-        if not dry_run:
-            yield
-            return
-        depth = session.info.get("uow_depth", 0)
-        session.info["uow_depth"] = depth + 1
-        try:
-            yield
-        finally:
-            session.info["uow_depth"] = depth
-            session.rollback()
 
     @unit_of_work
     def _write(self, item: Harvested, source: str) -> str:

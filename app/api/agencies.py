@@ -80,11 +80,13 @@ class AgencyRename(MethodView):
 class AgencyMerge(MethodView):
     @blp.arguments(MergeSchema)
     @blp.response(200, AgencySchema)
-    @errors(blp, 404, 409)
+    @write(blp, 404, 409)
     def post(self, data, code):
-        """Merge other agencies into this one, moving what they owned with dates"""
-        agency = services().agencies.merge(data["sources"], into=code, effective_on=data["effective_on"],
-                                           legal_basis=data.get("legal_basis"))  # fmt: skip
+        """Merge other agencies into this one (If-Match: this agency's ETag), moving what they owned"""
+        agency = services().agencies.merge(
+            data["sources"], into=code, effective_on=data["effective_on"],
+            legal_basis=data.get("legal_basis"), if_match=if_match(),
+        )  # fmt: skip
         return agency, etag_header(agency.lock_version)
 
 
@@ -92,10 +94,11 @@ class AgencyMerge(MethodView):
 class AgencySplit(MethodView):
     @blp.arguments(SplitSchema)
     @blp.response(200, AgencySchema)
-    @errors(blp, 404, 409)
+    @write(blp, 404, 409)
     def post(self, data, code):
-        """Split an agency among several; each of its datasets goes to the agency named for it"""
-        return services().agencies.split(code, **data)
+        """Split an agency among several (If-Match: its ETag); each dataset goes to the agency named for it"""
+        agency = services().agencies.split(code, **data, if_match=if_match())
+        return agency, etag_header(agency.lock_version)
 
 
 @blp.route("/<code>/children")

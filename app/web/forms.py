@@ -178,9 +178,13 @@ def may_publish(dataset: Dataset | None, owner_id: Any = None) -> bool:
     return can_publish(current_actor(), dataset, owner_id)
 
 
-def version_of(dataset: Dataset) -> str:
-    """The If-Match value of a form: the version the user saw when the form was drawn."""
-    return request.form.get("lock_version") or str(dataset.lock_version)
+def version_of(dataset: Dataset) -> str | None:
+    """The If-Match value of a form: the version the user saw when the form was drawn.
+
+    A form without one (hand-made, or from an old page) names no version and is refused as stale,
+    never written over whatever is stored now.
+    """
+    return request.form.get("lock_version") or None
 
 
 def show_value(value: Any) -> Markup | str:

@@ -59,11 +59,11 @@ class AccessRequest(Identified, Base):
     owner_opinion: Mapped[str40 | None] = mapped_column(comment="agree or disagree, from the owner agency")
     opinion_comment: Mapped[str | None] = mapped_column(comment="The owner agency's comment")
     opinion_by_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("principal.id", ondelete="RESTRICT"), comment="Who gave the opinion"
+        ForeignKey("principal.id", ondelete="RESTRICT"), index=True, comment="Who gave the opinion"
     )
     opinion_at: Mapped[datetime | None] = mapped_column(comment="When the opinion was given (UTC)")
     decided_by_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("principal.id", ondelete="RESTRICT"), comment="The approver who decided"
+        ForeignKey("principal.id", ondelete="RESTRICT"), index=True, comment="The approver who decided"
     )
     decided_at: Mapped[datetime | None] = mapped_column(comment="When it was approved or rejected (UTC)")
     decision_reason: Mapped[str | None] = mapped_column(comment="Reason of the decision (required to reject)")
@@ -100,7 +100,7 @@ class AccessGrant(Identified, Base):
     expires_at: Mapped[datetime] = mapped_column(index=True, comment="Stops working at this time (UTC)")
     revoked_at: Mapped[datetime | None] = mapped_column(comment="When it was revoked; null if not")
     revoked_by_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("principal.id", ondelete="RESTRICT"), comment="Who revoked it"
+        ForeignKey("principal.id", ondelete="RESTRICT"), index=True, comment="Who revoked it"
     )
     revoke_reason: Mapped[str | None] = mapped_column(comment="Why it was revoked")
 

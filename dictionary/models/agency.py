@@ -63,7 +63,9 @@ class AgencyEvent(Base):
     )
     kind: Mapped[ConceptUri] = mapped_column(comment="Event kind concept (scheme agency-events)")
     related_agency_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("agency.id", ondelete="RESTRICT"), comment="The other party: successor or predecessor"
+        ForeignKey("agency.id", ondelete="RESTRICT"),
+        index=True,
+        comment="The other party: successor or predecessor",
     )
     effective_on: Mapped[date] = mapped_column(comment="Day the change took effect")
     legal_basis: Mapped[str500 | None] = mapped_column(

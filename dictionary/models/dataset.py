@@ -155,7 +155,7 @@ class ContactPoint(Base):
     email: Mapped[str | None] = mapped_column(String(320), comment="E-mail address")
     phone: Mapped[str40 | None] = mapped_column(comment="Telephone number")
     agency_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("agency.id", ondelete="RESTRICT"), comment="Agency the contact works for"
+        ForeignKey("agency.id", ondelete="RESTRICT"), index=True, comment="Agency the contact works for"
     )
 
     dataset: Mapped[Dataset] = relationship(back_populates="contact_points")

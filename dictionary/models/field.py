@@ -21,6 +21,7 @@ class Field(Identified, Base):
     __tablename__ = "field"
     __table_args__ = (
         UniqueConstraint("dataset_id", "name", name="dataset_name"),
+        UniqueConstraint("dataset_id", "position", name="dataset_position"),
         {"comment": "Data elements of datasets (the data dictionary)"},
     )
 
@@ -43,13 +44,17 @@ class Field(Identified, Base):
     unique: Mapped[bool] = mapped_column(default=False, comment="Values are unique across records")
     primary_key: Mapped[bool] = mapped_column(default=False, comment="Part of the primary key")
     foreign_key_field_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("field.id", ondelete="SET NULL"), comment="Field of another dataset this one refers to"
+        ForeignKey("field.id", ondelete="SET NULL"),
+        index=True,
+        comment="Field of another dataset this one refers to",
     )
     code_list_scheme: Mapped[ConceptUri | None] = mapped_column(
         comment="Allowed values as a SKOS concept scheme URI"
     )
     code_list_standard_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("standard.id", ondelete="RESTRICT"), comment="Allowed values as a registered Standard"
+        ForeignKey("standard.id", ondelete="RESTRICT"),
+        index=True,
+        comment="Allowed values as a registered Standard",
     )
     unit: Mapped[str200 | None] = mapped_column(comment="Unit of measure, e.g. m2, VND")
     example: Mapped[str500 | None] = mapped_column(comment="An example value")
@@ -64,6 +69,7 @@ class Field(Identified, Base):
     dataset: Mapped[Dataset] = relationship(back_populates="fields")
     foreign_key_field: Mapped[Field | None] = relationship(remote_side="Field.id")
     code_list_standard: Mapped[Standard | None] = relationship()
+    # Every reader of a field shows its mappings: load them with the fields, not one query per field.
     mappings: Mapped[list[StandardMapping]] = relationship(
-        back_populates="field", cascade="all, delete-orphan", overlaps="mappings"
+        back_populates="field", cascade="all, delete-orphan", overlaps="mappings", lazy="selectin"
     )

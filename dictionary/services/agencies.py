@@ -13,7 +13,15 @@ from sqlalchemy import func, or_, select
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
 from dictionary.models import Agency, AgencyEvent, Dataset, OwnershipAssignment
-from dictionary.services.base import Checker, Context, check_version, paginate, unit_of_work
+from dictionary.services.base import (
+    ANY_VERSION,
+    Checker,
+    Context,
+    IfMatch,
+    claim_version,
+    paginate,
+    unit_of_work,
+)
 from dictionary.services.revisions import record_change
 
 AGENCY_SCHEMES = {"level": "agency-levels"}
@@ -99,9 +107,9 @@ class AgencyService:
         return agency
 
     @unit_of_work
-    def update(self, code: str, data: dict[str, Any], if_match: str | None = None) -> Agency:
+    def update(self, code: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Agency:
         agency = self.get(code)
-        check_version(agency.lock_version, if_match)
+        claim_version(self.ctx.session, agency, if_match)
         data = dict(data)
         check = Checker(self.ctx.concepts)
         check.resolve_concepts(data, AGENCY_SCHEMES)
@@ -113,14 +121,13 @@ class AgencyService:
         for name, value in data.items():
             setattr(agency, name, value)
         self._check_dates(agency)
-        agency.lock_version += 1
         self.ctx.session.flush()
         return agency
 
     @unit_of_work
-    def delete(self, code: str, if_match: str | None = None) -> None:
+    def delete(self, code: str, if_match: IfMatch = ANY_VERSION) -> None:
         agency = self.get(code)
-        check_version(agency.lock_version, if_match)
+        claim_version(self.ctx.session, agency, if_match)
         session = self.ctx.session
         owns = session.scalar(
             select(func.count())
@@ -144,23 +151,28 @@ class AgencyService:
         effective_on: date,
         name_en: str | None = None,
         legal_basis: str | None = None,
-        if_match: str | None = None,
+        if_match: IfMatch = ANY_VERSION,
     ) -> Agency:
         """Rename an agency in place, keeping its former name as a lineage event."""
         agency = self.get(code)
-        check_version(agency.lock_version, if_match)
+        claim_version(self.ctx.session, agency, if_match)
         former = f"{agency.name_vi}" + (f" / {agency.name_en}" if agency.name_en else "")
         agency.events.append(
             AgencyEvent(kind=C.RENAMED, effective_on=effective_on, legal_basis=legal_basis, note=former)
         )
         agency.name_vi, agency.name_en = name_vi, name_en
-        agency.lock_version += 1
         self.ctx.session.flush()
         return agency
 
     @unit_of_work
     def merge(
-        self, sources: list[str], *, into: str, effective_on: date, legal_basis: str | None = None
+        self,
+        sources: list[str],
+        *,
+        into: str,
+        effective_on: date,
+        legal_basis: str | None = None,
+        if_match: IfMatch = ANY_VERSION,
     ) -> Agency:
         """Merge agencies into another: close each source, move what it owned, keep the history.
 
@@ -168,6 +180,7 @@ class AgencyService:
         opened for the target from that day; sub-agencies move under the target.
         """
         target = self.find(into, "into")
+        claim_version(self.ctx.session, target, if_match)
         if not sources:
             raise InvalidInput.one("sources", "name at least one agency to merge")
         for source_code in sources:
@@ -188,7 +201,6 @@ class AgencyService:
                 legal_basis,
                 note=f"Nhận chức năng từ / received functions of {source.name_vi}",
             )
-        target.lock_version += 1
         self.ctx.session.flush()
         return target
 
@@ -201,6 +213,7 @@ class AgencyService:
         effective_on: date,
         datasets: dict[str, str] | None = None,
         legal_basis: str | None = None,
+        if_match: IfMatch = ANY_VERSION,
     ) -> Agency:
         """Split an agency among several: it ceases, and each of its datasets goes to one of them.
 
@@ -208,6 +221,7 @@ class AgencyService:
         agency of ``into``, and so do its sub-agencies.
         """
         source = self.get(code)
+        claim_version(self.ctx.session, source, if_match)
         if not into:
             raise InvalidInput.one("into", "name at least one agency that takes over")
         if code in into:
@@ -239,7 +253,7 @@ class AgencyService:
                 legal_basis,
                 note=f"Chuyển chức năng sang / functions moved to {target.name_vi}",
             )
-            target.lock_version += 1
+            claim_version(self.ctx.session, target)
         self.ctx.session.flush()
         return source
 
@@ -258,7 +272,7 @@ class AgencyService:
             if child.valid_to is None:
                 child.parent = heir
         source.valid_to = on
-        source.lock_version += 1
+        claim_version(self.ctx.session, source)
 
     def _move_ownerships(
         self, source: Agency, target_for: Callable[[uuid.UUID], Agency], on: date, legal_basis: str | None

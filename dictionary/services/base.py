@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
-from dictionary.errors import InvalidInput, StaleVersion
+from dictionary.errors import InvalidInput, PreconditionRequired, StaleVersion
 from dictionary.ports import ChangeRecorder, ConceptLookup, NoChangeRecorder
 
 
@@ -41,21 +43,30 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+CLAIMED_KEY = "catalog.claimed_versions"
+"""Session info: the versioned rows whose version this unit of work has already taken."""
+
+
 def unit_of_work(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
     """Run a public write method as one transaction: commit on success, roll back on any error.
 
     Nested calls (a service using another) join the outer transaction, so a failed request
-    writes nothing at all.
+    writes nothing at all. Before the outermost commit, every dataset the work changed gets its
+    one revision (:func:`dictionary.services.revisions.write_revisions`): no caller writes them.
     """
 
     @functools.wraps(method)
     def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
         session = self.ctx.session
-        depth = session.info.get("uow_depth", 0)
-        session.info["uow_depth"] = depth + 1
+        depth = session.info.get(DEPTH_KEY, 0)
+        session.info[DEPTH_KEY] = depth + 1
         try:
             result = method(self, *args, **kwargs)
             if depth == 0:
+                # Imported here: revisions build on this module (Context, the version claims).
+                from dictionary.services.revisions import write_revisions
+
+                write_revisions(self.ctx)
                 session.commit()
             return result
         except BaseException:
@@ -63,9 +74,39 @@ def unit_of_work(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate
                 session.rollback()
             raise
         finally:
-            session.info["uow_depth"] = depth
+            session.info[DEPTH_KEY] = depth
+            if depth == 0:
+                forget_work(session)
 
     return wrapper
+
+
+DEPTH_KEY = "catalog.uow_depth"
+
+
+def forget_work(session: Session) -> None:
+    """Drop what a finished (committed or rolled back) unit of work kept in the session."""
+    from dictionary.services.revisions import CHANGES_KEY
+
+    session.info.pop(CLAIMED_KEY, None)
+    session.info.pop(CHANGES_KEY, None)
+
+
+@contextlib.contextmanager
+def dry_run(session: Session) -> Iterator[None]:
+    """Run services as they would run, then undo everything: nothing is committed, nothing kept.
+
+    The work inside joins one outer unit of work that is never committed, so validation,
+    version checks and derived values all happen, and a preview (e.g. of a harvest) is exact.
+    """
+    depth = session.info.get(DEPTH_KEY, 0)
+    session.info[DEPTH_KEY] = depth + 1
+    try:
+        yield
+    finally:
+        session.info[DEPTH_KEY] = depth
+        session.rollback()
+        forget_work(session)
 
 
 T = TypeVar("T")
@@ -80,14 +121,87 @@ def paginate(
     return list(rows.all()), total
 
 
-def check_version(current: int, expected: str | None) -> None:
-    """Compare the client's If-Match value with the stored lock version; None means not asked."""
-    if expected is None:
+class AnyVersion:
+    """Write whatever the stored version is: for the system's own work (demo, harvest, CLI)."""
+
+    def __repr__(self) -> str:
+        return "ANY_VERSION"
+
+
+ANY_VERSION = AnyVersion()
+IfMatch = str | None | AnyVersion
+"""What a writer says it edited: an If-Match value (strong ETags, e.g. ``"8"``), None when a
+client sent none (refused: 428), or :data:`ANY_VERSION` for the system's own work."""
+
+MAX_VERSION = 2**31 - 1
+
+
+def expected_versions(current: int, if_match: IfMatch) -> set[int] | None:
+    """The versions an If-Match value accepts; None for :data:`ANY_VERSION`.
+
+    Comparison is strong (RFC 9110 §13.1.1): a weak tag (``W/"8"``) matches nothing. ``*`` and
+    a missing header name no version, and are refused so that no write lands unconditionally.
+    """
+    if isinstance(if_match, AnyVersion):
+        return None
+    if if_match is None or not if_match.strip() or if_match.strip() == "*":
+        raise PreconditionRequired(current, if_match)
+    versions = set()
+    for given in if_match.split(","):
+        tag = given.strip()
+        if tag.startswith("W/"):
+            continue
+        value = tag.strip('"')
+        if value.isascii() and value.isdigit() and int(value) <= MAX_VERSION:
+            versions.add(int(value))
+    return versions
+
+
+class _VersionedRow(Protocol):
+    id: Any
+    lock_version: int
+
+
+def claim_version(session: Session, row: _VersionedRow, if_match: IfMatch = ANY_VERSION) -> None:
+    """Check the writer's version and take the next one in a single UPDATE, before any other write.
+
+    ``UPDATE … SET lock_version = lock_version + 1 WHERE id = :id AND lock_version IN (:expected)``
+    holds the row's lock until commit (PostgreSQL) or takes the database's write lock (SQLite), so
+    of concurrent writers with the same ETag exactly one gets the row; the others wait, see the new
+    version and get 412. Within one unit of work a row is claimed once; later claims only check.
+    """
+    model = type(row)
+    claimed: set[tuple[type, Any]] = session.info.setdefault(CLAIMED_KEY, set())
+    if (model, row.id) in claimed:
+        versions = expected_versions(row.lock_version, if_match)
+        if versions is not None and row.lock_version - 1 not in versions:
+            raise StaleVersion(row.lock_version - 1, str(if_match))
         return
-    tags = {tag.strip().removeprefix("W/").strip('"') for tag in expected.split(",")}
-    if "*" in tags or str(current) in tags:
-        return
-    raise StaleVersion(current, expected)
+    versions = expected_versions(row.lock_version, if_match)
+    statement = update(model).where(model.id == row.id)  # type: ignore[attr-defined]
+    if versions is not None:
+        statement = statement.where(model.lock_version.in_(sorted(versions)))  # type: ignore[attr-defined]
+    statement = statement.values(lock_version=model.lock_version + 1).returning(  # type: ignore[attr-defined]
+        model.lock_version  # type: ignore[attr-defined]
+    )
+    new = session.execute(statement, execution_options={"synchronize_session": False}).scalar()
+    if new is None:
+        current = session.scalar(select(model.lock_version).where(model.id == row.id))  # type: ignore[attr-defined]
+        raise StaleVersion(current if current is not None else row.lock_version, str(if_match))
+    set_committed_value(row, "lock_version", new)
+    claimed.add((model, row.id))
+
+
+def check_version(row: _VersionedRow, if_match: IfMatch) -> None:
+    """Compare with the version as loaded, without taking it: an early answer before slow work
+    (reading a file); the write itself must still :func:`claim_version`."""
+    versions = expected_versions(row.lock_version, if_match)
+    if versions is not None and row.lock_version not in versions:
+        raise StaleVersion(row.lock_version, str(if_match))
+
+
+def is_claimed(session: Session, row: _VersionedRow) -> bool:
+    return (type(row), row.id) in session.info.get(CLAIMED_KEY, set())
 
 
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")

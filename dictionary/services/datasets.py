@@ -13,7 +13,16 @@ from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
 from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
 from dictionary.services.agencies import AgencyService
-from dictionary.services.base import Checker, Context, check_version, paginate, slugify, unit_of_work
+from dictionary.services.base import (
+    ANY_VERSION,
+    Checker,
+    Context,
+    IfMatch,
+    claim_version,
+    paginate,
+    slugify,
+    unit_of_work,
+)
 from dictionary.services.lookup import load_dataset
 from dictionary.services.quality import QualityReport, assess, fresh_clause, score_expression, stale_clause
 from dictionary.services.revisions import record_change
@@ -176,11 +185,11 @@ class DatasetService:
 
     @unit_of_work
     def update(
-        self, slug: str, data: dict[str, Any], if_match: str | None = None, message: str | None = None
+        self, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION, message: str | None = None
     ) -> Dataset:
         """Change some attributes (a PATCH); contact points, if given, replace the current ones."""
         dataset = self.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         data = dict(data)
         contacts = data.pop("contact_points", None)
         check = Checker(self.ctx.concepts)
@@ -207,10 +216,10 @@ class DatasetService:
         return dataset
 
     @unit_of_work
-    def delete(self, slug: str, if_match: str | None = None) -> None:
+    def delete(self, slug: str, if_match: IfMatch = ANY_VERSION) -> None:
         """Delete a draft; a published dataset is retired instead, so that its URI keeps working."""
         dataset = self.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         if dataset.status != C.DRAFT:
             raise Conflict("Only draft datasets can be deleted; set the status to retired instead")
         dataset_id = dataset.id
@@ -227,11 +236,11 @@ class DatasetService:
         role: str,
         valid_from: date,
         note: str | None = None,
-        if_match: str | None = None,
+        if_match: IfMatch = ANY_VERSION,
     ) -> Dataset:
         """Give a role to an agency from a day on, closing the previous holder's assignment."""
         dataset = self.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         role_uri = ROLE_NAMES[role]
         new_agency = self.agencies.find(agency, "agency")
         current = dataset.current_assignment(role_uri)
@@ -248,7 +257,7 @@ class DatasetService:
         return dataset
 
     @unit_of_work
-    def restore(self, slug: str, number: int, if_match: str | None = None) -> Dataset:
+    def restore(self, slug: str, number: int, if_match: IfMatch = ANY_VERSION) -> Dataset:
         """Bring back the description, dictionary and distributions of an earlier revision.
 
         Ownership history is not rolled back: it records facts about agencies, not edits.
@@ -257,7 +266,7 @@ class DatasetService:
         from dictionary.services.fields import FieldService
 
         dataset = self.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         snapshot = self.ctx.session.scalar(
             select(Revision.snapshot).where(Revision.dataset_id == dataset.id, Revision.number == number)
         )

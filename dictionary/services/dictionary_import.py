@@ -16,11 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dictionary.errors import InvalidInput
-from dictionary.models import Dataset, Field, Revision, Standard
-from dictionary.services.base import Context, check_version, unit_of_work
+from dictionary.models import Dataset, Field, Standard
+from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, claim_version, unit_of_work
 from dictionary.services.datasets import DatasetService
 from dictionary.services.fields import FieldService
-from dictionary.services.revisions import record_change
+from dictionary.services.revisions import latest_revision, record_change
 from dictionary.services.snapshots import diff_snapshots, field_snapshot
 from dictionary.spreadsheets import (
     CSV_MEDIA_TYPE,
@@ -158,7 +158,7 @@ class DictionaryFileService:
         *,
         filename: str | None = None,
         dry_run: bool = True,
-        if_match: str | None = None,
+        if_match: IfMatch = ANY_VERSION,
     ) -> ImportReport:
         """Check a file against the dataset's dictionary; apply it unless ``dry_run`` or any error.
 
@@ -166,7 +166,7 @@ class DictionaryFileService:
         If-Match raises :class:`StaleVersion` before the file is read.
         """
         dataset = self.datasets.get(slug)
-        check_version(dataset.lock_version, if_match)
+        check_version(dataset, if_match)
         report = ImportReport(dataset=dataset.slug, dry_run=dry_run, version=dataset.lock_version)
         try:
             table = read_table(content, self.limits)
@@ -193,19 +193,23 @@ class DictionaryFileService:
         # left out so that their identifiers survive an import that only touched other cells.
         writes = [_keep_unchanged_mappings(item, current.get(item["name"])) for item in inputs]
         try:
-            revision = self._write(dataset, writes, filename)
+            self._write(dataset, writes, filename, if_match)
         except InvalidInput as exc:
             # Only a rule the row checks do not know about lands here; locate it all the same.
             report.errors += _located(exc, parsed.rows)
             return report
-        report.applied, report.revision, report.version = True, revision.number, dataset.lock_version
+        report.applied, report.version = True, dataset.lock_version
+        report.revision = latest_revision(self.ctx, dataset)
         return report
 
     @unit_of_work
-    def _write(self, dataset: Dataset, inputs: list[dict[str, Any]], filename: str | None) -> Revision:
+    def _write(
+        self, dataset: Dataset, inputs: list[dict[str, Any]], filename: str | None, if_match: IfMatch
+    ) -> None:
+        claim_version(self.ctx.session, dataset, if_match)
         self.fields.apply_dictionary(dataset, inputs)
         source = f": {filename}" if filename else ""
-        return record_change(self.ctx, dataset, f"{IMPORT_MESSAGE}{source} ({len(inputs)} fields)")
+        record_change(self.ctx, dataset, f"{IMPORT_MESSAGE}{source} ({len(inputs)} fields)")
 
     def diff(self, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, Any]:
         """Fields added, removed and changed (attribute by attribute, as codes), and reordering."""

@@ -6,7 +6,15 @@ from typing import Any
 
 from dictionary.errors import AlreadyExists, NotFound
 from dictionary.models import Dataset, Distribution
-from dictionary.services.base import Checker, Context, check_version, slugify, unit_of_work
+from dictionary.services.base import (
+    ANY_VERSION,
+    Checker,
+    Context,
+    IfMatch,
+    claim_version,
+    slugify,
+    unit_of_work,
+)
 from dictionary.services.datasets import DatasetService
 from dictionary.services.revisions import record_change
 
@@ -30,9 +38,9 @@ class DistributionService:
         raise NotFound("Distribution", f"{dataset.slug}/{slug}")
 
     @unit_of_work
-    def add(self, dataset_slug: str, data: dict[str, Any], if_match: str | None = None) -> Distribution:
+    def add(self, dataset_slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Distribution:
         dataset = self.datasets.get(dataset_slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         data = self._checked(data)
         data["slug"] = data.get("slug") or slugify(data.get("title_en") or data["title_vi"])
         if any(d.slug == data["slug"] for d in dataset.distributions):
@@ -44,10 +52,10 @@ class DistributionService:
 
     @unit_of_work
     def update(
-        self, dataset_slug: str, slug: str, data: dict[str, Any], if_match: str | None = None
+        self, dataset_slug: str, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION
     ) -> Distribution:
         dataset = self.datasets.get(dataset_slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         distribution = self.get(dataset, slug)
         data = self._checked(data)
         new_slug = data.get("slug")
@@ -59,9 +67,9 @@ class DistributionService:
         return distribution
 
     @unit_of_work
-    def delete(self, dataset_slug: str, slug: str, if_match: str | None = None) -> None:
+    def delete(self, dataset_slug: str, slug: str, if_match: IfMatch = ANY_VERSION) -> None:
         dataset = self.datasets.get(dataset_slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         dataset.distributions.remove(self.get(dataset, slug))
         record_change(self.ctx, dataset, f"Xoá phân phối / distribution removed: {slug}")
 

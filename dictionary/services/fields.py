@@ -10,8 +10,9 @@ from sqlalchemy import select
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, NotFound
 from dictionary.models import Dataset, Field, Standard, StandardMapping
-from dictionary.services.base import Checker, Context, check_version, unit_of_work
+from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, claim_version, unit_of_work
 from dictionary.services.datasets import DatasetService
+from dictionary.services.dictionary_writes import FieldRow, write_dictionary
 from dictionary.services.revisions import record_change
 
 FIELD_SCHEMES = {"data_type": "data-types", "personal_data": "personal-data", "code_list_scheme": "schemes"}
@@ -37,11 +38,15 @@ class FieldService:
 
     @unit_of_work
     def replace_all(
-        self, slug: str, fields: list[dict[str, Any]], if_match: str | None = None, message: str | None = None
+        self,
+        slug: str,
+        fields: list[dict[str, Any]],
+        if_match: IfMatch = ANY_VERSION,
+        message: str | None = None,
     ) -> Dataset:
         """Replace a dataset's whole dictionary in one request; fields are matched by name."""
         dataset = self.datasets.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         self.apply_dictionary(dataset, fields)
         record_change(
             self.ctx, dataset, message or f"Thay từ điển dữ liệu / dictionary replaced ({len(fields)} fields)"
@@ -49,9 +54,9 @@ class FieldService:
         return dataset
 
     @unit_of_work
-    def add(self, slug: str, data: dict[str, Any], if_match: str | None = None) -> Field:
+    def add(self, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Field:
         dataset = self.datasets.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         if any(field.name == data.get("name") for field in dataset.fields):
             raise AlreadyExists.one("name", f"the dataset already has a field named '{data['name']}'")
         position = data.pop("position", None)
@@ -62,9 +67,9 @@ class FieldService:
         return self.get(dataset, data["name"])
 
     @unit_of_work
-    def update(self, slug: str, name: str, data: dict[str, Any], if_match: str | None = None) -> Field:
+    def update(self, slug: str, name: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Field:
         dataset = self.datasets.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         field = self.get(dataset, name)
         new_name = data.get("name", name)
         if new_name != name and any(other.name == new_name for other in dataset.fields):
@@ -82,9 +87,9 @@ class FieldService:
         return self.get(dataset, new_name)
 
     @unit_of_work
-    def delete(self, slug: str, name: str, if_match: str | None = None) -> None:
+    def delete(self, slug: str, name: str, if_match: IfMatch = ANY_VERSION) -> None:
         dataset = self.datasets.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         field = self.get(dataset, name)
         self.apply_dictionary(
             dataset, [self._as_input(other) for other in dataset.fields if other is not field]
@@ -93,54 +98,41 @@ class FieldService:
 
     # The one place fields are written --------------------------------------------------------
 
-    def apply_dictionary(self, dataset: Dataset, inputs: list[dict[str, Any]]) -> None:
+    def apply_dictionary(self, dataset: Dataset, inputs: list[dict[str, Any]]) -> bool:
         """Make the dataset's fields exactly ``inputs``, in that order; check every value first.
 
         Existing fields are matched by name and updated in place, so their identifiers and
         mappings survive; a field's ``mappings``, when given, replace that field's mappings.
+        Returns whether anything changed.
         """
         check = Checker(self.ctx.concepts)
+        self._standards: dict[str, Standard | None] = {}
         resolved = [self._resolve(check, f"fields.{index}", dict(item)) for index, item in enumerate(inputs)]
         names = [item.get("name") for item in resolved]
+        first_index: dict[Any, int] = {}
         for index, name in enumerate(names):
-            if names.index(name) != index:
+            if first_index.setdefault(name, index) != index:
                 check.fail(f"fields.{index}.name", f"the name '{name}' is used by more than one field")
         check.raise_if_any()
-
-        existing = {field.name: field for field in dataset.fields}
-        kept: list[Field] = []
-        pending_mappings: list[tuple[Field, list[dict[str, Any]]]] = []
-        # Half-built fields must not be flushed by a lazy load along the way.
-        with self.ctx.session.no_autoflush:
-            for position, item in enumerate(resolved, start=1):
-                mappings = item.pop("mappings", None)
-                foreign_key = item.pop("foreign_key_field", None)
-                standard = item.pop("code_list_standard", None)
-                field = existing.get(item["name"]) or Field()
-                for attr in FIELD_VALUES:
-                    setattr(field, attr, item.get(attr, _default(attr)))
-                field.position = position
-                field.foreign_key_field = foreign_key
-                field.code_list_standard = standard
-                kept.append(field)
-                if mappings is not None:
-                    pending_mappings.append((field, mappings))
-            for field in dataset.fields:
-                if field not in kept:
-                    self.ctx.session.delete(field)
-        dataset.fields = kept
-        self.ctx.session.flush()
-        for field, mappings in pending_mappings:
-            for mapping in [m for m in dataset.mappings if m.field_id == field.id]:
-                self.ctx.session.delete(mapping)
-            for mapping in mappings:
-                self.ctx.session.add(StandardMapping(dataset=dataset, field=field, **mapping))
-        self.ctx.session.flush()
-        # The collections still list the replaced mappings until they are loaded again.
-        for field, _ in pending_mappings:
-            self.ctx.session.expire(field, ["mappings"])
-        if pending_mappings:
-            self.ctx.session.expire(dataset, ["mappings"])
+        rows = []
+        for position, item in enumerate(resolved, start=1):
+            foreign_key, standard = item.get("foreign_key_field"), item.get("code_list_standard")
+            values = {attr: item.get(attr, _default(attr)) for attr in FIELD_VALUES}
+            values |= {
+                "position": position,
+                "foreign_key_field_id": foreign_key.id if foreign_key is not None else None,
+                "code_list_standard_id": standard.id if standard is not None else None,
+            }
+            mappings = item.get("mappings")
+            if mappings is not None:
+                mappings = [
+                    {"standard_id": m["standard"].id, "term": m.get("term"), "relation": m["relation"],
+                     "note": m.get("note")}
+                    for m in mappings
+                ]  # fmt: skip
+            rows.append(FieldRow(values, mappings))
+        self.ctx.session.flush()  # pending ORM changes first: the bulk statements go straight to the database
+        return write_dictionary(self.ctx.session, dataset, rows)
 
     def _resolve(self, check: Checker, prefix: str, item: dict[str, Any]) -> dict[str, Any]:
         for name, scheme in FIELD_SCHEMES.items():
@@ -173,7 +165,10 @@ class FieldService:
         return mapping
 
     def _standard(self, check: Checker, name: str, code: str) -> Standard | None:
-        standard = self.ctx.session.scalar(select(Standard).where(Standard.code == code))
+        cache: dict[str, Standard | None] = getattr(self, "_standards", {})
+        if code not in cache:
+            cache[code] = self.ctx.session.scalar(select(Standard).where(Standard.code == code))
+        standard = cache[code]
         if standard is None:
             check.fail(name, f"no standard has the code '{code}'")
         return standard
@@ -229,9 +224,9 @@ class MappingService:
         raise NotFound("Mapping", mapping_id)
 
     @unit_of_work
-    def add(self, slug: str, data: dict[str, Any], if_match: str | None = None) -> StandardMapping:
+    def add(self, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> StandardMapping:
         dataset = self.datasets.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         check = Checker(self.ctx.concepts)
         field = None
         if data.get("field"):
@@ -261,11 +256,11 @@ class MappingService:
 
     @unit_of_work
     def update(
-        self, slug: str, mapping_id: uuid.UUID, data: dict[str, Any], if_match: str | None = None
+        self, slug: str, mapping_id: uuid.UUID, data: dict[str, Any], if_match: IfMatch = ANY_VERSION
     ) -> StandardMapping:
         """Change a mapping's term, relation or note; another field or standard is another mapping."""
         dataset = self.datasets.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         mapping = self.get(dataset, mapping_id)
         check = Checker(self.ctx.concepts)
         relation = resolve_relation(check, "relation", data["relation"]) if "relation" in data else None
@@ -285,9 +280,9 @@ class MappingService:
         return mapping
 
     @unit_of_work
-    def delete(self, slug: str, mapping_id: uuid.UUID, if_match: str | None = None) -> None:
+    def delete(self, slug: str, mapping_id: uuid.UUID, if_match: IfMatch = ANY_VERSION) -> None:
         dataset = self.datasets.get(slug)
-        check_version(dataset.lock_version, if_match)
+        claim_version(self.ctx.session, dataset, if_match)
         mapping = self.get(dataset, mapping_id)
         self.ctx.session.delete(mapping)
         record_change(self.ctx, dataset, f"Xoá ánh xạ / mapping removed: {mapping.standard.code}")

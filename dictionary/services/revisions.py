@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from dictionary import concepts as C
 from dictionary.errors import NotFound
 from dictionary.models import Dataset, Revision
-from dictionary.services.base import Context
-from dictionary.services.lookup import load_dataset
+from dictionary.services.base import Context, claim_version, is_claimed
+from dictionary.services.lookup import load_dataset, reload_dataset
 from dictionary.services.quality import assess
 from dictionary.services.snapshots import dataset_snapshot, diff_snapshots
 
@@ -25,15 +26,43 @@ def refresh_derived(ctx: Context, dataset: Dataset) -> None:
     dataset.update_due_on = report.update_due_on
 
 
-def record_change(ctx: Context, dataset: Dataset, message: str) -> Revision:
+CHANGES_KEY = "catalog.changed_datasets"
+"""Session info: the datasets this unit of work changed, with what it says it did to each."""
+
+
+def record_change(ctx: Context, dataset: Dataset, message: str) -> None:
+    """Note that the unit of work changed the dataset; its one revision is written at the end.
+
+    However many services touch a dataset in one unit of work (a harvest creates it, fills its
+    dictionary, its distributions and mappings), it gets one revision, one version step and one
+    search update, with every distinct message.
+    """
+    changes: dict[uuid.UUID, tuple[Dataset, list[str]]] = ctx.session.info.setdefault(CHANGES_KEY, {})
+    _, messages = changes.setdefault(dataset.id, (dataset, []))
+    if message not in messages:
+        messages.append(message)
+
+
+def write_revisions(ctx: Context) -> None:
+    """Write the pending revisions of the unit of work (called by it, before it commits)."""
+    changes: dict[uuid.UUID, tuple[Dataset, list[str]]] = ctx.session.info.pop(CHANGES_KEY, {})
+    for dataset, messages in changes.values():
+        state = inspect(dataset)
+        if state.deleted or state.was_deleted:
+            continue
+        _write_revision(ctx, dataset, "; ".join(messages))
+
+
+def _write_revision(ctx: Context, dataset: Dataset, message: str) -> Revision:
     """Store the dataset as it now is: derived values, lock version, a revision, the outbox."""
     session = ctx.session
     session.flush()
-    session.refresh(dataset, ["fields", "mappings", "distributions", "ownerships", "contact_points"])
+    reload_dataset(session, dataset)
     refresh_derived(ctx, dataset)
     last = session.scalar(select(func.max(Revision.number)).where(Revision.dataset_id == dataset.id)) or 0
-    if last:
-        dataset.lock_version += 1
+    if last and not is_claimed(session, dataset):
+        # A change made without a version check (an agency merge, a harvest) still moves the ETag.
+        claim_version(session, dataset)
     revision = Revision(
         dataset_id=dataset.id,
         number=last + 1,
@@ -45,6 +74,11 @@ def record_change(ctx: Context, dataset: Dataset, message: str) -> Revision:
     session.flush()
     ctx.recorder.dataset_changed(session, dataset.id)
     return revision
+
+
+def latest_revision(ctx: Context, dataset: Dataset) -> int:
+    """The number of the dataset's newest revision (0 before the first)."""
+    return ctx.session.scalar(select(func.max(Revision.number)).where(Revision.dataset_id == dataset.id)) or 0
 
 
 class RevisionService:

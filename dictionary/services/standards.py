@@ -9,7 +9,15 @@ from sqlalchemy import func, or_, select
 
 from dictionary.errors import AlreadyExists, Conflict, NotFound
 from dictionary.models import Field, Standard, StandardMapping
-from dictionary.services.base import Checker, Context, check_version, paginate, unit_of_work
+from dictionary.services.base import (
+    ANY_VERSION,
+    Checker,
+    Context,
+    IfMatch,
+    claim_version,
+    paginate,
+    unit_of_work,
+)
 
 STANDARD_SCHEMES = {"kind": "standard-kinds", "status": "legal-statuses"}
 
@@ -73,9 +81,9 @@ class StandardService:
         return standard
 
     @unit_of_work
-    def update(self, code: str, data: dict[str, Any], if_match: str | None = None) -> Standard:
+    def update(self, code: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Standard:
         standard = self.get(code)
-        check_version(standard.lock_version, if_match)
+        claim_version(self.ctx.session, standard, if_match)
         data = self._checked(data)
         new_code = data.get("code")
         if (
@@ -86,14 +94,13 @@ class StandardService:
             raise AlreadyExists.one("code", f"a standard with the code '{new_code}' already exists")
         for name, value in data.items():
             setattr(standard, name, value)
-        standard.lock_version += 1
         self.ctx.session.flush()
         return standard
 
     @unit_of_work
-    def delete(self, code: str, if_match: str | None = None) -> None:
+    def delete(self, code: str, if_match: IfMatch = ANY_VERSION) -> None:
         standard = self.get(code)
-        check_version(standard.lock_version, if_match)
+        claim_version(self.ctx.session, standard, if_match)
         if any(self.usage(standard).values()):
             raise Conflict(f"Standard {code} is used by mappings or code lists; mark it superseded instead")
         self.ctx.session.delete(standard)

@@ -8,7 +8,14 @@ import pytest
 from sqlalchemy import func, select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound, StaleVersion
+from dictionary.errors import (
+    AlreadyExists,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PreconditionRequired,
+    StaleVersion,
+)
 from dictionary.models import Dataset, Field, OwnershipAssignment, Revision
 from dictionary.services import (
     AgencyService,
@@ -131,8 +138,16 @@ def test_stale_version_is_refused(ctx) -> None:
     assert dataset.lock_version == 2
     with pytest.raises(StaleVersion):
         DatasetService(ctx).update(dataset.slug, {"title_en": "Newer"}, if_match='"1"')
-    DatasetService(ctx).update(dataset.slug, {"title_en": "Newest"}, if_match='W/"2"')
+    # Strong comparison (RFC 9110): a weak tag matches nothing; no version at all is refused.
+    with pytest.raises(StaleVersion):
+        DatasetService(ctx).update(dataset.slug, {"title_en": "Weak"}, if_match='W/"2"')
+    for missing in (None, "*", " "):
+        with pytest.raises(PreconditionRequired) as refused:
+            DatasetService(ctx).update(dataset.slug, {"title_en": "Blind"}, if_match=missing)
+        assert refused.value.current == 2
+    DatasetService(ctx).update(dataset.slug, {"title_en": "Newest"}, if_match='"2"')
     assert dataset.title_en == "Newest"
+    assert dataset.lock_version == 3
 
 
 def test_every_change_is_a_revision_and_restore_brings_back_the_dictionary(ctx) -> None:
