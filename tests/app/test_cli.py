@@ -96,7 +96,7 @@ def test_serve_runs_gunicorn_with_several_workers(env: dict[str, str]) -> None:
     )
     try:
         body = None
-        for _ in range(100):
+        for _ in range(300):  # up to 30 s: each worker builds the app when it boots
             try:
                 with urllib.request.urlopen(
                     f"http://127.0.0.1:{port}/api/v1/datasets", timeout=2

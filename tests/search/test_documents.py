@@ -79,5 +79,5 @@ def test_dataset_document_from_the_database(ctx) -> None:  # type: ignore[no-unt
     assert [f.restricted for f in document.fields] == [False, True]
     assert "so dinh danh" in document.public_fields_text
     assert document.version == dataset.lock_version
-    FieldService(ctx).delete(dataset.slug, "thu_nhap", None)
+    FieldService(ctx).delete(dataset.slug, "thu_nhap")
     assert dataset_document(dataset).restricted_fields_text == ""

@@ -10,7 +10,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from sqlalchemy import func, select
 
-from dictionary.models import Dataset
+from dictionary.models import Dataset, Revision
 from dictionary.services import Context, DatasetService
 from dictionary.visibility import Visibility
 from tests.factories import make_agency
@@ -98,6 +98,25 @@ def test_a_foreign_catalog_is_created_with_defaults_and_its_publisher(ctx: Conte
     again = harvester(ctx, serve(pages)).run(f"{SOURCE}/catalog?page=1")
     assert again.counts() == {"unchanged": 4}, "a re-harvest finds the same records by identifier"
     assert count(ctx) == 4
+
+
+def test_a_harvest_writes_one_revision_per_new_or_changed_dataset(ctx: Context) -> None:
+    """Creating a dataset, its dictionary, distributions and owners is one unit of work: one revision."""
+    pages = {f"{SOURCE}/catalog?page=1": foreign_page(1, datasets=3)}
+    assert harvester(ctx, serve(pages)).run(f"{SOURCE}/catalog?page=1").counts() == {"created": 3}
+    revisions = dict(
+        ctx.session.execute(
+            select(Dataset.slug, func.count(Revision.id)).join(Revision).group_by(Dataset.slug)
+        ).all()
+    )
+    assert revisions == {"p1-0": 1, "p1-1": 1, "p1-2": 1}
+    assert {ctx.session.scalar(select(Dataset.lock_version).where(Dataset.slug == s)) for s in revisions} == {1}
+    changed = foreign_page(1, datasets=3)
+    changed.set((URIRef(f"{SOURCE}/dataset/p1-0"), DCT.title, Literal("Tên đã đổi", lang="vi")))
+    again = harvester(ctx, serve({f"{SOURCE}/catalog?page=1": changed})).run(f"{SOURCE}/catalog?page=1")
+    assert again.counts() == {"updated": 1, "unchanged": 2}, again.items
+    dataset = DatasetService(ctx).get("p1-0")
+    assert DatasetService(ctx).revision_count(dataset) == 2 and dataset.lock_version == 2
 
 
 def test_dry_run_reports_and_writes_nothing(ctx: Context) -> None:
