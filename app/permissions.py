@@ -10,22 +10,21 @@ given a rule here; ``tests/app/test_authz_matrix.py`` fails for it too. A rule h
   using the pure functions of :mod:`dictionary.policies`; failing it is a 404 when the object is
   invisible, else a 403 that the audit log records.
 
-Object rules that need the request body (the owner of a new dataset, a change of status) read it
-with ``request.get_json(silent=True)``; bodies that are not JSON objects pass through to the
-view, which rejects them with 422.
+What depends on the request body (the owner agency of a new dataset, a change of status or
+sharing class) is checked by the service that does the write, with the same functions of
+:mod:`dictionary.policies`, so the web pages, the CLI and the API cannot differ; the one rule
+that peeks at a body (the owner of a new dataset) only answers 403 earlier.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from flask import current_app, request
+from flask import request
 from sqlalchemy import select
 
 from app.db import get_session
-from dictionary import concepts as C
 from dictionary.errors import NotFound, PermissionDenied
 from dictionary.models import Agency, Dataset
 from dictionary.policies import Actor, can_create_in, can_edit, can_publish, visibility
@@ -67,31 +66,6 @@ def _visible_dataset(actor: Actor) -> Dataset:
     return dataset
 
 
-def _body() -> dict[str, Any]:
-    try:
-        body = request.get_json(silent=True)
-    except RecursionError:  # absurdly deep JSON: the view's parser answers it with a 4xx
-        return {}
-    return body if isinstance(body, dict) else {}
-
-
-def _changes_publication(dataset: Dataset | None, body: dict[str, Any]) -> bool:
-    """Whether the body publishes: a new dataset not in draft, or a new status or sharing class.
-
-    Unknown values count as no change: the service refuses them with 422 for everyone alike.
-    """
-    concepts = current_app.extensions["catalog.vocabularies"]
-    if dataset is None:
-        status = body.get("status")
-        return isinstance(status, str) and concepts.resolve("statuses", status) not in (None, C.DRAFT)
-    for name, scheme in (("status", "statuses"), ("sharing_class", "sharing-classes")):
-        value = body.get(name)
-        uri = concepts.resolve(scheme, value) if isinstance(value, str) else None
-        if uri is not None and uri != getattr(dataset, name):
-            return True
-    return False
-
-
 def read_dataset(actor: Actor) -> None:
     _visible_dataset(actor)
 
@@ -103,15 +77,10 @@ def read_restricted(actor: Actor) -> None:
 
 
 def edit_dataset(actor: Actor) -> None:
+    # Who may publish (a change of status or sharing class) is the dataset service's own check.
     dataset = _visible_dataset(actor)
     if not can_edit(actor, dataset):
         raise PermissionDenied("Only editors of the owner agency's scope change this dataset")
-    if (
-        request.method == "PATCH"
-        and _changes_publication(dataset, _body())
-        and not can_publish(actor, dataset)
-    ):
-        raise PermissionDenied("Only stewards publish, retire or change the sharing class")
 
 
 def publish_dataset(actor: Actor) -> None:
@@ -121,17 +90,18 @@ def publish_dataset(actor: Actor) -> None:
 
 
 def create_dataset(actor: Actor) -> None:
-    body = _body()
-    code = body.get("owner")
+    """An early 403 for a dataset of another scope, before its body is even validated (the
+    service checks the same rule, and whether a non-draft status may be set, when it writes)."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # absurdly deep JSON: the view's parser answers it with a 4xx
+        return
+    code = body.get("owner") if isinstance(body, dict) else None
     agency = (
         get_session().scalar(select(Agency).where(Agency.code == code)) if isinstance(code, str) else None
     )
-    if agency is None:
-        return  # the service names the missing or unknown owner (422)
-    if not can_create_in(actor, agency.id):
+    if agency is not None and not can_create_in(actor, agency.id):
         raise PermissionDenied(f"You describe datasets of your own agency's scope only, not of {code}")
-    if _changes_publication(None, body) and not can_publish(actor, None, agency.id):
-        raise PermissionDenied("Only stewards create datasets in another status than draft")
 
 
 # Rules --------------------------------------------------------------------------------------

@@ -99,7 +99,13 @@ def services() -> Services:
     if "services" not in g:
         recorder: ChangeRecorder = current_app.extensions["catalog.recorder"]
         g.services = Services(
-            Context(session=get_session(), concepts=concepts(), recorder=recorder, actor=current_actor()),
+            Context(
+                session=get_session(),
+                concepts=concepts(),
+                recorder=recorder,
+                actor=current_actor(),
+                principal=auth.current_actor(),
+            ),
             actor=auth.current_actor(),
             visibility=auth.current_visibility(),
         )

@@ -13,7 +13,6 @@ from typing import Any
 from flask import current_app
 from flask.views import MethodView
 from marshmallow import RAISE
-from sqlalchemy import select
 
 from app.api.common import Blueprint, errors
 from app.api.schemas.search import (
@@ -25,10 +24,8 @@ from app.api.schemas.search import (
     SuggestionsSchema,
 )
 from app.auth import current_visibility
-from app.db import get_session
-from app.wiring import concepts
+from app.wiring import concepts, services
 from dictionary.errors import InvalidInput
-from dictionary.models import Agency
 from search.interface import FACET_SCHEMES, DatasetQuery, FieldQuery, Results
 from search.service import SearchService
 
@@ -61,11 +58,7 @@ def _query(args: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 def _labelled(results: Results) -> Results:
     """Facet values with a label for people: the concept's Vietnamese label, the agency's name."""
     codes = [value for value, _ in results.facets.get("agency", ())]
-    names = (
-        dict(get_session().execute(select(Agency.code, Agency.name_vi).where(Agency.code.in_(codes))).all())
-        if codes
-        else {}
-    )
+    names = {code: agency.name_vi for code, agency in services().agencies.by_codes(codes).items()}
     lookup = concepts()
     facets = {
         name: [

@@ -51,7 +51,6 @@ def _access_words() -> dict[str, Any]:
 
 
 def _refused(error: Exception) -> Errors:
-    services().ctx.session.rollback()
     if isinstance(error, InvalidInput):
         return from_invalid(error)
     return {"_form": system_text(getattr(error, "message", str(error)))}

@@ -12,7 +12,6 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.api.schemas.datasets import DatasetCreateSchema, DatasetInputSchema
@@ -24,7 +23,7 @@ from app.web.templating import dataset_url
 from app.wiring import services
 from dictionary import concepts as C
 from dictionary.errors import InvalidInput, StaleVersion
-from dictionary.models import Agency, Dataset
+from dictionary.models import Dataset
 from dictionary.policies import can_create_in
 
 PUBLICATION = ("status", "sharing_class")
@@ -77,12 +76,12 @@ def _page(
 
 def _owner_ids(owners: list[tuple[str, str]]) -> list[Any]:
     codes = [code for code, _name in owners]
-    return list(services().ctx.session.scalars(select(Agency.id).where(Agency.code.in_(codes))))
+    return [agency.id for agency in services().agencies.by_codes(codes).values()]
 
 
 def _create(data: dict[str, Any], form: DatasetForm) -> Dataset | None:
     actor = current_actor()
-    agency = services().ctx.session.scalar(select(Agency).where(Agency.code == data["owner"]))
+    agency = services().agencies.by_codes([data["owner"]]).get(data["owner"])
     if agency is None or not can_create_in(actor, agency.id):
         form.errors = {"owner": _("Bạn chỉ mô tả cơ sở dữ liệu của cơ quan mình.")}
         return None
@@ -92,8 +91,7 @@ def _create(data: dict[str, Any], form: DatasetForm) -> Dataset | None:
         return None
     try:
         return services().datasets.create(data)
-    except InvalidInput as error:
-        services().ctx.session.rollback()
+    except InvalidInput as error:  # rolled back by the service: nothing was written
         form.refused_by(error)
         return None
 
@@ -123,7 +121,6 @@ def dataset_edit(slug: str) -> Response | str:
             try:
                 _update(dataset, data, steward, form)
             except StaleVersion:
-                services().ctx.session.rollback()
                 dataset = editable_dataset(slug)
                 stale = differences(dataset, data)
                 form.errors = {
@@ -156,6 +153,5 @@ def _update(dataset: Dataset, data: dict[str, Any], steward: bool, form: Dataset
         return
     try:
         services().datasets.update(dataset.slug, changes, if_match=version)
-    except InvalidInput as error:
-        services().ctx.session.rollback()
+    except InvalidInput as error:  # rolled back by the service: nothing was written
         form.refused_by(error)

@@ -11,7 +11,6 @@ from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.api.schemas.dictionary import (
@@ -34,7 +33,7 @@ from app.web.forms import (
 from app.web.labels import RELATIONS
 from app.wiring import services
 from dictionary.errors import Conflict, InvalidInput, NotFound, StaleVersion
-from dictionary.models import Dataset, Field, Standard, StandardMapping
+from dictionary.models import Dataset, Field, StandardMapping
 
 FIELD_TEXTS = ("name", "label_vi", "label_en", "definition", "data_type", "length", "personal_data")
 FIELD_FLAGS = ("required", "unique", "primary_key", "restricted")
@@ -45,7 +44,6 @@ DISTRIBUTION_TEXTS = (
 
 
 def _stale() -> Errors:
-    services().ctx.session.rollback()
     return {"_form": _("Người khác vừa sửa cơ sở dữ liệu này. Trang đã được tải lại với bản hiện tại.")}
 
 
@@ -60,11 +58,10 @@ def _write(action: Any) -> Errors:
         action()
     except StaleVersion:
         return _stale()
+    # The service's unit of work has rolled back already: nothing was written.
     except InvalidInput as error:
-        services().ctx.session.rollback()
         return from_invalid(error)
     except (Conflict, NotFound) as error:
-        services().ctx.session.rollback()
         return {"_form": error.message}
     return {}
 
@@ -185,7 +182,7 @@ def dataset_mappings(slug: str) -> Response | str:
         values: Any = request.form
     else:
         values = _mapping_values(editing) if editing else {}
-    standards = services().ctx.session.scalars(select(Standard).order_by(Standard.code)).all()
+    standards = services().standards.all()
     return render_template(
         "edit/mappings.html",
         dataset=dataset,

@@ -16,14 +16,13 @@ from flask import abort, request
 from flask_babel import gettext as _
 from markupsafe import Markup
 from marshmallow import Schema, ValidationError
-from sqlalchemy import select
 
 from app.auth import current_actor
 from app.web import bp
 from app.wiring import concepts, services
 from dictionary import concepts as C
 from dictionary.errors import InvalidInput
-from dictionary.models import Agency, Dataset
+from dictionary.models import Dataset
 from dictionary.policies import can_edit, can_publish
 
 Errors = dict[str, Markup | str]
@@ -159,10 +158,7 @@ def owner_choices() -> list[tuple[str, str]]:
     from app.web.templating import agency_name
 
     actor = current_actor()
-    query = select(Agency).order_by(Agency.code)
-    if not actor.is_admin:
-        query = query.where(Agency.id.in_(sorted(actor.scope("editor"))))
-    agencies = services().ctx.session.scalars(query).all()
+    agencies = services().agencies.among(None if actor.is_admin else actor.scope("editor"))
     return [(agency.code, f"{agency.code} — {agency_name(agency).striptags()}") for agency in agencies]
 
 

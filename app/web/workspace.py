@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from app.auth import current_actor
 from app.web import bp
 from app.wiring import services
-from dictionary.models import Dataset
 from dictionary.policies import can_edit
 
 NOTIFICATIONS_SHOWN = 20
@@ -26,11 +23,7 @@ NOTIFICATIONS_SHOWN = 20
 def workspace() -> str:
     """The signed-in user's starting point: what they may edit, the access workflow, notifications."""
     actor = current_actor()
-    session = services().ctx.session
-    datasets = session.scalars(
-        select(Dataset).options(selectinload(Dataset.ownerships)).order_by(Dataset.title_vi)
-    ).all()
-    editable = [dataset for dataset in datasets if can_edit(actor, dataset)]
+    editable = [dataset for dataset in services().datasets.all_by_title() if can_edit(actor, dataset)]
     notifications, total = services().notifications.list(False, 1, NOTIFICATIONS_SHOWN)
     _unread, unread = services().notifications.list(True, 1, 1)
     return render_template(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -53,6 +53,20 @@ class AgencyService:
         if agency is None:
             raise InvalidInput.one(field, f"no agency has the code '{code}'")
         return agency
+
+    def by_codes(self, codes: Iterable[str]) -> dict[str, Agency]:
+        """The agencies that exist among ``codes``, by code (unknown codes are left out)."""
+        wanted = sorted(set(codes))
+        if not wanted:
+            return {}
+        return {a.code: a for a in self.ctx.session.scalars(select(Agency).where(Agency.code.in_(wanted)))}
+
+    def among(self, ids: Iterable[uuid.UUID] | None) -> list[Agency]:
+        """Agencies with these ids (every agency for None), by code: the choices of an owner select."""
+        query = select(Agency).order_by(Agency.code)
+        if ids is not None:
+            query = query.where(Agency.id.in_(sorted(ids)))
+        return list(self.ctx.session.scalars(query))
 
     def list(self, filters: AgencyFilters, page: int, page_size: int) -> tuple[list[Agency], int]:
         query = select(Agency)

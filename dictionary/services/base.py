@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from dictionary.errors import InvalidInput, PreconditionRequired, StaleVersion
+from dictionary.policies import SYSTEM, Actor
 from dictionary.ports import ChangeRecorder, ConceptLookup, NoChangeRecorder
 
 
@@ -31,7 +32,10 @@ class Context:
     concepts: ConceptLookup
     recorder: ChangeRecorder = field(default_factory=NoChangeRecorder)
     actor: str = "system"
+    """Who acts, as revisions name them (name and e-mail address)."""
     clock: Callable[[], date] = today_utc
+    principal: Actor = SYSTEM
+    """Who acts, for the services' own permission checks (the system may do everything)."""
 
 
 class HasContext(Protocol):

@@ -10,8 +10,9 @@ from sqlalchemy import Select, String, cast, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
+from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound, PermissionDenied
 from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
+from dictionary.policies import can_create_in, can_edit, can_publish
 from dictionary.services.agencies import AgencyService
 from dictionary.services.base import (
     ANY_VERSION,
@@ -40,6 +41,8 @@ DATASET_SCHEMES = {
     "spatial": "admin-units",
     "status": "statuses",
 }
+PUBLICATION = ("status", "sharing_class")
+"""What only stewards change: publishing, retiring, opening up (Law on Data art. 13)."""
 ROLE_NAMES = {"owner": C.OWNER, "custodian": C.CUSTODIAN, "steward": C.STEWARD}
 SORTS = {
     "slug": Dataset.slug.asc(),
@@ -137,6 +140,11 @@ class DatasetService:
             query = query.where(or_(Dataset.data_updated_on.is_(None), Dataset.frequency.is_(None)))
         return query
 
+    def all_by_title(self) -> list[Dataset]:
+        """Every dataset with its owners, by title (a workspace filters them by what one may edit)."""
+        query = select(Dataset).options(selectinload(Dataset.ownerships)).order_by(Dataset.title_vi)
+        return list(self.ctx.session.scalars(query))
+
     def revision_count(self, dataset: Dataset) -> int:
         return self.ctx.session.scalar(select(func.count()).where(Revision.dataset_id == dataset.id)) or 0
 
@@ -160,6 +168,14 @@ class DatasetService:
         if not owners["owner"]:
             check.fail("owner", "a dataset needs an owner agency (chủ quản)")
         check.raise_if_any()
+        owner = self.agencies.find(owners["owner"], "owner")
+        principal = self.ctx.principal
+        if not can_create_in(principal, owner.id):
+            raise PermissionDenied(
+                f"You describe datasets of your own agency's scope only, not of {owner.code}"
+            )
+        if data["status"] != C.DRAFT and not can_publish(principal, None, owner.id):
+            raise PermissionDenied("Only stewards create datasets in another status than draft")
         data["slug"] = data.get("slug") or self._free_slug(data.get("title_en") or data["title_vi"])
         if self.ctx.session.scalar(select(Dataset.id).where(Dataset.slug == data["slug"])) is not None:
             raise AlreadyExists.one("slug", f"a dataset with the slug '{data['slug']}' already exists")
@@ -188,12 +204,14 @@ class DatasetService:
         self, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION, message: str | None = None
     ) -> Dataset:
         """Change some attributes (a PATCH); contact points, if given, replace the current ones."""
-        dataset = self.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.for_edit(slug, if_match)
         data = dict(data)
         contacts = data.pop("contact_points", None)
         check = Checker(self.ctx.concepts)
         check.resolve_concepts(data, DATASET_SCHEMES)
+        publishes = any(name in data and data[name] != getattr(dataset, name) for name in PUBLICATION)
+        if publishes and not can_publish(self.ctx.principal, dataset):
+            raise PermissionDenied("Only stewards publish, retire or change the sharing class")
         self._check_legal_basis(check, data)
         for required in ("title_vi", "description_vi", "db_category", "sharing_class", "importance",
                          "arch_component", "status", "slug"):  # fmt: skip
@@ -215,11 +233,21 @@ class DatasetService:
         record_change(self.ctx, dataset, message or "Cập nhật / updated: " + ", ".join(sorted(data) or ["—"]))
         return dataset
 
+    def for_edit(self, slug: str, if_match: IfMatch) -> Dataset:
+        """The dataset for a change of it or its parts: the actor may edit it, and its version is claimed.
+
+        Every write to a dataset (description, fields, mappings, distributions, imports) starts here.
+        """
+        dataset = self.get(slug)
+        if not can_edit(self.ctx.principal, dataset):
+            raise PermissionDenied("Only editors of the owner agency's scope change this dataset")
+        claim_version(self.ctx.session, dataset, if_match)
+        return dataset
+
     @unit_of_work
     def delete(self, slug: str, if_match: IfMatch = ANY_VERSION) -> None:
         """Delete a draft; a published dataset is retired instead, so that its URI keeps working."""
-        dataset = self.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.for_edit(slug, if_match)
         if dataset.status != C.DRAFT:
             raise Conflict("Only draft datasets can be deleted; set the status to retired instead")
         dataset_id = dataset.id
@@ -239,6 +267,8 @@ class DatasetService:
         if_match: IfMatch = ANY_VERSION,
     ) -> Dataset:
         """Give a role to an agency from a day on, closing the previous holder's assignment."""
+        if not self.ctx.principal.is_admin:
+            raise PermissionDenied("Only administrators reassign a dataset's owner, custodian or steward")
         dataset = self.get(slug)
         claim_version(self.ctx.session, dataset, if_match)
         role_uri = ROLE_NAMES[role]
@@ -266,6 +296,8 @@ class DatasetService:
         from dictionary.services.fields import FieldService
 
         dataset = self.get(slug)
+        if not can_publish(self.ctx.principal, dataset):
+            raise PermissionDenied("Only stewards of the owner agency's scope do this")
         claim_version(self.ctx.session, dataset, if_match)
         snapshot = self.ctx.session.scalar(
             select(Revision.snapshot).where(Revision.dataset_id == dataset.id, Revision.number == number)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from dictionary.errors import InvalidInput
 from dictionary.models import Dataset, Field, Standard
-from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, claim_version, unit_of_work
+from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, unit_of_work
 from dictionary.services.datasets import DatasetService
 from dictionary.services.fields import FieldService
 from dictionary.services.revisions import latest_revision, record_change
@@ -206,7 +206,7 @@ class DictionaryFileService:
     def _write(
         self, dataset: Dataset, inputs: list[dict[str, Any]], filename: str | None, if_match: IfMatch
     ) -> None:
-        claim_version(self.ctx.session, dataset, if_match)
+        self.datasets.for_edit(dataset.slug, if_match)
         self.fields.apply_dictionary(dataset, inputs)
         source = f": {filename}" if filename else ""
         record_change(self.ctx, dataset, f"{IMPORT_MESSAGE}{source} ({len(inputs)} fields)")

@@ -11,7 +11,6 @@ from dictionary.services.base import (
     Checker,
     Context,
     IfMatch,
-    claim_version,
     slugify,
     unit_of_work,
 )
@@ -39,8 +38,7 @@ class DistributionService:
 
     @unit_of_work
     def add(self, dataset_slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Distribution:
-        dataset = self.datasets.get(dataset_slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(dataset_slug, if_match)
         data = self._checked(data)
         data["slug"] = data.get("slug") or slugify(data.get("title_en") or data["title_vi"])
         if any(d.slug == data["slug"] for d in dataset.distributions):
@@ -54,8 +52,7 @@ class DistributionService:
     def update(
         self, dataset_slug: str, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION
     ) -> Distribution:
-        dataset = self.datasets.get(dataset_slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(dataset_slug, if_match)
         distribution = self.get(dataset, slug)
         data = self._checked(data)
         new_slug = data.get("slug")
@@ -68,8 +65,7 @@ class DistributionService:
 
     @unit_of_work
     def delete(self, dataset_slug: str, slug: str, if_match: IfMatch = ANY_VERSION) -> None:
-        dataset = self.datasets.get(dataset_slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(dataset_slug, if_match)
         dataset.distributions.remove(self.get(dataset, slug))
         record_change(self.ctx, dataset, f"Xoá phân phối / distribution removed: {slug}")
 

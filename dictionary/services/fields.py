@@ -10,7 +10,7 @@ from sqlalchemy import select
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, NotFound
 from dictionary.models import Dataset, Field, Standard, StandardMapping
-from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, claim_version, unit_of_work
+from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, unit_of_work
 from dictionary.services.datasets import DatasetService
 from dictionary.services.dictionary_writes import FieldRow, write_dictionary
 from dictionary.services.revisions import record_change
@@ -45,8 +45,7 @@ class FieldService:
         message: str | None = None,
     ) -> Dataset:
         """Replace a dataset's whole dictionary in one request; fields are matched by name."""
-        dataset = self.datasets.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(slug, if_match)
         self.apply_dictionary(dataset, fields)
         record_change(
             self.ctx, dataset, message or f"Thay từ điển dữ liệu / dictionary replaced ({len(fields)} fields)"
@@ -55,8 +54,7 @@ class FieldService:
 
     @unit_of_work
     def add(self, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Field:
-        dataset = self.datasets.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(slug, if_match)
         if any(field.name == data.get("name") for field in dataset.fields):
             raise AlreadyExists.one("name", f"the dataset already has a field named '{data['name']}'")
         position = data.pop("position", None)
@@ -68,8 +66,7 @@ class FieldService:
 
     @unit_of_work
     def update(self, slug: str, name: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Field:
-        dataset = self.datasets.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(slug, if_match)
         field = self.get(dataset, name)
         new_name = data.get("name", name)
         if new_name != name and any(other.name == new_name for other in dataset.fields):
@@ -88,8 +85,7 @@ class FieldService:
 
     @unit_of_work
     def delete(self, slug: str, name: str, if_match: IfMatch = ANY_VERSION) -> None:
-        dataset = self.datasets.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(slug, if_match)
         field = self.get(dataset, name)
         self.apply_dictionary(
             dataset, [self._as_input(other) for other in dataset.fields if other is not field]
@@ -225,8 +221,7 @@ class MappingService:
 
     @unit_of_work
     def add(self, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> StandardMapping:
-        dataset = self.datasets.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(slug, if_match)
         check = Checker(self.ctx.concepts)
         field = None
         if data.get("field"):
@@ -259,8 +254,7 @@ class MappingService:
         self, slug: str, mapping_id: uuid.UUID, data: dict[str, Any], if_match: IfMatch = ANY_VERSION
     ) -> StandardMapping:
         """Change a mapping's term, relation or note; another field or standard is another mapping."""
-        dataset = self.datasets.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(slug, if_match)
         mapping = self.get(dataset, mapping_id)
         check = Checker(self.ctx.concepts)
         relation = resolve_relation(check, "relation", data["relation"]) if "relation" in data else None
@@ -281,8 +275,7 @@ class MappingService:
 
     @unit_of_work
     def delete(self, slug: str, mapping_id: uuid.UUID, if_match: IfMatch = ANY_VERSION) -> None:
-        dataset = self.datasets.get(slug)
-        claim_version(self.ctx.session, dataset, if_match)
+        dataset = self.datasets.for_edit(slug, if_match)
         mapping = self.get(dataset, mapping_id)
         self.ctx.session.delete(mapping)
         record_change(self.ctx, dataset, f"Xoá ánh xạ / mapping removed: {mapping.standard.code}")

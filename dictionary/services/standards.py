@@ -39,6 +39,10 @@ class StandardService:
             raise NotFound("Standard", code)
         return standard
 
+    def all(self) -> list[Standard]:
+        """Every standard by code (the choices of a mapping form)."""
+        return list(self.ctx.session.scalars(select(Standard).order_by(Standard.code)))
+
     def list(self, filters: StandardFilters, page: int, page_size: int) -> tuple[list[Standard], int]:
         query = select(Standard)
         check = Checker(self.ctx.concepts)

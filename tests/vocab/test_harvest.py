@@ -110,7 +110,8 @@ def test_a_harvest_writes_one_revision_per_new_or_changed_dataset(ctx: Context) 
         ).all()
     )
     assert revisions == {"p1-0": 1, "p1-1": 1, "p1-2": 1}
-    assert {ctx.session.scalar(select(Dataset.lock_version).where(Dataset.slug == s)) for s in revisions} == {1}
+    versions = ctx.session.scalars(select(Dataset.lock_version).where(Dataset.slug.in_(revisions)))
+    assert set(versions) == {1}
     changed = foreign_page(1, datasets=3)
     changed.set((URIRef(f"{SOURCE}/dataset/p1-0"), DCT.title, Literal("Tên đã đổi", lang="vi")))
     again = harvester(ctx, serve({f"{SOURCE}/catalog?page=1": changed})).run(f"{SOURCE}/catalog?page=1")
