@@ -147,7 +147,9 @@ class SignInService:
         session = self.ctx.session
         for _ in range(2):  # a concurrent first failure may insert the row first
             try:
-                row = session.get(LoginThrottle, (limit.kind, key), with_for_update=True)
+                row = session.get(
+                    LoginThrottle, (limit.kind, key), with_for_update=True, populate_existing=True
+                )
                 if row is None:
                     row = LoginThrottle(kind=limit.kind, key=key, failures=0, last_failure_at=now)
                     session.add(row)
