@@ -3,8 +3,9 @@
 Two ways in: ``Authorization: Bearer <token>`` (API clients and systems; never needs CSRF, since a
 browser does not attach it by itself) and the web session cookie set by the login page (HttpOnly,
 SameSite=Lax, Secure outside development; it carries the id of a ``web_session`` row, see
-:mod:`dictionary.services.signin`, so signing out ends it on the server). Unsafe requests that rely on the cookie must carry the
-session's CSRF token, as the form field ``csrf_token`` or the header ``X-CSRF-Token``.
+:mod:`dictionary.services.signin`, so signing out ends it on the server). Unsafe requests that
+rely on the cookie must carry the session's CSRF token, as the form field ``csrf_token`` or the
+header ``X-CSRF-Token``.
 
 Colleagues' code asks :func:`current_visibility` (search, DCAT) and :func:`current_actor`.
 """

@@ -107,7 +107,8 @@ class SignInService:
     def login(self, email: str, password: str, ip: str) -> Principal:
         """Check a password unless the name or the address is locked; failures are committed."""
         session, now = self.ctx.session, utcnow()
-        keys = ((ACCOUNT, normalise_email(email)[:320]), (ADDRESS, ip[:64]))
+        username = normalise_email(email)[:320]
+        keys = ((ACCOUNT, username), (ADDRESS, ip[:64]))
         locked = [
             row.locked_until
             for limit, key in keys
@@ -117,7 +118,7 @@ class SignInService:
         ]
         if locked:
             raise TooManyAttempts(math.ceil((max(locked) - now).total_seconds()))
-        principal = session.scalar(select(Principal).where(Principal.email == keys[0][1]))
+        principal = session.scalar(select(Principal).where(Principal.email == username))
         stored = principal.password_hash if principal is not None and principal.active else None
         try:
             ok = HASHER.verify(stored or _DUMMY_HASH, password) and stored is not None
@@ -131,7 +132,7 @@ class SignInService:
         if HASHER.check_needs_rehash(stored or ""):
             principal.password_hash = hash_password(password)
         session.execute(
-            delete(LoginThrottle).where(LoginThrottle.kind == ACCOUNT.kind, LoginThrottle.key == keys[0][1])
+            delete(LoginThrottle).where(LoginThrottle.kind == ACCOUNT.kind, LoginThrottle.key == username)
         )
         session.execute(
             delete(LoginThrottle).where(
