@@ -1,4 +1,4 @@
-"""Web sign-in and sign-out (session cookie, CSRF-protected form, throttled by name and address)."""
+"""Web sign-in and sign-out (server-side sessions, CSRF-protected form, throttled per name and address)."""
 
 from __future__ import annotations
 
