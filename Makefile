@@ -21,13 +21,14 @@ $(STAMP): pyproject.toml
 
 # Install, migrate, load the demo catalog (and demo users, whose password is printed the first
 # time), rebuild the search index (a second of work; it also picks up a new layout of the search
-# tables after an upgrade) and serve it on http://127.0.0.1:5000
+# tables after an upgrade) and serve it on http://127.0.0.1:5000 in development mode (--dev: the
+# public development secret key, which `catalog serve` refuses otherwise)
 run: install
 	$(BIN)/catalog db upgrade
 	$(BIN)/catalog demo load
 	$(BIN)/catalog demo accounts
 	$(BIN)/catalog search rebuild
-	$(BIN)/catalog serve --host 127.0.0.1 --port 5000
+	$(BIN)/catalog serve --dev --host 127.0.0.1 --port 5000
 
 # Whole test suite, one xdist worker per CPU. Extra pytest options: make test PYTEST_ARGS='-k foo'
 # Services: CATALOG_TEST_DATABASE=sqlite|postgres, CATALOG_TEST_POSTGRES_URL,

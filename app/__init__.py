@@ -11,6 +11,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask
 from flask_smorest import Api
 from marshmallow import Schema
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import auth, db, errors, web
 from app.api import register_api
@@ -67,6 +68,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     errors.init_app(app)
     auth.init_app(app, api)  # after errors: its 401/403 handlers are the more specific ones
     app.register_blueprint(login_blueprint)
+    if settings.proxy_count:
+        n = settings.proxy_count
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)  # type: ignore[method-assign]
     return app
 
 

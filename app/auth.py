@@ -2,8 +2,10 @@
 
 Two ways in: ``Authorization: Bearer <token>`` (API clients and systems; never needs CSRF, since a
 browser does not attach it by itself) and the web session cookie set by the login page (HttpOnly,
-SameSite=Lax, Secure outside development). Unsafe requests that rely on the cookie must carry the
-session's CSRF token, as the form field ``csrf_token`` or the header ``X-CSRF-Token``.
+SameSite=Lax, Secure outside development; it carries the id of a ``web_session`` row, see
+:mod:`dictionary.services.signin`, so signing out ends it on the server). Unsafe requests that
+rely on the cookie must carry the session's CSRF token, as the form field ``csrf_token`` or the
+header ``X-CSRF-Token``.
 
 Colleagues' code asks :func:`current_visibility` (search, DCAT) and :func:`current_actor`.
 """
@@ -24,11 +26,13 @@ from app.db import get_session
 from app.errors import error_response
 from app.permissions import RoleRequired, rule_for
 from dictionary.errors import DictionaryError, PermissionDenied
-from dictionary.models import Principal
+from dictionary.models import ApiToken, Principal
 from dictionary.policies import ANONYMOUS, Actor, visibility
-from dictionary.services.accounts import AccountService, NotAuthenticated, TooManyAttempts
+from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditContext, install, record, set_context
 from dictionary.services.base import Context
+from dictionary.services.signin import NotAuthenticated, SignInService, TooManyAttempts
+from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -85,7 +89,7 @@ def _identify() -> Actor:
         return actor
     session = get_session()
     set_context(session, AuditContext("anonymous", request_id=g.request_id))
-    accounts = AccountService(_context())
+    ctx = _context()
     principal: Principal | None = None
     scopes: frozenset[str] | None = None
     header = request.headers.get("Authorization", "")
@@ -94,26 +98,17 @@ def _identify() -> Actor:
         g.presented_token = secret.strip()[:16]
         if scheme.lower() != "bearer" or not secret.strip():
             raise NotAuthenticated("Send the header Authorization: Bearer <token>")
-        principal, token = accounts.authenticate_token(secret.strip())
-        scopes, g.auth_method = frozenset(token.scopes), "token"
-    elif web_session.get("principal_id"):
-        principal = _session_principal(accounts)
+        principal, g.token = TokenService(ctx).authenticate(secret.strip())
+        scopes, g.auth_method = frozenset(g.token.scopes), "token"
+    elif web_session.get("sid"):
+        principal = SignInService(ctx).session_principal(str(web_session["sid"]))
+        if principal is None:
+            web_session.clear()  # signed out, expired, deactivated or password changed
         g.auth_method = "session" if principal is not None else None
-    actor = accounts.actor_for(principal, scopes) if principal is not None else ANONYMOUS
+    actor = AccountService(ctx).actor_for(principal, scopes) if principal is not None else ANONYMOUS
     g.actor, g.principal = actor, principal
     set_context(session, AuditContext(actor.label, actor.principal_id, actor.agency_code, g.request_id))
     return actor
-
-
-def _session_principal(accounts: AccountService) -> Principal | None:
-    try:
-        principal = accounts.principal(uuid.UUID(str(web_session["principal_id"])))
-    except ValueError:
-        principal = None
-    if principal is None or not principal.active or web_session.get("epoch") != principal.session_epoch:
-        web_session.clear()  # deactivated, password changed, or forged: sign out
-        return None
-    return principal
 
 
 def current_actor() -> Actor:
@@ -130,6 +125,12 @@ def current_actor() -> Actor:
 def current_principal() -> Principal | None:
     current_actor()
     return g.get("principal") if has_request_context() else None
+
+
+def current_token() -> ApiToken | None:
+    """The API token of the request, if it was made with one (it bounds the tokens it issues)."""
+    current_actor()
+    return g.get("token") if has_request_context() else None
 
 
 def current_visibility() -> Visibility:
@@ -179,15 +180,20 @@ def check_csrf() -> None:
 
 
 def sign_in(principal: Principal) -> None:
-    """Start a fresh web session (a new CSRF token too, so a planted session cannot be reused)."""
+    """Start a fresh web session: a new session id and a new CSRF token, so a cookie planted or
+    copied before the login cannot be reused."""
+    if web_session.get("sid"):
+        SignInService(_context()).end_session(str(web_session["sid"]))  # the browser's previous one
     web_session.clear()
     web_session.permanent = True
-    web_session["principal_id"] = str(principal.id)
-    web_session["epoch"] = principal.session_epoch
+    web_session["sid"] = SignInService(_context()).start_session(principal)
     csrf_token()
 
 
 def sign_out() -> None:
+    """End the session on the server too: a copy of the cookie stops working."""
+    if web_session.get("sid"):
+        SignInService(_context()).end_session(str(web_session["sid"]))
     web_session.clear()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from app.cli_accounts import COMMANDS as accounts_commands
 from app.cli_dcat import export_group, harvest, validate_group
 from app.cli_import import import_group
 from app.cli_search import search_group
+from app.config import serve_refusal
 from app.wiring import Services
 from dictionary import migrations
 from dictionary.services import Context
@@ -183,13 +185,20 @@ class _Gunicorn:
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=min(4, multiprocessing.cpu_count() * 2), show_default=True, type=int)
 @click.option("--timeout", default=60, show_default=True, type=int)
+@click.option("--dev", is_flag=True, help="Development mode: allow the public development secret key.")
 @click.pass_obj
-def serve(info: ScriptInfo, host: str, port: int, workers: int, timeout: int) -> None:
-    """Serve the catalog with gunicorn (several worker processes), not Flask's development server."""
+def serve(info: ScriptInfo, host: str, port: int, workers: int, timeout: int, dev: bool) -> None:  # noqa: PLR0917
+    """Serve the catalog with gunicorn (several worker processes), not Flask's development server.
+
+    Refuses the public development secret key unless --dev or CATALOG_ENV=development says so.
+    """
     # No app context may be pushed here: the workers would inherit it, and Flask reuses a pushed
     # context for every request instead of a fresh one, sharing ``g`` (the caller, the database
     # session) from one request to the next.
     app = info.load_app()
+    refusal = serve_refusal(app.extensions["catalog.settings"], os.environ, dev=dev)
+    if refusal is not None:
+        raise click.ClickException(refusal)
     click.echo(f"Serving the catalog on http://{host}:{port} with {workers} workers")
     _Gunicorn.run(
         app,

@@ -22,6 +22,7 @@ from dictionary.policies import SYSTEM
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditContext, AuditFilters, AuditLog, as_record, set_context
 from dictionary.services.base import Context
+from dictionary.services.tokens import TokenService
 
 
 @contextmanager
@@ -96,9 +97,9 @@ def tokens() -> None:
 def tokens_create(email: str, name: str, scopes: tuple[str, ...], days: int) -> None:
     """Issue a token and print it: it is shown this once."""
     with _context() as ctx:
-        accounts = AccountService(ctx)
         try:
-            issued = accounts.issue_token(accounts.by_email(email), name=name, scopes=list(scopes), days=days)
+            principal = AccountService(ctx).by_email(email)
+            issued = TokenService(ctx).issue(principal, name=name, scopes=list(scopes), days=days)
         except DictionaryError as error:
             _fail(error)
         click.echo(issued.secret)
@@ -113,13 +114,15 @@ def tokens_create(email: str, name: str, scopes: tuple[str, ...], days: int) -> 
 @click.argument("token_id", type=click.UUID)
 @with_appcontext
 def tokens_revoke(token_id: uuid.UUID) -> None:
-    """Revoke a token at once."""
+    """Revoke a token at once, and every token issued with it."""
     with _context() as ctx:
         try:
-            AccountService(ctx).revoke_token(token_id, by=SYSTEM)
+            _token, descendants = TokenService(ctx).revoke(token_id, by=SYSTEM)
         except DictionaryError as error:
             _fail(error)
-        click.echo(f"Revoked {token_id}")
+        click.echo(
+            f"Revoked {token_id}" + (f" and {descendants} token(s) issued with it" if descendants else "")
+        )
 
 
 @click.group("audit")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,9 @@ class Settings:
     SQLite's write lock) before it is answered 503 with Retry-After."""
     session_cookie_secure: bool | None = None
     """Send the web session cookie over HTTPS only; unset means yes except in development."""
+    proxy_count: int = 0
+    """Reverse proxies in front whose X-Forwarded-For / -Proto are trusted (login throttling counts
+    client addresses, so behind a proxy set this, or every client has the proxy's address)."""
 
     @property
     def resolved_database_url(self) -> str:
@@ -71,6 +75,24 @@ class Settings:
             )
         if not self.base_uri.startswith(("http://", "https://")) or self.base_uri.endswith("/"):
             raise ValueError("CATALOG_BASE_URI must be an absolute http(s) URI without a trailing slash")
+
+
+def serve_refusal(settings: Settings, environ: Mapping[str, str], *, dev: bool = False) -> str | None:
+    """Why the server must not start with these settings, or None.
+
+    The public development secret (or any short one) is accepted only when development mode is
+    asked for explicitly: ``catalog serve --dev`` or ``CATALOG_ENV=development`` in the environment.
+    An unset CATALOG_ENV is not enough: anyone can sign session cookies with a published secret.
+    """
+    if dev or environ.get("CATALOG_ENV", "").strip() == "development":
+        return None
+    if settings.secret_key == DEFAULT_SECRET or len(settings.secret_key) < 32:
+        return (
+            "CATALOG_SECRET_KEY is the public development secret or shorter than 32 characters: set it "
+            "to a random value (e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
+            "or ask for development mode explicitly with --dev or CATALOG_ENV=development"
+        )
+    return None
 
 
 def _convert(kind: Any, raw: str, name: str) -> Any:

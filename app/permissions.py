@@ -45,7 +45,7 @@ class Rule:
     """Object-level check; raises NotFound or PermissionDenied."""
 
     def enforce(self, actor: Actor) -> None:
-        from dictionary.services.accounts import NotAuthenticated  # the guard maps it to 401
+        from dictionary.services.signin import NotAuthenticated  # the guard maps it to 401
 
         if self.sign_in and not actor.signed_in:
             raise NotAuthenticated("Sign in (web) or send Authorization: Bearer <token> (API)")

@@ -27,6 +27,7 @@ from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
 from dictionary.services.notifications import NotificationService
 from dictionary.services.scoped import ScopedDatasetService
+from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
 
 
@@ -72,6 +73,10 @@ class Services:
     @cached_property
     def accounts(self) -> AccountService:
         return AccountService(self.ctx)
+
+    @cached_property
+    def tokens(self) -> TokenService:
+        return TokenService(self.ctx)
 
     @cached_property
     def access(self) -> AccessService:

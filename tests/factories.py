@@ -18,6 +18,7 @@ from dictionary.models import Agency, Dataset, Principal, Standard
 from dictionary.models.accounts import AGENCY_ROLES
 from dictionary.services import AgencyService, Context, DatasetService, StandardService
 from dictionary.services.accounts import AccountService
+from dictionary.services.tokens import TokenService
 
 
 class AgencyData(factory.DictFactory):
@@ -105,4 +106,4 @@ def make_principal(ctx: Context, role: str, agency: str | None = None, **overrid
 
 def make_token(ctx: Context, principal: Principal, scopes: tuple[str, ...] = ("read", "write")) -> str:
     """An API token of the principal (the secret a client sends as ``Bearer``)."""
-    return AccountService(ctx).issue_token(principal, name="test", scopes=list(scopes), days=30).secret
+    return TokenService(ctx).issue(principal, name="test", scopes=list(scopes), days=30).secret

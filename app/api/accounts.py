@@ -51,14 +51,17 @@ class Tokens(MethodView):
     @blp.response(200, TokenSchema(many=True))
     def get(self):
         """My API tokens, newest first (the secrets themselves are never shown again)"""
-        return services().accounts.tokens(_principal())
+        return services().tokens.of(_principal())
 
     @blp.arguments(TokenCreateSchema)
     @blp.response(201, TokenIssuedSchema)
     @errors(blp, 403)
     def post(self, data):
-        """Issue an API token for myself: read, or read and write; it expires after ``days``"""
-        return services().accounts.issue_token(_principal(), **data, by=auth.current_actor())
+        """Issue an API token for myself: read, or read and write; it expires after ``days``.
+
+        Issued with a token, the new token is its child: no scope beyond it, an expiry no later than
+        its own (``days`` is cut short), and it is revoked with it."""
+        return services().tokens.issue(_principal(), **data, parent=auth.current_token())
 
 
 @blp.route("/tokens/<uuid:token_id>")
@@ -66,8 +69,9 @@ class TokenItem(MethodView):
     @blp.response(200, TokenSchema)
     @errors(blp, 404)
     def delete(self, token_id: UUID):
-        """Revoke a token (mine; administrators revoke anyone's); it stops working at once"""
-        return services().accounts.revoke_token(token_id, by=auth.current_actor())
+        """Revoke a token (mine; administrators revoke anyone's) and every token issued with it"""
+        token, _descendants = services().tokens.revoke(token_id, by=auth.current_actor())
+        return token
 
 
 @blp.route("/users")

@@ -1,4 +1,4 @@
-"""Web sign-in and sign-out (session cookie, CSRF-protected form, throttled by name and address)."""
+"""Web sign-in and sign-out (server-side sessions, CSRF-protected form, throttled per name and address)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from flask_babel import gettext as _
 
 from app import auth
 from app.db import get_session
-from dictionary.services.accounts import AccountService, NotAuthenticated, TooManyAttempts
 from dictionary.services.audit import record
 from dictionary.services.base import Context
+from dictionary.services.signin import NotAuthenticated, SignInService, TooManyAttempts
 
 blueprint = Blueprint("auth", __name__, template_folder="templates")
 
@@ -49,11 +49,9 @@ def login_submit() -> Response:
     # The guard has checked the CSRF token of the form before this runs.
     email = request.form.get("email", "").strip()[:320]
     session = get_session()
-    accounts = AccountService(
-        Context(session=session, concepts=current_app.extensions["catalog.vocabularies"])
-    )
+    signin = SignInService(Context(session=session, concepts=current_app.extensions["catalog.vocabularies"]))
     try:
-        principal = accounts.login(email, request.form.get("password", ""), request.remote_addr or "?")
+        principal = signin.login(email, request.form.get("password", ""), request.remote_addr or "?")
     except TooManyAttempts as error:
         response = _page(429, _("Bạn đã nhập sai quá nhiều lần; hãy thử lại sau ít phút."), email)
         response.headers["Retry-After"] = str(error.retry_after)
@@ -70,5 +68,10 @@ def login_submit() -> Response:
 
 @blueprint.post("/logout")
 def logout() -> Response:
+    principal = auth.current_principal()
     auth.sign_out()
+    if principal is not None:
+        session = get_session()
+        record(session, "auth.logout", "principal", principal.id, after={"ip": request.remote_addr})
+        session.commit()
     return redirect("/login", code=303)  # type: ignore[return-value]

@@ -1,7 +1,7 @@
 """Typed SQLAlchemy 2 models of the catalog. Importing this package registers every table."""
 
 from dictionary.models.access import AccessGrant, AccessRequest, Notification
-from dictionary.models.accounts import ApiToken, LoginAttempt, Membership, Principal
+from dictionary.models.accounts import ApiToken, LoginThrottle, Membership, Principal, WebSession
 from dictionary.models.agency import Agency, AgencyEvent
 from dictionary.models.audit import AuditChainHead, AuditEvent
 from dictionary.models.base import Base, utcnow
@@ -23,7 +23,7 @@ __all__ = [
     "Dataset",
     "Distribution",
     "Field",
-    "LoginAttempt",
+    "LoginThrottle",
     "Membership",
     "Notification",
     "OutboxEntry",
@@ -32,5 +32,6 @@ __all__ = [
     "Revision",
     "Standard",
     "StandardMapping",
+    "WebSession",
     "utcnow",
 ]

@@ -1,4 +1,4 @@
-"""Principals (people and systems that sign in), their agency memberships, API tokens, login attempts.
+"""Principals (people and systems that sign in), memberships, API tokens, web sessions, login throttling.
 
 Roles (DESIGN.md §6): staff of an agency are ``viewer``, ``editor``, ``steward`` or
 ``agency_admin`` there (a membership); ``approver`` (acting for the Provincial People's
@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dictionary.models.base import Base, Identified, str40, str200, utcnow
@@ -50,9 +50,6 @@ class Principal(Identified, Base):
         comment="approver, admin or integration; null for agency staff (see membership)"
     )
     active: Mapped[bool] = mapped_column(default=True, comment="Deactivated principals cannot sign in")
-    session_epoch: Mapped[int] = mapped_column(
-        default=1, comment="Stored in web sessions; bumped to end every session (password change, lock)"
-    )
     last_login_at: Mapped[datetime | None] = mapped_column(comment="Last successful web login (UTC)")
 
     memberships: Mapped[list[Membership]] = relationship(
@@ -89,6 +86,8 @@ class ApiToken(Base):
 
     Tokens are 32 random bytes, so a fast hash is enough (no dictionary attack is possible);
     ``prefix`` is a public, random lookup key so that verification costs one indexed query.
+    A token issued by a caller using a token is its child: it never outlives it, never has more
+    scopes, and stops working with it.
     """
 
     __tablename__ = "api_token"
@@ -108,24 +107,51 @@ class ApiToken(Base):
     last_used_at: Mapped[datetime | None] = mapped_column(
         comment="Last request made with it (minute precision)"
     )
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("api_token.id", ondelete="CASCADE"),
+        index=True,
+        comment="The token this one was issued with; null when issued by a person or the CLI",
+    )
 
     principal: Mapped[Principal] = relationship()
+    parent: Mapped[ApiToken | None] = relationship(remote_side=[id])
 
 
-class LoginAttempt(Base):
-    """One web login attempt; recent failures per user name and address throttle further attempts.
+class WebSession(Base):
+    """A signed-in browser. The cookie holds a random session id; only its SHA-256 is stored here,
+    so signing out (deleting the row) ends the session even for a copied cookie."""
+
+    __tablename__ = "web_session"
+    __table_args__ = {"comment": "Open web sessions: deleted at logout, expiring when idle or old"}  # noqa: RUF012
+
+    id_hash: Mapped[str] = mapped_column(
+        String(64), primary_key=True, comment="SHA-256 of the session id, hex"
+    )
+    principal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("principal.id", ondelete="CASCADE"), index=True, comment="Who is signed in"
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, comment="When they signed in (UTC)")
+    last_seen_at: Mapped[datetime] = mapped_column(
+        default=utcnow, comment="Last request with it (minute precision); idle sessions expire"
+    )
+    expires_at: Mapped[datetime] = mapped_column(comment="It ends at this time however active (UTC)")
+
+
+class LoginThrottle(Base):
+    """Recent failed logins of one account name or one client address, and the lockout they earned.
 
     Kept in the database (not in process memory) so that the limit holds across server workers.
     """
 
-    __tablename__ = "login_attempt"
-    __table_args__ = (
-        Index("ix_login_attempt_key", "username", "ip", "attempted_at"),
-        {"comment": "Web login attempts, for rate limiting"},
-    )
+    __tablename__ = "login_throttle"
+    __table_args__ = {"comment": "Failed logins per account name and per address, for throttling"}  # noqa: RUF012
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True, comment="Order of attempts")
-    username: Mapped[str] = mapped_column(String(320), comment="The login name typed, lower case")
-    ip: Mapped[str] = mapped_column(String(64), comment="Client address")
-    attempted_at: Mapped[datetime] = mapped_column(default=utcnow, comment="When (UTC)")
-    succeeded: Mapped[bool] = mapped_column(comment="Whether the password was right")
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True, comment="account or address")
+    key: Mapped[str] = mapped_column(
+        String(320), primary_key=True, comment="The login name typed (lower case) or the client address"
+    )
+    failures: Mapped[int] = mapped_column(comment="Recent failures; one is forgiven per quiet period")
+    last_failure_at: Mapped[datetime] = mapped_column(comment="When the last failure happened (UTC)")
+    locked_until: Mapped[datetime | None] = mapped_column(
+        comment="Attempts are refused, unchecked, until then (UTC)"
+    )

@@ -1,66 +1,31 @@
-"""Accounts: principals and memberships, passwords, API tokens, login throttling, and the Actor.
+"""Accounts: principals and memberships, and the Actor.
 
-Passwords are argon2id hashes (slow on purpose); API tokens are 32 random bytes, shown once and
-stored as SHA-256 (a fast hash is safe for high-entropy secrets). :meth:`AccountService.actor_for`
-turns a principal into the :class:`~dictionary.policies.Actor` every rule is checked against.
+Passwords are argon2id hashes (slow on purpose; :mod:`dictionary.services.signin` checks them and
+keeps the web sessions, :mod:`dictionary.services.tokens` the API tokens).
+:meth:`AccountService.actor_for` turns a principal into the :class:`~dictionary.policies.Actor`
+every rule is checked against.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
-import secrets
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, DictionaryError, InvalidInput, NotFound, PermissionDenied
-from dictionary.models import AccessGrant, Agency, AgencyEvent, ApiToken, LoginAttempt, Membership, Principal
-from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
+from dictionary.errors import AlreadyExists, InvalidInput, NotFound, PermissionDenied
+from dictionary.models import AccessGrant, Agency, AgencyEvent, Membership, Principal
+from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES
 from dictionary.models.base import utcnow
 from dictionary.policies import Actor, AgencyGraph, AgencyRole, may_grant_role, rank
 from dictionary.services.base import Context, paginate, unit_of_work
+from dictionary.services.signin import end_sessions, hash_password, normalise_email
 
-TOKEN_PREFIX = "sdc_"  # noqa: S105 - a public marker, not a secret
 MIN_PASSWORD = 12
-MAX_TOKEN_DAYS = 365
-LOGIN_WINDOW = timedelta(minutes=15)
-LOGIN_MAX_FAILURES = 5
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_hasher = PasswordHasher()
-# Verified against when the user does not exist, so that both cases take the same time.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
-
-
-class NotAuthenticated(DictionaryError):
-    """The credentials are missing, wrong, expired or revoked (HTTP 401)."""
-
-
-class TooManyAttempts(DictionaryError):
-    """Too many failed logins for this name from this address (HTTP 429)."""
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__("Too many failed logins; wait before trying again")
-        self.retry_after = retry_after
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
 
 
 # The agency graph and the actor -----------------------------------------------------------
@@ -94,13 +59,6 @@ def live_grant_datasets(ctx: Context, agencies: frozenset[uuid.UUID], now: datet
         )
     ).all()
     return frozenset(rows)
-
-
-@dataclass(frozen=True)
-class IssuedToken:
-    token: ApiToken
-    secret: str
-    """The token itself: shown once, never stored."""
 
 
 class AccountService:
@@ -207,14 +165,14 @@ class AccountService:
             if len(data["password"]) < MIN_PASSWORD:
                 raise InvalidInput.one("password", f"must be at least {MIN_PASSWORD} characters")
             principal.password_hash = hash_password(data["password"])
-            principal.session_epoch += 1  # a new password ends every open web session
+            end_sessions(self.ctx.session, principal.id)  # a new password signs out everywhere
         if data.get("name"):
             principal.name = data["name"].strip()
         if "active" in data and data["active"] is not None and data["active"] != principal.active:
             if principal.id == by.principal_id:
                 raise PermissionDenied("You cannot deactivate yourself")
             principal.active = data["active"]
-            principal.session_epoch += 1
+            end_sessions(self.ctx.session, principal.id)
         if data.get("role") is not None:
             self._set_role(principal, data.get("agency"), data["role"], by)
         self.ctx.session.flush()
@@ -288,105 +246,3 @@ class AccountService:
                 func.lower(Principal.email).like(pattern) | func.lower(Principal.name).like(pattern)
             )
         return paginate(self.ctx.session, query, page, page_size, Principal.email)
-
-    # Web login --------------------------------------------------------------------------
-
-    def login(self, email: str, password: str, ip: str) -> Principal:
-        """Check a password, throttled per (name, address); every attempt is stored and committed."""
-        username, now = normalise_email(email)[:320], utcnow()
-        session = self.ctx.session
-        failures = session.scalar(
-            select(func.count()).where(
-                LoginAttempt.username == username,
-                LoginAttempt.ip == ip,
-                LoginAttempt.succeeded.is_(False),
-                LoginAttempt.attempted_at > now - LOGIN_WINDOW,
-            )
-        )
-        if (failures or 0) >= LOGIN_MAX_FAILURES:
-            raise TooManyAttempts(int(LOGIN_WINDOW.total_seconds()))
-        principal = session.scalar(select(Principal).where(Principal.email == username))
-        stored = principal.password_hash if principal is not None and principal.active else None
-        try:
-            ok = _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
-        except (VerificationError, InvalidHashError):
-            ok = False
-        session.add(LoginAttempt(username=username, ip=ip[:64], attempted_at=now, succeeded=ok))
-        if ok and principal is not None:
-            principal.last_login_at = now
-            if _hasher.check_needs_rehash(stored or ""):
-                principal.password_hash = hash_password(password)
-        session.commit()
-        if not ok or principal is None:
-            raise NotAuthenticated("Wrong e-mail address or password")
-        return principal
-
-    # API tokens -------------------------------------------------------------------------
-
-    @unit_of_work
-    def issue_token(
-        self, principal: Principal, *, name: str, scopes: list[str], days: int = 90, by: Actor | None = None
-    ) -> IssuedToken:
-        errors: dict[str, list[str]] = {}
-        if not scopes or any(scope not in TOKEN_SCOPES for scope in scopes):
-            errors["scopes"] = ["give read, or read and write"]
-        if not 1 <= days <= MAX_TOKEN_DAYS:
-            errors["days"] = [f"must be between 1 and {MAX_TOKEN_DAYS}"]
-        if errors:
-            raise InvalidInput(errors)
-        if by is not None and by.token_scopes is not None and not set(scopes) <= by.token_scopes:
-            raise PermissionDenied("A token cannot issue a token with more scopes than its own")
-        prefix = secrets.token_hex(6)
-        secret = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
-        scopes = sorted(set(scopes) | {"read"})
-        token = ApiToken(
-            principal=principal,
-            prefix=prefix,
-            token_hash=token_digest(secret),
-            name=name,
-            scopes=scopes,
-            expires_at=utcnow() + timedelta(days=days),
-        )
-        self.ctx.session.add(token)
-        self.ctx.session.flush()
-        return IssuedToken(token, secret)
-
-    def tokens(self, principal: Principal) -> list[ApiToken]:
-        return list(
-            self.ctx.session.scalars(
-                select(ApiToken)
-                .where(ApiToken.principal_id == principal.id)
-                .order_by(ApiToken.created_at.desc())
-            )
-        )
-
-    @unit_of_work
-    def revoke_token(self, token_id: uuid.UUID, *, by: Actor) -> ApiToken:
-        token = self.ctx.session.get(ApiToken, token_id)
-        if token is None or not (by.is_admin or token.principal_id == by.principal_id):
-            raise NotFound("Token", token_id)
-        if token.revoked_at is None:
-            token.revoked_at = utcnow()
-        self.ctx.session.flush()
-        return token
-
-    def authenticate_token(self, secret: str) -> tuple[Principal, ApiToken]:
-        """The principal behind a bearer token; NotAuthenticated if it is unknown, expired or revoked."""
-        if not secret.startswith(TOKEN_PREFIX) or len(secret) < len(TOKEN_PREFIX) + 14:
-            raise NotAuthenticated("The token is not valid")
-        prefix = secret[len(TOKEN_PREFIX) : len(TOKEN_PREFIX) + 12]
-        token = self.ctx.session.scalar(select(ApiToken).where(ApiToken.prefix == prefix))
-        if token is None or not hmac.compare_digest(token.token_hash, token_digest(secret)):
-            raise NotAuthenticated("The token is not valid")
-        now = utcnow()
-        if token.revoked_at is not None:
-            raise NotAuthenticated("The token was revoked")
-        if token.expires_at <= now:
-            raise NotAuthenticated("The token has expired")
-        if not token.principal.active:
-            raise NotAuthenticated("The account is deactivated")
-        # Written at most once a minute, so reads do not turn into a write per request.
-        if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
-            token.last_used_at = now
-            self.ctx.session.commit()
-        return token.principal, token

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from app.api.schemas.dictionary import DistributionInputSchema
 from dictionary.models import AccessGrant, AccessRequest, Agency, Dataset, Principal
 from dictionary.services import DistributionService, MappingService
-from dictionary.services.accounts import AccountService
+from dictionary.services.tokens import TokenService
 from tests.conftest import _accounts_context
 from tests.factories import FieldData, make_agency, make_dataset, make_principal, make_standard, make_token
 
@@ -159,7 +159,7 @@ class World:
     def new_token(self, role: str, rel: str) -> uuid.UUID:
         """in_scope: one of the caller's own tokens; otherwise one of B's member's."""
         owner = self.principals.get(role, self.members["A"]) if rel == "in_scope" else self.members["B"]
-        return AccountService(self.ctx).issue_token(owner, name="matrix", scopes=["read"]).token.id
+        return TokenService(self.ctx).issue(owner, name="matrix", scopes=["read"]).token.id
 
     def new_b_dataset(self) -> str:
         slug = f"b-moi-{next(self._slugs)}"

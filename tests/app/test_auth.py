@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from sqlalchemy import select, text
 
 from app.cli import main
-from dictionary.models import ApiToken, LoginAttempt, Principal
+from dictionary.models import ApiToken, LoginThrottle, Principal
 from tests.conftest import _accounts_context, client_with_token
 from tests.factories import AgencyData, DatasetData, make_agency, make_principal, make_token
 
@@ -71,20 +71,25 @@ def test_login_form_itself_needs_its_csrf_token(anonymous_client, staff) -> None
     assert forged.status_code == 403  # a page elsewhere cannot sign a victim in to an account
 
 
-def test_wrong_passwords_are_throttled_per_name_and_address(app, anonymous_client, staff) -> None:
+def test_wrong_passwords_lock_the_account_name_for_a_while(app, anonymous_client, staff) -> None:
     for _ in range(5):
         assert sign_in(anonymous_client, password="sai mật khẩu rồi").status_code == 401
-    assert sign_in(anonymous_client).status_code == 429  # even the right password, for a while
+    locked = sign_in(anonymous_client)
+    assert locked.status_code == 429  # even the right password, for a while
+    assert 0 < int(locked.headers["Retry-After"]) <= 60
     other_name = sign_in(anonymous_client, email="khac@stc.lamdong.gov.vn", password="x")
     assert other_name.status_code == 401  # another name from the same address is not blocked
-    with app.extensions["catalog.engine"].begin() as connection:  # the window passes
+    with app.extensions["catalog.engine"].begin() as connection:  # the lock passes
         connection.execute(
-            text("UPDATE login_attempt SET attempted_at = :t"), {"t": datetime.now(UTC) - timedelta(hours=1)}
+            text("UPDATE login_throttle SET locked_until = :t"),
+            {"t": datetime.now(UTC) - timedelta(seconds=1)},
         )
     assert sign_in(anonymous_client).status_code == 303
     session = app.extensions["catalog.sessionmaker"]()
-    assert session.scalar(select(LoginAttempt).order_by(LoginAttempt.id.desc())).succeeded
+    rows = {(row.kind, row.key) for row in session.scalars(select(LoginThrottle))}
     session.close()
+    # The success cleared its account name, not the address nor the other name.
+    assert rows == {("address", "127.0.0.1"), ("account", "khac@stc.lamdong.gov.vn")}
 
 
 def test_unknown_users_and_deactivated_users_cannot_sign_in(app, anonymous_client, staff, client) -> None:

@@ -344,7 +344,8 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/audit"): Case("/audit", only("admin", ok=200)),
     # Sign-in, accounts, tokens
     ("GET", "/login"): Case("/login", anyone(200)),
-    # A new login name each time: the throttle counts failures per name and address.
+    # A new login name each time (and every call has its own address, see _call): the throttle
+    # counts failures per name and per address.
     ("POST", "/login"): Case(
         "/login", csrf_form(401), lambda *_: {"email": f"x{next(_unique)}@x.vn"}, form=True
     ),
@@ -422,9 +423,16 @@ def _call(app, world: World, method: str, case: Case, role: str, rel: str):  # n
     path = case.path(world, role, rel) if callable(case.path) else case.path
     path = path.format(**world.values(rel))
     body = case.body(world, role, rel) if callable(case.body) else case.body
+    # Each call from its own address, so that login throttling per address never decides a status.
+    n = next(_unique)
+    options = {
+        "headers": case.headers,
+        "buffered": True,
+        "environ_base": {"REMOTE_ADDR": f"10.9.{n // 250}.{n % 250}"},
+    }
     if case.form:
-        return client.open(path, method=method, data=body or {}, headers=case.headers, buffered=True)
-    return client.open(path, method=method, json=body, headers=case.headers, buffered=True)
+        return client.open(path, method=method, data=body or {}, **options)
+    return client.open(path, method=method, json=body, **options)
 
 
 def test_the_matrix(app) -> None:

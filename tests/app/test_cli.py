@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from app import cli
 from app.cli import main
+from app.config import DEFAULT_SECRET, Settings, serve_refusal
 
 
 @pytest.fixture
@@ -89,14 +91,15 @@ def test_serve_runs_gunicorn_with_several_workers(env: dict[str, str]) -> None:
             "--workers",
             "2",
         ],
-        env={**os.environ, **env},
+        env={**os.environ, **env, "CATALOG_SECRET_KEY": "a-random-secret-for-this-test-" + "7" * 20},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     try:
         body = None
-        for _ in range(300):  # up to 30 s: each worker builds the app when it boots
+        deadline = time.monotonic() + 60  # a loaded machine may take more than 10 s to boot it
+        while time.monotonic() < deadline and server.poll() is None:
             try:
                 with urllib.request.urlopen(
                     f"http://127.0.0.1:{port}/api/v1/datasets", timeout=2
@@ -152,3 +155,69 @@ def test_no_demo_accounts_in_production(env: dict[str, str], monkeypatch: pytest
     monkeypatch.setenv("CATALOG_SECRET_KEY", "x" * 40)
     refused = CliRunner().invoke(main, ["demo", "accounts"])
     assert refused.exit_code != 0 and "not for production" in refused.output
+
+
+# The development secret ------------------------------------------------------------------
+
+
+def test_the_development_secret_needs_development_mode_asked_for() -> None:
+    default = Settings()
+    assert default.secret_key == DEFAULT_SECRET and default.env == "development"
+    assert "CATALOG_SECRET_KEY" in serve_refusal(default, {})  # CATALOG_ENV unset is not enough
+    assert serve_refusal(default, {"CATALOG_ENV": "testing"}) is not None
+    assert serve_refusal(default, {"CATALOG_ENV": "development"}) is None
+    assert serve_refusal(default, {}, dev=True) is None
+    assert serve_refusal(Settings(secret_key="kort"), {}) is not None  # short: no better
+    assert serve_refusal(Settings(secret_key="r" * 32), {}) is None
+
+
+@pytest.fixture
+def served(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """No development environment asked for, and a gunicorn that only notes that it was started."""
+    monkeypatch.delenv("CATALOG_ENV", raising=False)
+    monkeypatch.delenv("CATALOG_SECRET_KEY", raising=False)
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr(cli._Gunicorn, "run", staticmethod(lambda _app, options: started.append(options)))
+    return started
+
+
+def test_serve_refuses_the_development_secret(served: list[dict[str, object]]) -> None:
+    refused = CliRunner().invoke(main, ["serve", "--port", "5999"])
+    assert refused.exit_code == 1 and "CATALOG_SECRET_KEY" in refused.output
+    assert served == []
+
+
+@pytest.mark.parametrize(
+    ("args", "environ"),
+    [
+        (["--dev"], {}),
+        ([], {"CATALOG_ENV": "development"}),
+        ([], {"CATALOG_SECRET_KEY": "s" * 40}),
+    ],
+)
+def test_serve_starts_in_explicit_development_mode_or_with_a_secret(
+    served: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch, args: list[str], environ: dict[str, str]
+) -> None:
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    started = CliRunner().invoke(main, ["serve", "--port", "5999", *args])
+    assert started.exit_code == 0, started.output
+    assert [options["bind"] for options in served] == ["127.0.0.1:5999"]
+
+
+def test_the_wsgi_entry_point_refuses_the_development_secret(env: dict[str, str]) -> None:
+    environ = {k: v for k, v in os.environ.items() if k not in ("CATALOG_ENV", "CATALOG_SECRET_KEY")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import app.wsgi"],
+        env={**environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0 and "CATALOG_SECRET_KEY" in result.stderr
+
+
+def test_make_run_serves_in_explicit_development_mode() -> None:
+    makefile = (Path(__file__).parents[2] / "Makefile").read_text()
+    assert "catalog serve --dev " in makefile

@@ -88,6 +88,7 @@ class TokenSchema(Schema):
     expires_at = fields.DateTime()
     revoked_at = fields.DateTime()
     last_used_at = fields.DateTime()
+    parent_id = fields.UUID(metadata={"description": "The token this one was issued with (revoked with it)"})
     state = fields.Function(
         lambda t: "revoked" if t.revoked_at else "expired" if t.expires_at <= utcnow() else "active"
     )
@@ -103,6 +104,7 @@ class TokenIssuedSchema(Schema):
     scopes = fields.List(fields.String(), attribute="token.scopes")
     created_at = fields.DateTime(attribute="token.created_at")
     expires_at = fields.DateTime(attribute="token.expires_at")
+    parent_id = fields.UUID(attribute="token.parent_id")
 
 
 class TokenCreateSchema(Schema):

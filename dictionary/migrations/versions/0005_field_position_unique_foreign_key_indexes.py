@@ -1,14 +1,14 @@
 """unique field position per dataset; an index on every foreign key
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-03 09:15:00
 """
 
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"  # MERGE: 0004
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -22,10 +22,18 @@ ENABLED_KEY = "audit.enabled"
 CONTEXT_KEY = "audit.context"
 PENDING_KEY = "audit.pending"
 NOT_AUDITED = frozenset(
-    {"revision", "search_outbox", "audit_event", "audit_chain_head", "login_attempt", "notification"}
+    {
+        "revision",
+        "search_outbox",
+        "audit_event",
+        "audit_chain_head",
+        "login_throttle",
+        "web_session",
+        "notification",
+    }
 )
 """Derived or bookkeeping tables: revisions repeat the dataset change already logged, the outbox and
-notifications follow from logged changes, and login attempts are logged as explicit events."""
+notifications follow from logged changes, and logins and logouts are logged as explicit events."""
 IGNORED_COLUMNS = frozenset({"updated_at", "lock_version", "last_used_at", "last_login_at"})
 """Columns that change as a side effect; an update of only these is not an event."""
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
