@@ -72,6 +72,15 @@ def test_export_streams_json_lines_and_csv_and_is_itself_logged(client, logged) 
     assert client.get(f"{API}/audit?action=audit.export").json[0]["after"]["format"] == "csv"
 
 
+def test_a_read_export_gives_its_connection_back(app, client, logged) -> None:
+    """Flask ends the request before the body streams; the export must still end its transaction
+    (else the connection stays checked out, idle in a transaction, until garbage collection)."""
+    pool = app.extensions["catalog.engine"].pool
+    with client.get(f"{API}/audit/export") as response:
+        assert response.get_data(as_text=True)
+    assert pool.checkedout() == 0
+
+
 def test_only_administrators_read_the_log(client_as, anonymous_client, logged) -> None:
     assert anonymous_client.get(f"{API}/audit").status_code == 401
     assert client_as("approver").get(f"{API}/audit/export").status_code == 403

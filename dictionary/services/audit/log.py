@@ -71,7 +71,16 @@ class AuditLog:
         plain = {key: value for key, value in filters.__dict__.items() if value is not None}
         record(self.session, "audit.export", "audit_event", None, after={"filters": plain, "format": fmt})
         self.session.commit()
-        return self.stream(filters)
+        return self._stream_and_end(filters)
+
+    def _stream_and_end(self, filters: AuditFilters) -> Iterator[AuditEvent]:
+        # A web server reads the export after the request has ended and its session was closed;
+        # reading it reopens a transaction that nobody else would end (a connection left idle in
+        # a transaction until garbage collection), so the export ends its own when done.
+        try:
+            yield from self.stream(filters)
+        finally:
+            self.session.rollback()
 
     def verify(self, expect_head: str | None = None) -> VerifyReport:
         return verify(self.session, expect_head)
