@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from dictionary.models import AuditEvent
-from dictionary.services.audit.chain import VerifyReport, verify
+from dictionary.services.audit.chain import Anchor, VerifyReport, verify
 from dictionary.services.audit.recording import record
 from dictionary.services.base import paginate
 
@@ -82,8 +82,8 @@ class AuditLog:
         finally:
             self.session.rollback()
 
-    def verify(self, expect_head: str | None = None) -> VerifyReport:
-        return verify(self.session, expect_head)
+    def verify(self, anchors: Iterable[Anchor] = (), expect_head: str | None = None) -> VerifyReport:
+        return verify(self.session, anchors, expect_head)
 
 
 def as_record(event: AuditEvent) -> dict[str, Any]:
