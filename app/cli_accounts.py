@@ -20,7 +20,15 @@ from dictionary.errors import DictionaryError
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES
 from dictionary.policies import SYSTEM
 from dictionary.services.accounts import AccountService
-from dictionary.services.audit import AuditContext, AuditFilters, AuditLog, as_record, set_context
+from dictionary.services.audit import (
+    Anchor,
+    AuditContext,
+    AuditFilters,
+    AuditLog,
+    VerifyReport,
+    as_record,
+    set_context,
+)
 from dictionary.services.base import Context
 from dictionary.services.tokens import TokenService
 
@@ -130,17 +138,65 @@ def audit() -> None:
     """The hash-chained audit log."""
 
 
+class AnchorParam(click.ParamType):
+    """``SEQ:HASH``; anything else is a usage error (exit 2) that says what an anchor looks like."""
+
+    name = "SEQ:HASH"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Anchor:
+        if isinstance(value, Anchor):
+            return value
+        try:
+            return Anchor.parse(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _report_broken(report: VerifyReport) -> None:
+    where = f" at event {report.broken_seq}" if report.broken_seq is not None else ""
+    click.echo(f"BROKEN{where}: {report.problem}", err=True)
+    sys.exit(1)
+
+
 @audit.command("verify")
-@click.option("--expect-head", help="A head hash printed by an earlier verify, kept somewhere else.")
+@click.option(
+    "--anchor",
+    "anchors",
+    multiple=True,
+    type=AnchorParam(),
+    help="SEQ:HASH printed earlier by 'catalog audit anchor' and kept outside the database (repeatable).",
+)
+@click.option("--expect-head", help="Older form of --anchor: a head hash printed by an earlier verify.")
 @with_appcontext
-def audit_verify(expect_head: str | None) -> None:
-    """Recompute the chain; exit 1 and name the first broken link if any event was altered or deleted."""
+def audit_verify(anchors: tuple[Anchor, ...], expect_head: str | None) -> None:
+    """Recompute the chain; exit 1 and name the first broken link.
+
+    Finds altered and deleted events and a head row that disagrees with the events. Only an anchor
+    kept outside the database finds a deleted tail with a rewound head, or a rebuilt chain.
+    """
     with _context() as ctx:
-        report = AuditLog(ctx.session).verify(expect_head)
+        report = AuditLog(ctx.session).verify(anchors, expect_head)
     if not report.ok:
-        click.echo(f"BROKEN at event {report.broken_seq}: {report.problem}", err=True)
-        sys.exit(1)
-    click.echo(f"OK: {report.checked} events; head {report.head_seq} {report.head_hash}")
+        _report_broken(report)
+    held = f", {report.anchors} anchor{'s' if report.anchors != 1 else ''} hold" if report.anchors else ""
+    click.echo(f"OK: {report.checked} events{held}; head {report.anchor or 'none (empty chain)'}")
+
+
+@audit.command("anchor")
+@with_appcontext
+def audit_anchor() -> None:
+    """Verify the chain and print an anchor for its head, SEQ:HASH, to keep outside the database.
+
+    Print it, mail it or write it to write-once storage; pass it later to 'verify --anchor'.
+    """
+    with _context() as ctx:
+        report = AuditLog(ctx.session).verify()
+    # An anchor vouches for the chain up to it: never hand one out for a broken chain.
+    if not report.ok:
+        _report_broken(report)
+    if report.anchor is None:
+        raise click.ClickException("the chain is empty: there is nothing to anchor yet")
+    click.echo(str(report.anchor))
 
 
 @audit.command("export")

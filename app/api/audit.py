@@ -10,12 +10,12 @@ from datetime import UTC
 
 from flask import Response, stream_with_context
 from flask.views import MethodView
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
 from app.api.common import Blueprint, errors
 from app.api.schemas.common import code_field, text
 from app.wiring import services
-from dictionary.services.audit import AuditFilters, as_record
+from dictionary.services.audit import Anchor, AuditFilters, as_record
 
 blp = Blueprint("audit", __name__, url_prefix="/audit", description="The audit log")
 
@@ -57,11 +57,40 @@ class AuditEventSchema(Schema):
     hash = fields.String()
 
 
+class AnchorField(fields.String):
+    """``SEQ:HASH`` of an event, as printed by ``catalog audit anchor`` (a string in OpenAPI)."""
+
+    def _deserialize(self, value, attr, data, **kwargs) -> Anchor:
+        try:
+            return Anchor.parse(super()._deserialize(value, attr, data, **kwargs))
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+
+
+class VerifyQuerySchema(Schema):
+    anchor = fields.List(
+        AnchorField(),
+        load_default=list,
+        metadata={
+            "description": "SEQ:HASH kept outside the database (repeatable): that event must still exist "
+            "with that hash, and the chain be intact through it to the head"
+        },
+    )
+
+
 class VerifySchema(Schema):
     ok = fields.Boolean()
     checked = fields.Integer()
     head_seq = fields.Integer()
-    head_hash = fields.String(metadata={"description": "Write it down elsewhere: a later verify can compare"})
+    head_hash = fields.String()
+    anchor = fields.Function(
+        lambda report: None if report.anchor is None else str(report.anchor),
+        metadata={
+            "description": "SEQ:HASH of the head of an intact chain: keep it outside the database "
+            "and pass it to a later verify"
+        },
+    )
+    anchors = fields.Integer(metadata={"description": "How many anchors were checked"})
     problem = fields.String()
     broken_seq = fields.Integer()
 
@@ -121,8 +150,9 @@ class AuditExport(MethodView):
 
 @blp.route("/verify")
 class AuditVerify(MethodView):
+    @blp.arguments(VerifyQuerySchema, location="query")
     @blp.response(200, VerifySchema)
     @errors(blp, 403)
-    def get(self):
-        """Recompute the hash chain and report the first altered, deleted or missing event"""
-        return services().audit.verify()
+    def get(self, query):
+        """Recompute the hash chain, check the anchors given, and report the first broken link"""
+        return services().audit.verify(query["anchor"])

@@ -3,7 +3,8 @@
 Each event stores the SHA-256 of its own canonical JSON, which includes the previous event's
 hash; the chain head row holds the last sequence number and hash. Changing any stored event,
 deleting one, or cutting off the tail therefore breaks a link that ``catalog audit verify``
-finds (see :mod:`dictionary.services.audit`).
+finds; a cut tail *with* a rewound head, or a rebuilt chain, only an anchor kept outside the
+database reveals (see :mod:`dictionary.services.audit`).
 """
 
 from __future__ import annotations

@@ -72,6 +72,15 @@ def test_export_streams_json_lines_and_csv_and_is_itself_logged(client, logged) 
     assert client.get(f"{API}/audit?action=audit.export").json[0]["after"]["format"] == "csv"
 
 
+def test_a_read_export_gives_its_connection_back(app, client, logged) -> None:
+    """Flask ends the request before the body streams; the export must still end its transaction
+    (else the connection stays checked out, idle in a transaction, until garbage collection)."""
+    pool = app.extensions["catalog.engine"].pool
+    with client.get(f"{API}/audit/export") as response:
+        assert response.get_data(as_text=True)
+    assert pool.checkedout() == 0
+
+
 def test_only_administrators_read_the_log(client_as, anonymous_client, logged) -> None:
     assert anonymous_client.get(f"{API}/audit").status_code == 401
     assert client_as("approver").get(f"{API}/audit/export").status_code == 403
@@ -87,9 +96,9 @@ def cli(database_url, monkeypatch) -> CliRunner:
     return CliRunner()
 
 
-def _tamper(app, sql: str) -> None:
+def _tamper(app, sql: str, **params) -> None:
     with app.extensions["catalog.engine"].begin() as connection:
-        connection.execute(text(sql))
+        connection.execute(text(sql), params)
 
 
 def test_verify_passes_on_an_intact_log(cli, logged) -> None:
@@ -115,7 +124,7 @@ def test_verify_finds_an_altered_or_deleted_event(app, cli, logged, tampering) -
 
 
 def test_verify_finds_a_cut_off_tail_and_a_rebuilt_chain(app, cli, logged) -> None:
-    head = cli.invoke(main, ["audit", "verify"]).output.split()[-1]
+    head = cli.invoke(main, ["audit", "verify"]).output.split()[-1].partition(":")[2]
     _tamper(app, "DELETE FROM audit_event WHERE seq = (SELECT MAX(seq) FROM audit_event)")
     assert cli.invoke(main, ["audit", "verify"]).exit_code == 1
     _tamper(app, "DELETE FROM audit_event")
@@ -127,4 +136,92 @@ def test_verify_finds_a_cut_off_tail_and_a_rebuilt_chain(app, cli, logged) -> No
 def test_the_api_reports_the_same(app, client, logged) -> None:
     _tamper(app, "UPDATE audit_event SET object_id = 'khac' WHERE seq = 1")
     report = client.get(f"{API}/audit/verify").json
-    assert (report["ok"], report["broken_seq"]) == (False, 1)
+    assert (report["ok"], report["broken_seq"], report["anchor"]) == (False, 1, None)
+
+
+# catalog audit anchor, verify --anchor ------------------------------------------------------
+
+
+def _anchor(cli) -> str:
+    result = cli.invoke(main, ["audit", "anchor"])
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+def _rewind(app, seq: int) -> None:
+    """Delete the events after ``seq`` and point the head at ``seq``, as someone covering tracks would."""
+    _tamper(app, "DELETE FROM audit_event WHERE seq > :seq", seq=seq)
+    _tamper(
+        app,
+        "UPDATE audit_chain_head SET seq = :seq, hash = (SELECT hash FROM audit_event WHERE seq = :seq)",
+        seq=seq,
+    )
+
+
+def test_anchor_prints_seq_and_hash_of_the_head(cli, logged) -> None:
+    anchor = _anchor(cli)
+    seq, _, digest = anchor.partition(":")
+    verified = cli.invoke(main, ["audit", "verify"]).output
+    assert seq.isdigit() and len(digest) == 64 and verified.endswith(f"head {anchor}\n")
+
+
+def test_an_anchor_stays_valid_after_legitimate_writes(cli, client, logged) -> None:
+    old = _anchor(cli)
+    client.patch(f"{API}/datasets/ngan-sach", json={"title_en": "Provincial budget"})
+    assert _anchor(cli) != old
+    result = cli.invoke(main, ["audit", "verify", "--anchor", old, "--anchor", _anchor(cli)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("OK: ") and "2 anchors hold" in result.output
+    # The older --expect-head HASH now means the same, so it too survives a write.
+    assert cli.invoke(main, ["audit", "verify", "--expect-head", old.partition(":")[2]]).exit_code == 0
+
+
+def test_a_deleted_tail_with_a_rewound_head_fails_against_the_anchor(app, cli, logged) -> None:
+    anchor = _anchor(cli)
+    seq = int(anchor.partition(":")[0])
+    _rewind(app, seq - 2)
+    assert cli.invoke(main, ["audit", "verify"]).exit_code == 0  # the database agrees with itself
+    result = cli.invoke(main, ["audit", "verify", "--anchor", anchor])
+    assert result.exit_code == 1
+    assert f"event {seq} (anchored) is missing: the chain ends at {seq - 2}" in result.output
+
+
+def test_a_wiped_chain_fails_against_the_anchor(app, cli, logged) -> None:
+    anchor = _anchor(cli)
+    _tamper(app, "DELETE FROM audit_event")
+    _tamper(app, "DELETE FROM audit_chain_head")
+    result = cli.invoke(main, ["audit", "verify", "--anchor", anchor])
+    assert result.exit_code == 1
+    assert f"the chain is empty but an anchor says {anchor.partition(':')[0]} events existed" in result.output
+    empty = cli.invoke(main, ["audit", "anchor"])
+    assert empty.exit_code == 1 and "nothing to anchor" in empty.output
+
+
+def test_a_rewritten_event_fails_and_gets_no_anchor(app, cli, logged) -> None:
+    anchor = _anchor(cli)
+    _tamper(app, "UPDATE audit_event SET actor = 'ai đó khác' WHERE seq = 2")
+    result = cli.invoke(main, ["audit", "verify", "--anchor", anchor])
+    assert result.exit_code == 1 and "BROKEN at event 2: event 2 was altered" in result.output
+    refused = cli.invoke(main, ["audit", "anchor"])  # an anchor would vouch for the altered chain
+    assert refused.exit_code == 1 and refused.stdout == "" and "BROKEN at event 2" in refused.output
+
+
+@pytest.mark.parametrize("text", ["42", "x:" + "0" * 64, "0:" + "0" * 64, "7:abc"])
+def test_a_malformed_anchor_is_a_usage_error(cli, logged, text) -> None:
+    result = cli.invoke(main, ["audit", "verify", "--anchor", text])
+    assert result.exit_code == 2
+    assert "Invalid value for '--anchor'" in result.output and "is not an anchor" in result.output
+
+
+def test_the_api_checks_anchors_too(app, client, logged) -> None:
+    intact = client.get(f"{API}/audit/verify").json
+    anchor = intact["anchor"]
+    assert intact["ok"] and anchor == f"{intact['head_seq']}:{intact['head_hash']}"
+    seq = intact["head_seq"]
+    _rewind(app, seq - 1)
+    assert client.get(f"{API}/audit/verify").json["ok"] is True
+    report = client.get(f"{API}/audit/verify", query_string={"anchor": [anchor]}).json
+    assert (report["ok"], report["anchors"]) == (False, 1)
+    assert report["problem"] == f"event {seq} (anchored) is missing: the chain ends at {seq - 1}"
+    malformed = client.get(f"{API}/audit/verify?anchor=42")
+    assert malformed.status_code == 422 and "is not an anchor" in malformed.get_data(as_text=True)

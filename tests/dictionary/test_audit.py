@@ -15,7 +15,16 @@ from sqlalchemy import func, select, text
 from dictionary.errors import InvalidInput
 from dictionary.models import AuditChainHead, AuditEvent
 from dictionary.services import DatasetService, DistributionService
-from dictionary.services.audit import GENESIS, AuditContext, AuditLog, event_hash, record, set_context, verify
+from dictionary.services.audit import (
+    GENESIS,
+    Anchor,
+    AuditContext,
+    AuditLog,
+    event_hash,
+    record,
+    set_context,
+    verify,
+)
 from tests.factories import make_agency, make_dataset, make_principal, make_token
 
 DISTRIBUTION = {
@@ -135,10 +144,10 @@ def _raw(app, sql: str, **params) -> None:
         connection.execute(text(sql), params)
 
 
-def _verify(app, expect_head=None):
+def _verify(app, *anchors, expect_head=None):
     session = app.extensions["catalog.sessionmaker"]()
     try:
-        return AuditLog(session).verify(expect_head)
+        return AuditLog(session).verify(anchors, expect_head)
     finally:
         session.close()
 
@@ -175,7 +184,33 @@ def test_a_deleted_event_is_found(app, chain) -> None:
 def test_a_deleted_tail_is_found(app, chain) -> None:
     _raw(app, "DELETE FROM audit_event WHERE seq = :seq", seq=chain)
     report = _verify(app)
-    assert not report.ok and "end" in report.problem
+    assert not report.ok and report.broken_seq == chain
+    assert report.problem.startswith(f"the chain ends at event {chain - 1} but its head names event {chain}")
+
+
+def test_events_past_the_head_are_found(app, chain) -> None:
+    _raw(app, "UPDATE audit_chain_head SET seq = :seq", seq=chain - 2)
+    report = _verify(app)
+    assert not report.ok and report.broken_seq == chain - 1
+    assert f"continues past its head (event {chain - 2}) to event {chain}" in report.problem
+
+
+def test_a_replaced_head_hash_is_found(app, chain) -> None:
+    _raw(app, "UPDATE audit_chain_head SET hash = :hash", hash="f" * 64)
+    report = _verify(app)
+    assert not report.ok and report.broken_seq == chain and "head's hash" in report.problem
+
+
+def test_events_deleted_under_their_head_are_found(app, chain) -> None:
+    _raw(app, "DELETE FROM audit_event")
+    report = _verify(app)
+    assert not report.ok and f"the chain is empty but its head names event {chain}" in report.problem
+
+
+def test_a_missing_head_row_is_found(app, chain) -> None:
+    _raw(app, "DELETE FROM audit_chain_head")
+    report = _verify(app)
+    assert not report.ok and f"head row is missing but there are {chain} events" in report.problem
 
 
 def test_a_rebuilt_chain_is_found_against_a_recorded_head(app, chain) -> None:
@@ -184,6 +219,119 @@ def test_a_rebuilt_chain_is_found_against_a_recorded_head(app, chain) -> None:
     _raw(app, "DELETE FROM audit_chain_head")
     assert _verify(app).ok  # an empty log is consistent with itself…
     assert not _verify(app, expect_head=head).ok  # …but not with the head written down earlier
+
+
+# Anchors ------------------------------------------------------------------------------------
+
+
+def _rewind(app, seq: int) -> None:
+    """Delete the events after ``seq`` and point the head at ``seq``: consistent with itself."""
+    session = app.extensions["catalog.sessionmaker"]()
+    last = session.get(AuditEvent, seq).hash
+    session.close()
+    _raw(app, "DELETE FROM audit_event WHERE seq > :seq", seq=seq)
+    _raw(app, "UPDATE audit_chain_head SET seq = :seq, hash = :hash", seq=seq, hash=last)
+
+
+def test_an_intact_chain_gives_an_anchor_for_its_head(app, chain) -> None:
+    report = _verify(app)
+    assert report.anchor == Anchor(chain, report.head_hash)
+    assert _verify(app, report.anchor).ok and _verify(app, report.anchor).anchors == 1
+
+
+def test_an_anchor_stays_valid_after_legitimate_writes(ctx, app, chain) -> None:
+    anchor = _verify(app).anchor
+    make_dataset(ctx, slug="sau-moc-neo")
+    report = _verify(app, anchor)
+    assert report.ok and report.checked > chain
+    assert _verify(app, expect_head=anchor.hash).ok  # the older --expect-head form as well
+
+
+def test_a_deleted_tail_with_a_rewound_head_fails_against_an_anchor(app, chain) -> None:
+    anchor = _verify(app).anchor
+    _rewind(app, chain - 3)
+    assert _verify(app).ok  # the database alone cannot tell…
+    report = _verify(app, anchor)  # …the anchor kept outside it can
+    assert not report.ok and report.broken_seq == chain - 2
+    assert report.problem == f"event {chain} (anchored) is missing: the chain ends at {chain - 3}"
+    assert not _verify(app, expect_head=anchor.hash).ok
+
+
+def test_a_wiped_chain_fails_against_an_anchor(app, chain) -> None:
+    anchor = _verify(app).anchor
+    _raw(app, "DELETE FROM audit_event")
+    _raw(app, "DELETE FROM audit_chain_head")
+    report = _verify(app, anchor)
+    assert not report.ok and report.problem == f"the chain is empty but an anchor says {chain} events existed"
+
+
+def test_a_rebuilt_chain_fails_against_an_anchor(app, chain) -> None:
+    """Every event rewritten and rehashed, head included: each link holds, the anchored hash does not."""
+    anchor = _verify(app).anchor
+    session = app.extensions["catalog.sessionmaker"]()
+    rows = [
+        {column: getattr(row, column) for column in AuditEvent.__table__.columns.keys()}  # noqa: SIM118
+        for row in session.scalars(select(AuditEvent).order_by(AuditEvent.seq))
+    ]
+    session.close()
+    prev = GENESIS
+    for row in rows:
+        row["actor"], row["prev_hash"] = "kẻ giả mạo", prev
+        row["hash"] = prev = event_hash(row)
+    for row in rows:
+        _raw(
+            app,
+            "UPDATE audit_event SET actor = :actor, prev_hash = :prev_hash, hash = :hash WHERE seq = :seq",
+            **{key: row[key] for key in ("actor", "prev_hash", "hash", "seq")},
+        )
+    _raw(app, "UPDATE audit_chain_head SET hash = :hash", hash=prev)
+    assert _verify(app).ok  # consistent with itself
+    report = _verify(app, anchor)
+    assert not report.ok and report.broken_seq == chain
+    assert report.problem == f"event {chain} (anchored) was rewritten: its hash is not the anchored one"
+
+
+def test_an_event_altered_before_the_anchor_is_named_first(app, chain) -> None:
+    anchor = _verify(app).anchor
+    _raw(app, "UPDATE audit_event SET actor = 'someone else' WHERE seq = 2")
+    report = _verify(app, anchor)
+    assert not report.ok and report.broken_seq == 2 and "altered" in report.problem
+
+
+def test_a_deleted_anchored_event_is_named(app, chain) -> None:
+    session = app.extensions["catalog.sessionmaker"]()
+    anchor = Anchor(5, session.get(AuditEvent, 5).hash)
+    session.close()
+    _raw(app, "DELETE FROM audit_event WHERE seq = 5")
+    report = _verify(app, anchor)
+    assert not report.ok and report.problem.startswith("event 5 (anchored) is missing: the chain jumps to 6")
+
+
+def test_a_wrong_anchor_fails(app, chain) -> None:
+    report = _verify(app, Anchor(3, "a" * 64))
+    assert not report.ok and report.broken_seq == 3 and "(anchored) was rewritten" in report.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "SEQ:HASH"),
+        ("42", "SEQ:HASH"),
+        ("abc:" + "0" * 64, "SEQ:HASH"),
+        ("0:" + "0" * 64, "from 1 on"),
+        ("-1:" + "0" * 64, "from 1 on"),
+        ("42:" + "0" * 63, "64 hexadecimal digits"),
+        ("42:" + "g" * 64, "64 hexadecimal digits"),
+    ],
+)
+def test_a_malformed_anchor_is_refused_with_the_reason(text, reason) -> None:
+    with pytest.raises(ValueError, match=reason):
+        Anchor.parse(text)
+
+
+def test_an_anchor_reads_back_what_it_prints() -> None:
+    anchor = Anchor(42, "ab" * 32)
+    assert Anchor.parse(f" {str(anchor).upper()} ") == anchor and str(anchor) == "42:" + "ab" * 32
 
 
 # Concurrency --------------------------------------------------------------------------------

@@ -15,20 +15,23 @@ How it works:
   commit) and SQLite's write lock, so two transactions can never both extend the same hash.
 - Each event's hash is the SHA-256 of its canonical JSON, which includes the previous hash.
   :func:`verify` recomputes the chain and names the first broken link: an altered event, a
-  deleted one (a gap in the sequence, or a ``prev_hash`` that no longer matches), or a cut-off
-  tail (the last event differs from the head row).
+  deleted one (a gap in the sequence, or a ``prev_hash`` that no longer matches), a cut-off tail
+  or a rewound head (the last event and the head row disagree).
 
-The head row lives in the same database, so someone who can rewrite the whole table *and* the
-head undetected could also forge it; ``catalog audit verify`` prints the head hash so that it can
-be written down elsewhere and checked later with ``--expect-head``.
+The head row lives in the same database, so someone who can rewrite the database can delete the
+tail *and* rewind the head, or rebuild the whole chain, and it still agrees with itself. Only
+something kept outside the database can tell: an :class:`Anchor` (``seq:hash`` of an event,
+printed by ``catalog audit anchor``). ``verify`` with anchors also checks that each anchored
+event still exists with that hash; anchors stay valid as the chain grows.
 """
 
-from dictionary.services.audit.chain import GENESIS, VerifyReport, append, event_hash, verify
+from dictionary.services.audit.chain import GENESIS, Anchor, VerifyReport, append, event_hash, verify
 from dictionary.services.audit.log import AuditFilters, AuditLog, as_record
 from dictionary.services.audit.recording import AuditContext, get_context, install, record, set_context
 
 __all__ = [
     "GENESIS",
+    "Anchor",
     "AuditContext",
     "AuditFilters",
     "AuditLog",

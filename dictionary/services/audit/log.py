@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from dictionary.models import AuditEvent
-from dictionary.services.audit.chain import VerifyReport, verify
+from dictionary.services.audit.chain import Anchor, VerifyReport, verify
 from dictionary.services.audit.recording import record
 from dictionary.services.base import paginate
 
@@ -71,10 +71,19 @@ class AuditLog:
         plain = {key: value for key, value in filters.__dict__.items() if value is not None}
         record(self.session, "audit.export", "audit_event", None, after={"filters": plain, "format": fmt})
         self.session.commit()
-        return self.stream(filters)
+        return self._stream_and_end(filters)
 
-    def verify(self, expect_head: str | None = None) -> VerifyReport:
-        return verify(self.session, expect_head)
+    def _stream_and_end(self, filters: AuditFilters) -> Iterator[AuditEvent]:
+        # A web server reads the export after the request has ended and its session was closed;
+        # reading it reopens a transaction that nobody else would end (a connection left idle in
+        # a transaction until garbage collection), so the export ends its own when done.
+        try:
+            yield from self.stream(filters)
+        finally:
+            self.session.rollback()
+
+    def verify(self, anchors: Iterable[Anchor] = (), expect_head: str | None = None) -> VerifyReport:
+        return verify(self.session, anchors, expect_head)
 
 
 def as_record(event: AuditEvent) -> dict[str, Any]:
