@@ -21,7 +21,6 @@ from dictionary.policies import (
     can_publish,
     decide_access,
     may_check_for,
-    redact,
     visibility,
 )
 from dictionary.visibility import Visibility
@@ -180,7 +179,8 @@ def test_what_each_principal_sees(
     }[who]
     seen = visibility(actor)
     assert seen.can_see(item) is sees
-    assert seen.can_see_restricted(item) is sees_restricted
+    assert seen.sees_every_field(item) is sees_restricted
+    assert seen.sees_access_details(item) is sees_restricted
 
 
 # Rights -------------------------------------------------------------------------------------
@@ -206,7 +206,7 @@ def test_edit_and_publish_follow_role_and_scope(role: str, code: str, edit: bool
 def test_custodian_sees_but_does_not_edit() -> None:
     item = dataset("H68.04", status=C.DRAFT, custodian="H68.06")
     editor = staff("H68.06", "editor")
-    assert visibility(editor).can_see_restricted(item)
+    assert visibility(editor).sees_every_field(item)
     assert not can_edit(editor, item)
 
 
@@ -252,7 +252,7 @@ def test_an_open_draft_still_needs_approval() -> None:
 
 def test_redaction_hides_restricted_fields_access_details_and_contacts() -> None:
     item = dataset("H68.04")
-    view = redact(item, visibility(staff("H68.06")))
+    view = visibility(staff("H68.06")).redact(item)
     assert [f.name for f in view.fields] == ["ho_ten"]
     assert view.contact_points == []
     assert view.distributions[0].access_url is None and view.distributions[0].title_vi == "API"
@@ -260,4 +260,4 @@ def test_redaction_hides_restricted_fields_access_details_and_contacts() -> None
     assert view.status == C.PUBLISHED  # everything else reads through
     with pytest.raises(AttributeError):
         view.status = C.DRAFT
-    assert redact(item, visibility(staff("H68.04"))) is item
+    assert visibility(staff("H68.04")).redact(item) is item
