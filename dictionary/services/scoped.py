@@ -100,6 +100,6 @@ def redact_revisions(
             Revision.dataset_id == dataset.id, Revision.number.in_(wanted)
         )
     )
-    earlier = {number: snapshot for number, snapshot in rows}
+    earlier = {row.number: row.snapshot for row in rows}
     earlier.update({r.number: r.snapshot for r in revisions})
     return [visibility.redact_revision(dataset, r, earlier.get(r.number - 1)) for r in revisions]

@@ -17,8 +17,8 @@ from flask.testing import FlaskClient
 
 from app.web.negotiation import prefers_html
 from dictionary import concepts as C
-from dictionary.services import Context, DatasetService, FieldService
 from dictionary.redaction import redact_snapshot
+from dictionary.services import Context, DatasetService, FieldService
 from tests.factories import DatasetData, FieldData, field_inputs, make_agency, make_dataset
 from tests.web.conftest import BROWSER, PAGES_AT_URIS, Site
 from tests.web.html import parse, text_of
