@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import itertools
 import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
 from dictionary import concepts as C
-from dictionary.models import AccessGrant, AccessRequest, Agency, Dataset, Field
+from dictionary.models import Agency, Dataset, Field
 from dictionary.policies import visibility
 from dictionary.services import Context
 from dictionary.services.accounts import AccountService
@@ -27,7 +25,7 @@ from dictionary.visibility import Visibility
 from search.database import DatabaseBackend
 from search.documents import load_documents
 from search.interface import DatasetQuery, FieldQuery, SearchBackend
-from tests.factories import FieldData, field_inputs, make_agency, make_dataset, make_principal
+from tests.factories import FieldData, field_inputs, make_agency, make_dataset, make_grant, make_principal
 
 STATUSES = {"DRAFT": C.DRAFT, "PUBLISHED": C.PUBLISHED, "RETIRED": C.RETIRED}
 CLASSES = {"MO": C.OPEN, "DUNG_CHUNG": C.SHARED, "DUNG_RIENG": C.PRIVATE}
@@ -36,7 +34,6 @@ FIELDS = (
     FieldData(name="mat_alpha", label_vi="Bí ẩn alphaquartz", restricted=True),
     FieldData(name="mat_beta", label_vi="Bí ẩn betaquartz", restricted=True),
 )
-_numbers = itertools.count(9000)
 
 
 @dataclass
@@ -44,40 +41,6 @@ class World:
     ctx: Context
     datasets: dict[str, Dataset]
     principals: dict[str, Visibility]
-
-
-def grant(
-    ctx: Context, agency_id: uuid.UUID, dataset: Dataset, fields: list[str], requester: uuid.UUID
-) -> None:
-    """A live grant, stored as the approval workflow stores one."""
-    now = datetime.now(UTC)
-    number = next(_numbers)
-    request = AccessRequest(
-        number=number,
-        requester_id=requester,
-        agency_id=agency_id,
-        dataset_id=dataset.id,
-        purpose="Kiểm thử",
-        fields=fields,
-        period_start=date.today(),
-        period_end=date.today() + timedelta(days=30),
-        legal_basis="Quyết định kiểm thử",
-        status="approved",
-    )
-    ctx.session.add(request)
-    ctx.session.flush()
-    ctx.session.add(
-        AccessGrant(
-            number=number,
-            request_id=request.id,
-            agency_id=agency_id,
-            dataset_id=dataset.id,
-            fields=fields,
-            starts_at=now - timedelta(days=1),
-            expires_at=now + timedelta(days=30),
-        )
-    )
-    ctx.session.commit()
 
 
 def build_world(ctx: Context) -> World:
@@ -124,11 +87,13 @@ def build_world(ctx: Context) -> World:
     query = select(Agency.code, Agency.id).where(Agency.code.in_(["P03.H68", "P04.H68"]))
     agencies = dict(ctx.session.execute(query).all())
     requester = people["whole grant"].id
-    grant(ctx, agencies["P03.H68"], datasets["pv-published-dung-chung"], [], requester)
-    grant(ctx, agencies["P03.H68"], datasets["pv-draft-dung-rieng"], [], requester)
-    grant(ctx, agencies["P04.H68"], datasets["pv-published-dung-chung"], ["mat_alpha"], requester)
-    grant(ctx, agencies["P04.H68"], datasets["pv-published-mo"], ["mat_beta", "no_such_field"], requester)
-    grant(ctx, agencies["P04.H68"], datasets["pv-khac"], ["cong_khai"], requester)
+    make_grant(ctx, agencies["P03.H68"], datasets["pv-published-dung-chung"], [], requester)
+    make_grant(ctx, agencies["P03.H68"], datasets["pv-draft-dung-rieng"], [], requester)
+    make_grant(ctx, agencies["P04.H68"], datasets["pv-published-dung-chung"], ["mat_alpha"], requester)
+    make_grant(
+        ctx, agencies["P04.H68"], datasets["pv-published-mo"], ["mat_beta", "no_such_field"], requester
+    )
+    make_grant(ctx, agencies["P04.H68"], datasets["pv-khac"], ["cong_khai"], requester)
     principals = {"anonymous": Visibility.anonymous()}
     principals |= {who: visibility(accounts.actor_for(p)) for who, p in people.items()}
     return World(ctx, datasets, principals)
