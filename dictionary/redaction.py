@@ -36,23 +36,36 @@ class RedactedDistribution(_ReadOnly):
         return None if name in ACCESS_DETAILS else getattr(self._wrapped, name)
 
 
+class RedactedField(_ReadOnly):
+    """A field whose reference to a field the reader may not see is left out."""
+
+    foreign_key_field = None
+    foreign_key_field_id = None
+
+
 class RedactedDataset(_ReadOnly):
-    """A dataset with only the fields ``shown`` accepts (and their mappings), and, where
+    """A dataset with only the fields ``shown`` accepts (and their mappings; their references to
+    other fields only where ``reference`` accepts them), and, where
     ``details`` refuses a distribution's access rights, without its access details and the
     personal contact data of its contact points (the owner agency stays the public contact)."""
 
     redacted = True
 
     def __init__(
-        self, dataset: Any, shown: Callable[[Any], bool], details: Callable[[str | None], bool]
+        self,
+        dataset: Any,
+        shown: Callable[[Any], bool],
+        details: Callable[[str | None], bool],
+        reference: Callable[[Any], bool],
     ) -> None:
         super().__init__(dataset)
         object.__setattr__(self, "_shown", shown)
         object.__setattr__(self, "_details", details)
+        object.__setattr__(self, "_reference", reference)
 
     @property
     def fields(self) -> list[Any]:
-        return [f for f in self._wrapped.fields if self._shown(f)]
+        return [f if self._reference(f) else RedactedField(f) for f in self._wrapped.fields if self._shown(f)]
 
     @property
     def mappings(self) -> list[Any]:

@@ -225,6 +225,7 @@ class Visibility:
         return not open_data and not self.sees_access_details(dataset)
 
     def visible_fields(self, dataset: Dataset) -> list[Field]:
+        """The stored fields this principal may see (references unchecked: :meth:`redact` views)."""
         return [f for f in dataset.fields if self.sees_field(dataset, f)]
 
     def shows_distribution_details(self, dataset: Dataset, access_rights: str | None) -> bool:
@@ -233,14 +234,26 @@ class Visibility:
 
     # Redaction -------------------------------------------------------------------------------
 
+    def sees_reference(self, field: Field) -> bool:
+        """The field a field refers to (in another dataset, usually), if any, is visible."""
+        if self.everything or field.foreign_key_field_id is None:
+            return True
+        target = field.foreign_key_field
+        return target is None or (self.can_see(target.dataset) and self.sees_field(target.dataset, target))
+
     def redact(self, dataset: Dataset) -> Dataset:
         """The dataset as this principal may see it (the object itself when nothing is withheld)."""
-        if self.sees_every_field(dataset) and self.sees_access_details(dataset):
+        if (
+            self.sees_every_field(dataset)
+            and self.sees_access_details(dataset)
+            and all(self.sees_reference(f) for f in dataset.fields)
+        ):
             return dataset
         view: Any = redaction.RedactedDataset(
             dataset,
             shown=lambda f: self.sees_field(dataset, f),
             details=lambda rights: self.shows_distribution_details(dataset, rights),
+            reference=self.sees_reference,
         )
         return view  # duck-typed: schemas and RDF mappers read attributes only
 

@@ -30,10 +30,7 @@ def visible_fields(dataset: Dataset, ctx: DcatContext) -> list[Field]:
 
 def visible_reference(field: Field, ctx: DcatContext) -> Field | None:
     """The field ``field`` refers to, when the reader may see it (else the reference is left out)."""
-    target = field.foreign_key_field
-    if target is None or not ctx.visibility.can_see(target.dataset):
-        return None
-    return target if ctx.visibility.sees_field(target.dataset, target) else None
+    return field.foreign_key_field if ctx.visibility.sees_reference(field) else None
 
 
 def dictionary_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: URIRef) -> list[URIRef]:

@@ -197,3 +197,32 @@ def test_the_history_page_and_its_diff_name_no_hidden_field(world, who) -> None:
     text = body(world[who].get("/dataset/hep-chung/history?from=1&to=6", headers=HTML))
     assert_hidden(text, f"history as {who}")
     assert ("mat_duoc" in text) is (who == "grantee")
+
+
+# References -----------------------------------------------------------------------------------
+
+
+def test_a_reference_to_a_hidden_field_is_left_out(world, client) -> None:
+    """The grantee's own dataset refers to both restricted fields of hep-chung: it reads only the
+    reference to the granted one (REST, web page, CSVW)."""
+    body_ = DatasetData(
+        owner="L70.02",
+        slug="hep-tham-chieu",
+        status="PUBLISHED",
+        fields=[
+            FieldData(name="ref_duoc", foreign_key={"dataset": "hep-chung", "field": "mat_duoc"}),
+            FieldData(name="ref_khong", foreign_key={"dataset": "hep-chung", "field": "mat_khong"}),
+        ],
+    )
+    assert client.post(f"{API}/datasets", json=body_).status_code == 201
+    grantee = world["grantee"]
+    fields = grantee.get(f"{API}/datasets/hep-tham-chieu/fields").json
+    assert [f["foreign_key"] for f in fields] == [{"dataset": "hep-chung", "field": "mat_duoc"}, None]
+    assert grantee.get(f"{API}/datasets/hep-tham-chieu/fields/ref_khong").json["foreign_key"] is None
+    for path in (f"{API}/datasets/hep-tham-chieu", "/dataset/hep-tham-chieu/csvw.json"):
+        assert_hidden(body(grantee.get(path)), path)
+    page = body(grantee.get("/dataset/hep-tham-chieu", headers=HTML))
+    assert "hep-chung.mat_duoc" in page
+    assert_hidden(page, "the dataset page")
+    owner_fields = world["owner"].get(f"{API}/datasets/hep-tham-chieu/fields").json
+    assert owner_fields[1]["foreign_key"] == {"dataset": "hep-chung", "field": "mat_khong"}
