@@ -68,8 +68,9 @@ def dataset(
         ownerships=assignments,
         current_assignment=lambda role: owner_assignment if role == C.OWNER else None,
         fields=[
-            SimpleNamespace(name="ho_ten", restricted=False),
-            SimpleNamespace(name="cccd", restricted=True),
+            SimpleNamespace(name="ho_ten", restricted=False, foreign_key_field_id=None),
+            SimpleNamespace(name="cccd", restricted=True, foreign_key_field_id=None),
+            SimpleNamespace(name="thu_nhap", restricted=True, foreign_key_field_id=None),
         ],
         mappings=[],
         contact_points=[SimpleNamespace(name="Nguyễn Văn A", email="a@lamdong.gov.vn")],
@@ -261,3 +262,28 @@ def test_redaction_hides_restricted_fields_access_details_and_contacts() -> None
     with pytest.raises(AttributeError):
         view.status = C.DRAFT
     assert visibility(staff("H68.04")).redact(item) is item
+
+
+def test_a_grant_narrowed_to_fields_shows_those_restricted_fields_only() -> None:
+    item = dataset("H68.04")
+    seen = visibility(staff("H68.06", grants={item.id: frozenset({"cccd"})}))  # type: ignore[arg-type]
+    assert [f.name for f in seen.visible_fields(item)] == ["ho_ten", "cccd"]
+    assert not seen.sees_every_field(item), "the restricted text of the dataset stays closed"
+    assert seen.sees_access_details(item) and not seen.needs_request(item)
+    view = seen.redact(item)
+    assert [f.name for f in view.fields] == ["ho_ten", "cccd"] and view.contact_points != []
+    assert seen.hidden_names(item) == frozenset({"thu_nhap"})
+    message = seen.redact_message(
+        "Sửa trường / field changed: thu_nhap (thu_nhap_cu, cccd)", seen.hidden_names(item)
+    )
+    assert message == "Sửa trường / field changed: [trường hạn chế / restricted field] (thu_nhap_cu, cccd)"
+    whole = visibility(staff("H68.06", grants={item.id: frozenset()}))  # type: ignore[arg-type]
+    assert whole.sees_every_field(item) and whole.redact(item) is item
+
+
+def test_a_diff_hides_a_field_restricted_on_either_side() -> None:
+    item = dataset("H68.04")
+    old = {"fields": [{"name": "bi_mat", "restricted": False}, {"name": "ho_ten", "restricted": False}]}
+    new = {"fields": [{"name": "bi_mat", "restricted": True}, {"name": "ho_ten", "restricted": False}]}
+    before, after = visibility(staff("H68.06")).redact_snapshots(item, old, new)
+    assert [f["name"] for f in before["fields"]] == [f["name"] for f in after["fields"]] == ["ho_ten"]
