@@ -171,27 +171,27 @@ class Visibility:
         if self.everything:
             return any_of(Always())
         named = [FieldNamed(d, tuple(sorted(names))) for d, names in sorted(self.grants.items()) if names]
-        return any_of(Unrestricted(), self._held(), self._granted(whole_only=True), *named)
+        return any_of(Unrestricted(), self._granted(whole_only=True), *named, self._held())
 
     def every_field_condition(self) -> Condition:
         """Datasets whose restricted fields are all visible: where the text of restricted fields
         may be matched as the dataset's (search), and whose revisions need no redaction."""
         if self.everything:
             return any_of(Always())
-        return any_of(self._held(), self._granted(whole_only=True))
+        return any_of(self._granted(whole_only=True), self._held())
 
     def details_condition(self) -> Condition:
         """Datasets whose contact persons and non-public access details are visible."""
         if self.everything:
             return any_of(Always())
-        return any_of(self._held(), self._granted(whole_only=False))
+        return any_of(self._granted(whole_only=False), self._held())
 
     # In memory -------------------------------------------------------------------------------
 
     @staticmethod
     def holds(condition: Condition, dataset: Dataset, field: FieldLike | None = None) -> bool:
-        """Whether the condition holds for the dataset (and field); atoms in order, so the cheap
-        ones (status, class, ids) answer before the owners are loaded."""
+        """Whether the condition holds for the dataset (and field); atoms in order, and the rule
+        puts the cheap ones (status, class, ids, names) before the owners, which may need a load."""
         return any(_atom_holds(part, dataset, field) for part in condition.parts)
 
     @staticmethod
