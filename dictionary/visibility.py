@@ -29,6 +29,9 @@ from dictionary import concepts as C
 from dictionary import redaction
 from dictionary.models import Dataset, Field, OwnershipAssignment
 
+HOLDER_ROLES = (C.OWNER, C.CUSTODIAN)
+"""A current assignment in one of these roles puts the dataset in the agency's scope."""
+
 # Conditions: the rule as data -----------------------------------------------------------------
 
 
@@ -195,13 +198,14 @@ class Visibility:
         return any(_atom_holds(part, dataset, field) for part in condition.parts)
 
     @staticmethod
+    def holding(dataset: Dataset) -> list[OwnershipAssignment]:
+        """The assignments that make agencies hold the dataset: its current owner and custodian."""
+        return [a for a in dataset.ownerships if a.valid_to is None and a.role in HOLDER_ROLES]
+
+    @staticmethod
     def holders(dataset: Dataset) -> set[uuid.UUID]:
-        """Agencies whose scope covers the dataset: its current owner and custodian."""
-        return {
-            assignment.agency_id
-            for assignment in dataset.ownerships
-            if assignment.valid_to is None and assignment.role in (C.OWNER, C.CUSTODIAN)
-        }
+        """Agencies whose scope covers the dataset."""
+        return {assignment.agency_id for assignment in Visibility.holding(dataset)}
 
     def in_scope(self, dataset: Dataset) -> bool:
         return self.everything or bool(self.scope and self.holders(dataset) & self.scope)
@@ -342,7 +346,7 @@ def _atom_sql(atom: Atom, dataset_id: Any) -> ColumnElement[bool]:
             select(OwnershipAssignment.id).where(
                 OwnershipAssignment.dataset_id == dataset_id,
                 OwnershipAssignment.valid_to.is_(None),
-                OwnershipAssignment.role.in_([C.OWNER, C.CUSTODIAN]),
+                OwnershipAssignment.role.in_(HOLDER_ROLES),
                 OwnershipAssignment.agency_id.in_(atom.agencies),
             )
         )
