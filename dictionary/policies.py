@@ -105,11 +105,9 @@ class Actor:
     email: str | None = None
     global_role: str | None = None
     roles: tuple[AgencyRole, ...] = ()
-    grants: Mapping[uuid.UUID, frozenset[str]] | frozenset[uuid.UUID] = field(
-        default_factory=frozenset, hash=False
-    )
+    grants: Mapping[uuid.UUID, frozenset[str]] = field(default_factory=dict, hash=False)
     """Datasets on which an agency of the actor holds a live grant, with the field names granted
-    (empty: the whole dataset); a plain set of ids means whole-dataset grants."""
+    (empty: the whole dataset)."""
     token_scopes: frozenset[str] | None = None
     """Scopes of the API token used; None for a web session (which may do all its roles allow)."""
 
