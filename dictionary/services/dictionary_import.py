@@ -124,7 +124,7 @@ class DictionaryFileService:
         dataset = self._visible(slug)
         rows = [
             cell_values(humanize(field_input(f), self.vocabulary))
-            for f in self.visibility.visible_fields(dataset)
+            for f in self.visibility.redact(dataset).fields
         ]
         info = WorkbookInfo(
             dataset.slug, dataset.title_vi, dataset.lock_version, self.ctx.clock().isoformat()
@@ -186,8 +186,9 @@ class DictionaryFileService:
         parsed = parse_rows(table, DatabaseReferences(self.ctx.session, self.vocabulary))
         report.errors += parsed.errors
         report.warnings += parsed.warnings + self._provenance_warnings(table, dataset)
-        visible = self.visibility.visible_fields(dataset)
-        withheld = [(i, f) for i, f in enumerate(dataset.fields) if f not in visible]
+        visible = self.visibility.redact(dataset).fields  # references the author may not see: None
+        names = {f.name for f in visible}
+        withheld = [(i, f) for i, f in enumerate(dataset.fields) if f.name not in names]
         report.errors += _names_taken(parsed, {f.name for _, f in withheld})
         if report.errors:
             return report
@@ -200,6 +201,15 @@ class DictionaryFileService:
         # Mappings given for a field replace its mappings (new records); unchanged ones are
         # left out so that their identifiers survive an import that only touched other cells.
         writes = [_keep_unchanged_mappings(item, current.get(item["name"])) for item in inputs]
+        stored = {f.name: f for f in dataset.fields}
+        for item in writes:  # a reference the author could not see, left blank, stays as it was
+            field_ = stored.get(item["name"])
+            if (
+                field_ is not None
+                and item.get("foreign_key") is None
+                and not self.visibility.sees_reference(field_)
+            ):
+                item["foreign_key"] = field_input(field_)["foreign_key"]
         for index, hidden in withheld:  # kept whole, where they were
             writes.insert(min(index, len(writes)), field_input(hidden) | {"mappings": None})
         try:

@@ -76,17 +76,20 @@ def test_an_import_keeps_the_fields_its_author_may_not_see(ctx, files) -> None:
     outsider = outsider_files(ctx, files, fields=["so_dinh_danh"])
     rows = sheet_rows(outsider.export("ho-so").content)[2:]
     assert "dan_toc" not in [values[0] for values in rows]
+    assert "cong-dan" not in repr(rows), "a reference into a dataset the author may not see is left out"
     rows = [values for values in rows if values[0] != "le_phi"]  # remove a visible field
     rows[0][1] = "Mã hồ sơ (mới)"
     report = outsider.import_file("ho-so", xlsx_bytes(rows), dry_run=True)
     assert report.errors == []
     assert [f["name"] for f in report.diff["removed"]] == ["le_phi"]
     assert "dan_toc" not in repr(report.as_dict()), "the dry run does not reveal the hidden field"
+    assert "cong-dan" not in repr(report.as_dict()), "nor the hidden reference"
     report = outsider.import_file("ho-so", xlsx_bytes(rows), dry_run=False, if_match=str(report.version))
     assert report.applied, report.as_dict()
     stored = {f.name: f for f in files.datasets.get("ho-so").fields}
     assert "le_phi" not in stored and stored["ma_ho_so"].label_vi == "Mã hồ sơ (mới)"
     assert stored["dan_toc"].restricted and stored["dan_toc"].code_list_standard is not None, "kept whole"
+    assert stored["so_dinh_danh"].foreign_key_field.dataset.slug == "cong-dan", "the hidden reference stays"
 
 
 def test_an_import_may_not_overwrite_a_field_its_author_may_not_see(ctx, files) -> None:
