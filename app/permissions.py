@@ -72,7 +72,8 @@ def read_dataset(actor: Actor) -> None:
 
 def read_restricted(actor: Actor) -> None:
     dataset = _visible_dataset(actor)
-    if not visibility(actor).can_see_restricted(dataset):
+    if not visibility(actor).sees_access_details(dataset):
+        # Grant holders pass; what they read is still redacted to their fields (services.scoped).
         raise PermissionDenied("Only the owning scope and grant holders see this dataset's full history")
 
 

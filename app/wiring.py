@@ -26,7 +26,7 @@ from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
 from dictionary.services.notifications import NotificationService
-from dictionary.services.scoped import ScopedDatasetService
+from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
 from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
 
@@ -68,7 +68,9 @@ class Services:
 
     @cached_property
     def revisions(self) -> RevisionService:
-        return RevisionService(self.ctx)
+        # History redacted for the caller: snapshots, messages and diffs (dictionary.visibility).
+        scoped: RevisionService = ScopedRevisionService(self.ctx, self.visibility)  # type: ignore[assignment]
+        return scoped
 
     @cached_property
     def accounts(self) -> AccountService:
@@ -92,7 +94,7 @@ class Services:
 
     @cached_property
     def dictionary_files(self) -> DictionaryFileService:
-        return DictionaryFileService(self.ctx)
+        return DictionaryFileService(self.ctx, visibility=self.visibility)
 
 
 def concepts() -> ConceptLookup:

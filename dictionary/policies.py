@@ -23,7 +23,7 @@ from dictionary.models.accounts import AGENCY_ROLES
 from dictionary.visibility import Visibility
 
 if TYPE_CHECKING:
-    from dictionary.models import AccessGrant, AccessRequest, Dataset, Distribution
+    from dictionary.models import AccessGrant, AccessRequest, Dataset
 
 
 def rank(role: str) -> int:
@@ -105,8 +105,9 @@ class Actor:
     email: str | None = None
     global_role: str | None = None
     roles: tuple[AgencyRole, ...] = ()
-    grants: frozenset[uuid.UUID] = field(default_factory=frozenset)
-    """Datasets on which an agency of the actor holds a live grant."""
+    grants: Mapping[uuid.UUID, frozenset[str]] = field(default_factory=dict, hash=False)
+    """Datasets on which an agency of the actor holds a live grant, with the field names granted
+    (empty: the whole dataset)."""
     token_scopes: frozenset[str] | None = None
     """Scopes of the API token used; None for a web session (which may do all its roles allow)."""
 
@@ -282,74 +283,3 @@ def decide_access(
         newest = max(ordered, key=lambda g: g.created_at)
         return Decision(False, f"grant_{newest.state(now)}", newest)
     return Decision(False, "approval_required")
-
-
-# Redaction: what someone without the right to restricted data gets -------------------------
-
-
-class RedactedDistribution:
-    """A distribution without its access details (URLs of services, downloads and endpoints).
-
-    Only for distributions that are not public: a public download or API of an open dataset is
-    the very thing the catalog advertises, so :func:`redact` leaves those whole.
-    """
-
-    HIDDEN = frozenset({"access_url", "download_url", "endpoint_url", "endpoint_description"})
-
-    def __init__(self, distribution: Distribution) -> None:
-        object.__setattr__(self, "_distribution", distribution)
-
-    def __getattr__(self, name: str) -> Any:
-        if name in self.HIDDEN:
-            return None
-        return getattr(self._distribution, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError("a redacted distribution is read-only")
-
-
-class RedactedDataset:
-    """A read-only view of a dataset without restricted fields, non-public access details and the
-    personal contact data of its contact points (the owner agency stays the public contact).
-
-    A view rather than a modified copy: nothing is ever changed on the loaded ORM object, so a
-    later flush cannot write the redaction to the database.
-    """
-
-    redacted = True
-
-    def __init__(self, dataset: Dataset) -> None:
-        object.__setattr__(self, "_dataset", dataset)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._dataset, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError("a redacted dataset is read-only")
-
-    @property
-    def fields(self) -> list[Any]:
-        return [f for f in self._dataset.fields if not f.restricted]
-
-    @property
-    def mappings(self) -> list[Any]:
-        return [m for m in self._dataset.mappings if m.field is None or not m.field.restricted]
-
-    @property
-    def contact_points(self) -> list[Any]:
-        return []
-
-    @property
-    def distributions(self) -> list[Any]:
-        return [
-            d if d.access_rights == C.PUBLIC_ACCESS else RedactedDistribution(d)
-            for d in self._dataset.distributions
-        ]
-
-
-def redact(dataset: Dataset, seen_by: Visibility) -> Dataset:
-    """The dataset as ``seen_by`` may see it (the object itself when nothing is withheld)."""
-    if seen_by.can_see_restricted(dataset):
-        return dataset
-    view: Any = RedactedDataset(dataset)
-    return view  # duck-typed: schemas and RDF mappers read attributes only

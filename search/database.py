@@ -31,15 +31,16 @@ from search.documents import DatasetDocument, name_words
 from search.sqltext import DOC_TABLE, Params, PostgresText, SqliteText
 from search.text import Abbreviations, accent, default_abbreviations, fold, tokens
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Bumped when the layout below changes: older search tables are then dropped and recreated
 (they are derived data; ``catalog search rebuild`` fills them again). 5: ``doc`` is the rowid on
-SQLite, facet values are characters (:mod:`search.database_facets`)."""
+SQLite, facet values are characters (:mod:`search.database_facets`). 6: ``name`` (of a field), for
+grants narrowed to some fields."""
 DOCUMENTS = """
 CREATE TABLE IF NOT EXISTS {t} (
     doc {pk}, key VARCHAR(36) {c} NOT NULL, dataset_id VARCHAR(36) NOT NULL,
     version INTEGER NOT NULL, status VARCHAR(300) NOT NULL, sharing_class VARCHAR(300) NOT NULL,
-    restricted SMALLINT NOT NULL, holders TEXT NOT NULL, sort_key TEXT {c} NOT NULL,
+    restricted SMALLINT NOT NULL, name TEXT {c} NOT NULL, holders TEXT NOT NULL, sort_key TEXT {c} NOT NULL,
     updated_at VARCHAR(40) {c} NOT NULL, facets TEXT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS ux_{t}_key ON {t} (key);
 CREATE INDEX IF NOT EXISTS ix_{t}_dataset ON {t} (dataset_id);
@@ -184,6 +185,7 @@ class DatabaseBackend(DatabaseQueries):
                     "kind": "dataset",
                     "key": doc.id,
                     "restricted": 0,
+                    "name": "",
                     "sort_key": source["title_sort"],
                     "source": json.dumps(shown, ensure_ascii=False),
                     "facets": doc.facet_values(),
@@ -217,6 +219,7 @@ class DatabaseBackend(DatabaseQueries):
                         "kind": "field",
                         "key": field.id,
                         "restricted": int(field.restricted),
+                        "name": field.name,
                         "sort_key": source["label_sort"],
                         "source": json.dumps(shown, ensure_ascii=False),
                         "facets": doc.field_facet_values(field),
@@ -247,9 +250,9 @@ class DatabaseBackend(DatabaseQueries):
                 connection.execute(
                     text(
                         f"INSERT INTO {table} (doc, key, dataset_id, version, status, sharing_class, "
-                        "restricted, holders, sort_key, updated_at, facets) VALUES (:doc, :key, :dataset_id, "
-                        ":version, "
-                        ":status, :sharing_class, :restricted, :holders, :sort_key, :updated_at, :facets)"
+                        "restricted, name, holders, sort_key, updated_at, facets) VALUES (:doc, :key, "
+                        ":dataset_id, :version, :status, :sharing_class, :restricted, :name, :holders, "
+                        ":sort_key, :updated_at, :facets)"
                     ),
                     kind_rows,
                 )

@@ -14,7 +14,16 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from dictionary import concepts as C
-from dictionary.visibility import Visibility
+from dictionary.visibility import (
+    Atom,
+    Condition,
+    DatasetIn,
+    FieldNamed,
+    HeldBy,
+    Public,
+    Unrestricted,
+    Visibility,
+)
 from search import database_facets, dsl
 from search.highlight import highlight
 from search.interface import DatasetHit, DatasetQuery, FieldHit, FieldQuery, Results, Suggestion
@@ -42,35 +51,42 @@ def bind_list(params: Params, prefix: str, values: Any) -> str:
     return f"({', '.join(names)})" if names else "(NULL)"
 
 
-def _held(visibility: Visibility, params: Params) -> str:
-    # Holders are stored as ",id,id,": a LIKE per agency in scope, evaluated on matching rows only.
-    for i, agency in enumerate(sorted(str(a) for a in visibility.scope)):
-        params[f"v_holder{i}"] = f"%,{agency},%"
-    return "(" + " OR ".join(f"d.holders LIKE :v_holder{i}" for i in range(len(visibility.scope))) + ")"
+def condition_sql(condition: Condition, params: Params) -> Access:
+    """A visibility condition (:mod:`dictionary.visibility`) in SQL over a document row ``d``:
+    True (no condition), False (nothing) or the SQL text; :func:`search.dsl.condition_filter`."""
+    if condition.always:
+        return True
+    parts = [_atom_sql(atom, params, f"v{len(params)}_") for atom in condition.parts]
+    return "(" + " OR ".join(parts) + ")" if parts else False
+
+
+def _atom_sql(atom: Atom, params: Params, prefix: str) -> str:
+    if isinstance(atom, Public):
+        params[f"{prefix}status"] = C.PUBLISHED
+        return (
+            f"(d.status = :{prefix}status AND d.sharing_class IN {bind_list(params, prefix, atom.classes)})"
+        )
+    if isinstance(atom, HeldBy):
+        # Holders are stored as ",id,id,": a LIKE per agency in scope, evaluated on matching rows only.
+        likes = []
+        for i, agency in enumerate(atom.agencies):
+            params[f"{prefix}{i}"] = f"%,{agency},%"
+            likes.append(f"d.holders LIKE :{prefix}{i}")
+        return "(" + " OR ".join(likes) + ")"
+    if isinstance(atom, DatasetIn):
+        return f"d.dataset_id IN {bind_list(params, prefix, [str(d) for d in atom.ids])}"
+    if isinstance(atom, FieldNamed):
+        params[f"{prefix}dataset"] = str(atom.dataset_id)
+        return f"(d.dataset_id = :{prefix}dataset AND d.name IN {bind_list(params, prefix, atom.names)})"
+    if isinstance(atom, Unrestricted):
+        return "d.restricted = 0"
+    return "1 = 1"
 
 
 def visible_sql(visibility: Visibility, params: Params) -> str:
-    """:func:`search.dsl.visible_filter` in SQL."""
-    if visibility.everything:
-        return "1 = 1"
-    params["v_published"] = C.PUBLISHED
-    classes = bind_list(params, "v_class", sorted(visibility.sharing_classes))
-    public = f"(d.status = :v_published AND d.sharing_class IN {classes})"
-    return f"({public} OR {_held(visibility, params)})" if visibility.scope else public
-
-
-def access_sql(visibility: Visibility, params: Params) -> Access:
-    """:func:`search.dsl.restricted_filter` in SQL."""
-    if visibility.everything:
-        return True
-    parts = []
-    if visibility.scope:
-        parts.append(_held(visibility, params))
-    if visibility.grants:
-        parts.append(
-            f"d.dataset_id IN {bind_list(params, 'v_grant', sorted(str(g) for g in visibility.grants))}"
-        )
-    return "(" + " OR ".join(parts) + ")" if parts else False
+    """Which documents' datasets are visible, as a condition that is never empty."""
+    found = condition_sql(visibility.dataset_condition(), params)
+    return "1 = 1" if found is True else found or "1 = 0"
 
 
 HIT_COLUMNS = (
@@ -144,11 +160,13 @@ class DatabaseQueries:
         params: Params = {}
         table = DOC_TABLE[kind]
         conditions = [visible_sql(visibility, params)]
-        access = access_sql(visibility, params)
-        if kind == "field":  # a restricted field is itself invisible without rights on its dataset
-            if access is not True:
-                conditions.append(f"(d.restricted = 0 OR {access})" if access else "d.restricted = 0")
-            access = False
+        access: Access = False
+        if kind == "field":  # a field the principal may not see is itself invisible
+            allowed = condition_sql(visibility.field_condition(), params)
+            if allowed is not True:
+                conditions.append(allowed or "1 = 0")
+        else:  # restricted text matches only for who sees every restricted field of the dataset
+            access = condition_sql(visibility.every_field_condition(), params)
         highlighted: frozenset[str] = frozenset()
         with self.engine.connect() as connection:
             self.ensure_schema(connection)

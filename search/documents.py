@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from dictionary import concepts as C
 from dictionary.models import Dataset, OwnershipAssignment, StandardMapping
+from dictionary.visibility import Visibility
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
@@ -125,7 +126,7 @@ def _standard_text(mappings: Iterable[StandardMapping]) -> str:
 
 def dataset_document(dataset: Dataset) -> DatasetDocument:
     """Flatten one loaded dataset (see :func:`load_documents` for the relations it needs)."""
-    current = [a for a in dataset.ownerships if a.valid_to is None and a.role in (C.OWNER, C.CUSTODIAN)]
+    current = Visibility.holding(dataset)
     # Owner first, so that the first agency of a hit is the one people know the dataset by.
     current.sort(key=lambda a: (a.role != C.OWNER, a.agency.code))
     by_field: dict[uuid.UUID | None, list[StandardMapping]] = {}

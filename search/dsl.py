@@ -15,7 +15,16 @@ from __future__ import annotations
 from typing import Any
 
 from dictionary import concepts as C
-from dictionary.visibility import Visibility
+from dictionary.visibility import (
+    Atom,
+    Condition,
+    DatasetIn,
+    FieldNamed,
+    HeldBy,
+    Public,
+    Unrestricted,
+    Visibility,
+)
 from search.interface import DatasetQuery, FieldQuery
 from search.text import MIN_EDIT_LENGTH, QueryText, Term, swaps
 
@@ -81,34 +90,47 @@ FUZZY = {"fuzziness": 1, "prefix_length": 1, "max_expansions": 50}
 # Visibility --------------------------------------------------------------------------------
 
 
-def visible_filter(visibility: Visibility) -> Body | None:
-    """Which datasets (or fields, by their dataset) a principal may see; None: all of them."""
-    if visibility.everything:
-        return None
-    public: Body = {
-        "bool": {
-            "filter": [
-                {"term": {"status": C.PUBLISHED}},
-                {"terms": {"sharing_class": sorted(visibility.sharing_classes)}},
-            ]
-        }
-    }
-    if not visibility.scope:
-        return public
-    held = {"terms": {"holders": sorted(str(a) for a in visibility.scope)}}
-    return {"bool": {"should": [public, held], "minimum_should_match": 1}}
-
-
-def restricted_filter(visibility: Visibility, id_field: str) -> Body | bool:
-    """Where restricted fields may be matched: True everywhere, False nowhere, else a filter."""
-    if visibility.everything:
+def condition_filter(condition: Condition, id_field: str) -> Body | bool:
+    """A visibility condition (:mod:`dictionary.visibility`) as a filter: True is no filter at all,
+    False matches nothing. ``id_field`` holds the dataset id (``id`` in dataset documents,
+    ``dataset_id`` in field documents); status, class, holders and field names are indexed alike."""
+    if condition.always:
         return True
-    should: list[Body] = []
-    if visibility.scope:
-        should.append({"terms": {"holders": sorted(str(a) for a in visibility.scope)}})
-    if visibility.grants:
-        should.append({"terms": {id_field: sorted(str(d) for d in visibility.grants)}})
-    return {"bool": {"should": should, "minimum_should_match": 1}} if should else False
+    should = [_atom_filter(atom, id_field) for atom in condition.parts]
+    if not should:
+        return False
+    return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def _atom_filter(atom: Atom, id_field: str) -> Body:
+    if isinstance(atom, Public):
+        return {
+            "bool": {
+                "filter": [
+                    {"term": {"status": C.PUBLISHED}},
+                    {"terms": {"sharing_class": list(atom.classes)}},
+                ]
+            }
+        }
+    if isinstance(atom, HeldBy):
+        return {"terms": {"holders": [str(a) for a in atom.agencies]}}
+    if isinstance(atom, DatasetIn):
+        return {"terms": {id_field: [str(d) for d in atom.ids]}}
+    if isinstance(atom, FieldNamed):
+        return {
+            "bool": {
+                "filter": [{"term": {id_field: str(atom.dataset_id)}}, {"terms": {"name": list(atom.names)}}]
+            }
+        }
+    if isinstance(atom, Unrestricted):
+        return {"term": {"restricted": False}}
+    return {"match_all": {}}
+
+
+def visible_filter(visibility: Visibility, id_field: str = "id") -> Body | None:
+    """Which datasets (or fields, by their dataset) a principal may see; None: all of them."""
+    found = condition_filter(visibility.dataset_condition(), id_field)
+    return None if found is True else found or {"bool": {"must_not": [{"match_all": {}}]}}
 
 
 # Queries -----------------------------------------------------------------------------------
@@ -181,9 +203,9 @@ def text_query(
     return query
 
 
-def _filters(query: DatasetQuery, visibility: Visibility) -> list[Body]:
+def _filters(query: DatasetQuery, visibility: Visibility, id_field: str) -> list[Body]:
     filters = [{"terms": {name: list(values)}} for name, values in query.filters]
-    visible = visible_filter(visibility)
+    visible = visible_filter(visibility, id_field)
     return [visible, *filters] if visible else filters
 
 
@@ -223,17 +245,17 @@ def search_body(
     """
     is_field = isinstance(query, FieldQuery)
     weights = FIELD_WEIGHTS if is_field else DATASET_WEIGHTS
-    restricted = restricted_filter(visibility, "dataset_id" if is_field else "id")
-    filters = _filters(query, visibility)
+    filters = _filters(query, visibility, "dataset_id" if is_field else "id")
+    restricted: Body | bool = False
     if is_field:
-        # A field document has no separate restricted text: a restricted field is itself invisible
-        # to whoever may not see the restricted fields of its dataset.
-        if restricted is not True:
-            allowed: list[Body] = [{"term": {"restricted": False}}]
-            if restricted is not False:
-                allowed.append(restricted)
-            filters.append({"bool": {"should": allowed, "minimum_should_match": 1}})
-        restricted = False
+        # A field document has no separate restricted text: a field the principal may not see
+        # (a restricted one outside its scope and grants) is itself invisible.
+        allowed = condition_filter(visibility.field_condition(), "dataset_id")
+        if allowed is not True:
+            filters.append(allowed or {"bool": {"must_not": [{"match_all": {}}]}})
+    else:
+        # The restricted text of a dataset matches only for who sees every restricted field of it.
+        restricted = condition_filter(visibility.every_field_condition(), "id")
     must = [text_query(text, weights, restricted, fuzzy)] if text else []
     body: Body = {
         "from": query.offset,

@@ -7,6 +7,8 @@ records through the services, so tests start from states the domain rules allow.
 from __future__ import annotations
 
 import itertools
+import uuid
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import factory
@@ -14,7 +16,7 @@ import factory
 from app.api.schemas.agencies import AgencyInputSchema
 from app.api.schemas.datasets import DatasetCreateSchema
 from app.api.schemas.dictionary import FieldInputSchema, StandardInputSchema
-from dictionary.models import Agency, Dataset, Principal, Standard
+from dictionary.models import AccessGrant, AccessRequest, Agency, Dataset, Principal, Standard
 from dictionary.models.accounts import AGENCY_ROLES
 from dictionary.services import AgencyService, Context, DatasetService, StandardService
 from dictionary.services.accounts import AccountService
@@ -107,3 +109,40 @@ def make_principal(ctx: Context, role: str, agency: str | None = None, **overrid
 def make_token(ctx: Context, principal: Principal, scopes: tuple[str, ...] = ("read", "write")) -> str:
     """An API token of the principal (the secret a client sends as ``Bearer``)."""
     return TokenService(ctx).issue(principal, name="test", scopes=list(scopes), days=30).secret
+
+
+_grant_numbers = itertools.count(9000)
+
+
+def make_grant(
+    ctx: Context, agency_id: uuid.UUID, dataset: Dataset, fields: list[str], requester: uuid.UUID
+) -> AccessGrant:
+    """A live grant (``fields`` empty: the whole dataset), stored as an approval stores one."""
+    now = datetime.now(UTC)
+    number = next(_grant_numbers)
+    request = AccessRequest(
+        number=number,
+        requester_id=requester,
+        agency_id=agency_id,
+        dataset_id=dataset.id,
+        purpose="Kiểm thử",
+        fields=fields,
+        period_start=date.today(),
+        period_end=date.today() + timedelta(days=30),
+        legal_basis="Quyết định kiểm thử",
+        status="approved",
+    )
+    ctx.session.add(request)
+    ctx.session.flush()
+    granted = AccessGrant(
+        number=number,
+        request_id=request.id,
+        agency_id=agency_id,
+        dataset_id=dataset.id,
+        fields=fields,
+        starts_at=now - timedelta(days=1),
+        expires_at=now + timedelta(days=30),
+    )
+    ctx.session.add(granted)
+    ctx.session.commit()
+    return granted

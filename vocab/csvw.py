@@ -14,7 +14,7 @@ from typing import Any
 from dictionary import concepts as C
 from dictionary.models import Dataset, Field
 from vocab.dcat import DcatContext
-from vocab.dcat_dictionary import visible_fields
+from vocab.dcat_dictionary import visible_fields, visible_reference
 
 MEDIA_TYPE = "application/csvm+json"
 CONTEXT = ["http://www.w3.org/ns/csvw", {"@language": "vi"}]
@@ -93,20 +93,8 @@ def _datatype(field: Field, ctx: DcatContext) -> str | dict[str, Any]:
     return base
 
 
-def referenced_field(field: Field, ctx: DcatContext) -> Field | None:
-    """The field ``field`` refers to, when the reader may see it (else the reference is left out)."""
-    target = field.foreign_key_field
-    if (
-        target is None
-        or not ctx.can_see(target.dataset)
-        or (target.restricted and not ctx.sees_restricted(target.dataset))
-    ):
-        return None
-    return target
-
-
 def _foreign_key(field: Field, ctx: DcatContext) -> dict[str, Any] | None:
-    target = referenced_field(field, ctx)
+    target = visible_reference(field, ctx)
     if target is None:
         return None
     return {

@@ -26,7 +26,7 @@ from rdflib import Graph, URIRef
 from dictionary import concepts as C
 from dictionary.models import Dataset, Distribution
 from dictionary.visibility import Visibility
-from vocab.dcat_terms import PUBLIC, VIETNAMESE, Terms
+from vocab.dcat_terms import VIETNAMESE, Terms
 from vocab.namespaces import bind_prefixes
 from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, ELI, EU, FOAF, GSP, LOCN, RDF, XSD
 from vocab.rdf_terms import as_date, as_datetime, iri, plain, text, typed
@@ -157,17 +157,6 @@ class DcatContext:
     def with_visibility(self, visibility: Visibility) -> DcatContext:
         return DcatContext(self.uris, self.terms, self.info, visibility)
 
-    def can_see(self, dataset: Dataset) -> bool:
-        """Visibility without lazy loads for the common cases (no scope: status and class decide)."""
-        v = self.visibility
-        if v.everything or (dataset.status == C.PUBLISHED and dataset.sharing_class in v.sharing_classes):
-            return True
-        return bool(v.scope) and v.can_see(dataset)
-
-    def sees_restricted(self, dataset: Dataset) -> bool:
-        v = self.visibility
-        return v.everything or ((bool(v.scope) or bool(v.grants)) and v.can_see_restricted(dataset))
-
 
 def new_graph() -> Graph:
     return bind_prefixes(Graph(bind_namespaces="none"))
@@ -272,8 +261,7 @@ def distribution_to_rdf(
                 DCT.description,
                 text(distribution_summary(ctx.terms, item.kind, item.format, lang), lang),
             )
-    public = item.access_rights == str(PUBLIC)
-    open_details = public or ctx.sees_restricted(dataset)
+    open_details = ctx.visibility.shows_distribution_details(dataset, item.access_rights)
     access_url = iri(item.access_url) if open_details else None
     add((node, DCAT.accessURL, access_url or ctx.uris.dataset(dataset.slug)))
     if open_details:

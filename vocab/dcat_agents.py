@@ -103,7 +103,7 @@ def attributions_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, no
 def contact_points_to_rdf(
     sink: TripleSink, ctx: DcatContext, dataset: Dataset, owner: Agency | None
 ) -> list[URIRef]:
-    if ctx.sees_restricted(dataset) and dataset.contact_points:
+    if ctx.visibility.sees_access_details(dataset) and dataset.contact_points:
         return [_person(sink, ctx, dataset, point) for point in dataset.contact_points]
     if owner is None:
         return []

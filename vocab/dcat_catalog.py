@@ -124,7 +124,7 @@ def catalog_page_to_rdf(
     nodes = []
     services = []
     for dataset in datasets:
-        if not ctx.can_see(dataset):
+        if not ctx.visibility.can_see(dataset):
             continue
         dataset_to_rdf(dataset, ctx, out)
         nodes.append(ctx.uris.dataset(dataset.slug))

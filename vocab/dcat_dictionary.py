@@ -24,10 +24,13 @@ TABLE_SCHEMA_SPEC = URIRef("https://specs.frictionlessdata.io/table-schema/")
 
 
 def visible_fields(dataset: Dataset, ctx: DcatContext) -> list[Field]:
-    """The fields the context's principal may see: restricted ones only within scope or grant."""
-    if ctx.sees_restricted(dataset):
-        return list(dataset.fields)
-    return [field for field in dataset.fields if not field.restricted]
+    """The fields the context's principal may see (:meth:`Visibility.visible_fields`)."""
+    return ctx.visibility.visible_fields(dataset)
+
+
+def visible_reference(field: Field, ctx: DcatContext) -> Field | None:
+    """The field ``field`` refers to, when the reader may see it (else the reference is left out)."""
+    return field.foreign_key_field if ctx.visibility.sees_reference(field) else None
 
 
 def dictionary_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: URIRef) -> list[URIRef]:
@@ -96,12 +99,8 @@ def field_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, field: Fi
         add((node, CAT.codeList, terms.scheme(sink, field.code_list_scheme)))
     if field.code_list_standard is not None:
         add((node, CAT.codeList, standard_to_rdf(field.code_list_standard, ctx, sink)))
-    target = field.foreign_key_field
-    if (
-        target is not None
-        and ctx.can_see(target.dataset)
-        and (not target.restricted or ctx.sees_restricted(target.dataset))
-    ):
+    target = visible_reference(field, ctx)
+    if target is not None:
         add((node, CAT.references, ctx.uris.field(target.dataset.slug, target.name)))
     return node
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from dictionary.models import Dataset, Field
-from vocab.csvw import referenced_field, table_url
+from vocab.csvw import table_url
 from vocab.dcat import DcatContext
-from vocab.dcat_dictionary import visible_fields
+from vocab.dcat_dictionary import visible_fields, visible_reference
 
 MEDIA_TYPE = "application/schema+json"
 
@@ -82,7 +82,7 @@ def _field(field: Field, ctx: DcatContext) -> dict[str, Any]:
 
 
 def _foreign_key(field: Field, ctx: DcatContext) -> dict[str, Any] | None:
-    target = referenced_field(field, ctx)
+    target = visible_reference(field, ctx)
     if target is None:
         return None
     return {

@@ -67,8 +67,7 @@ class DictionaryWorkbook(MethodView):
     @errors(blp, 404)
     def get(self, slug):
         """The data dictionary as an Excel workbook (dictionary, guide and codes sheets)"""
-        svc = services()
-        return download(svc.dictionary_files.export(slug, "xlsx", visibility=svc.visibility))
+        return download(services().dictionary_files.export(slug, "xlsx"))
 
 
 @blp.route("/datasets/<slug>/dictionary.csv")
@@ -77,8 +76,7 @@ class DictionaryCsv(MethodView):
     @errors(blp, 404)
     def get(self, slug):
         """The data dictionary as CSV, in the columns of the import template"""
-        svc = services()
-        return download(svc.dictionary_files.export(slug, "csv", visibility=svc.visibility))
+        return download(services().dictionary_files.export(slug, "csv"))
 
 
 @blp.route("/dictionary-template.xlsx")

@@ -47,18 +47,27 @@ def load_agency_graph(ctx: Context) -> AgencyGraph:
     )
 
 
-def live_grant_datasets(ctx: Context, agencies: frozenset[uuid.UUID], now: datetime) -> frozenset[uuid.UUID]:
+def live_grant_datasets(
+    ctx: Context, agencies: frozenset[uuid.UUID], now: datetime
+) -> dict[uuid.UUID, frozenset[str]]:
+    """Datasets the agencies hold a live grant on, with the field names granted (empty: all).
+
+    Several grants on one dataset add up; one that names no field covers the whole dataset."""
     if not agencies:
-        return frozenset()
-    rows = ctx.session.scalars(
-        select(AccessGrant.dataset_id).where(
+        return {}
+    rows = ctx.session.execute(
+        select(AccessGrant.dataset_id, AccessGrant.fields).where(
             AccessGrant.agency_id.in_(sorted(agencies)),
             AccessGrant.revoked_at.is_(None),
             AccessGrant.starts_at <= now,
             AccessGrant.expires_at > now,
         )
     ).all()
-    return frozenset(rows)
+    granted: dict[uuid.UUID, frozenset[str]] = {}
+    for dataset_id, names in rows:
+        whole = not names or granted.get(dataset_id) == frozenset()
+        granted[dataset_id] = frozenset() if whole else granted.get(dataset_id, frozenset()) | set(names)
+    return granted
 
 
 class AccountService:

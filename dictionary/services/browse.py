@@ -2,8 +2,8 @@
 
 Every method answers one page in one call and applies :class:`~dictionary.visibility.Visibility`
 itself: a dataset the viewer may not see is "not found" (no hint that it exists), restricted
-fields, contact data and access details are withheld (:func:`dictionary.policies.redact`), and
-the same goes for what revision snapshots and diffs reveal. The web layer only renders.
+fields, contact data and access details are withheld (:meth:`Visibility.redact`), and the same
+goes for what revision snapshots, messages and diffs reveal. The web layer only renders.
 """
 
 from __future__ import annotations
@@ -13,20 +13,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy import func, select
 
-from dictionary import concepts as C
 from dictionary.errors import NotFound
-from dictionary.models import Agency, Dataset, Field, OwnershipAssignment, Revision, Standard, StandardMapping
-from dictionary.policies import redact
+from dictionary.models import Agency, Dataset, Field, Revision, Standard, StandardMapping
 from dictionary.services.base import Context
 from dictionary.services.publication import PublicationService
 from dictionary.services.quality import QualityReport, assess
+from dictionary.services.scoped import redact_revisions
 from dictionary.services.snapshots import diff_snapshots
 from dictionary.visibility import Visibility
-
-ACCESS_DETAILS = ("access_url", "download_url", "endpoint_url", "endpoint_description")
-"""Distribution attributes withheld from viewers without the right to restricted data."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +47,8 @@ class DatasetPage:
     recent_revisions: list[Revision]
     in_scope: bool
     """The viewer's agency scope holds the dataset (it may use and edit it without approval)."""
-    sees_restricted: bool
+    sees_details: bool
+    """The viewer sees the contact persons and the access details of non-public distributions."""
     hidden_fields: int
     """Restricted fields withheld from this viewer."""
     needs_request: bool
@@ -85,7 +82,7 @@ class BrowseService:
         datasets = session.scalar(select(func.count(Dataset.id)).where(visible)) or 0
         fields = (
             session.scalar(
-                select(func.count(Field.id)).join(Dataset).where(visible, field_clause(self.visibility))
+                select(func.count(Field.id)).join(Dataset).where(visible, self.visibility.field_clause())
             )
             or 0
         )
@@ -105,31 +102,27 @@ class BrowseService:
     def dataset(self, slug: str, recent_revisions: int = 5) -> DatasetPage:
         """The dataset page; NotFound when the viewer may not see the dataset."""
         dataset = self.publication.dataset(slug, self.visibility)
-        sees_restricted = self.visibility.can_see_restricted(dataset)
-        shown = redact(dataset, self.visibility)
-        in_scope = self.visibility.in_scope(dataset)
-        open_data = dataset.sharing_class == C.OPEN and dataset.status == C.PUBLISHED
+        shown = self.visibility.redact(dataset)
         by_field: dict[uuid.UUID, list[StandardMapping]] = {}
         for mapping in shown.mappings:
             if mapping.field_id is not None:
                 by_field.setdefault(mapping.field_id, []).append(mapping)
         session = self.ctx.session
+        recent = session.scalars(
+            select(Revision)
+            .where(Revision.dataset_id == dataset.id)
+            .order_by(Revision.number.desc())
+            .limit(recent_revisions)
+        ).all()
         return DatasetPage(
             dataset=shown,
             quality=assess(dataset, self.ctx.concepts, self.ctx.clock()),
             revision_count=session.scalar(select(func.count()).where(Revision.dataset_id == dataset.id)) or 0,
-            recent_revisions=list(
-                session.scalars(
-                    select(Revision)
-                    .where(Revision.dataset_id == dataset.id)
-                    .order_by(Revision.number.desc())
-                    .limit(recent_revisions)
-                )
-            ),
-            in_scope=in_scope,
-            sees_restricted=sees_restricted,
-            hidden_fields=0 if sees_restricted else sum(1 for f in dataset.fields if f.restricted),
-            needs_request=not in_scope and not open_data and dataset.id not in self.visibility.grants,
+            recent_revisions=redact_revisions(self.ctx, self.visibility, dataset, recent),
+            in_scope=self.visibility.in_scope(dataset),
+            sees_details=self.visibility.sees_access_details(dataset),
+            hidden_fields=len(dataset.fields) - len(shown.fields),
+            needs_request=self.visibility.needs_request(dataset),
             field_mappings=by_field,
             dataset_mappings=[m for m in shown.mappings if m.field_id is None],
         )
@@ -150,11 +143,10 @@ class BrowseService:
         ).all()
         diff = None
         if compare is not None:
-            old, new = (self._snapshot(dataset, number) for number in compare)
-            if not self.visibility.can_see_restricted(dataset):
-                old, new = redact_snapshot(old), redact_snapshot(new)
-            diff = diff_snapshots(old, new)
-        return HistoryPage(redact(dataset, self.visibility), list(revisions), total, diff)
+            snapshots = (self._snapshot(dataset, number) for number in compare)
+            diff = diff_snapshots(*self.visibility.redact_snapshots(dataset, *snapshots))
+        shown = redact_revisions(self.ctx, self.visibility, dataset, revisions)
+        return HistoryPage(self.visibility.redact(dataset), shown, total, diff)
 
     def _snapshot(self, dataset: Dataset, number: int) -> dict[str, Any]:
         snapshot = self.ctx.session.scalar(
@@ -163,35 +155,3 @@ class BrowseService:
         if snapshot is None:
             raise NotFound("Revision", f"{dataset.slug}@{number}")
         return snapshot
-
-
-def field_clause(visibility: Visibility) -> ColumnElement[bool]:
-    """SQL: the field is not restricted, or the viewer may see the restricted fields of its dataset."""
-    if visibility.everything:
-        return true()
-    in_scope = select(OwnershipAssignment.dataset_id).where(
-        OwnershipAssignment.valid_to.is_(None),
-        OwnershipAssignment.role.in_([C.OWNER, C.CUSTODIAN]),
-        OwnershipAssignment.agency_id.in_(sorted(visibility.scope)),
-    )
-    return or_(
-        Field.restricted.is_(False),
-        Field.dataset_id.in_(sorted(visibility.grants)),
-        Field.dataset_id.in_(in_scope),
-    )
-
-
-def redact_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
-    """A revision snapshot without restricted fields, their mappings, contacts and access details."""
-    restricted = {f["name"] for f in snapshot.get("fields", []) if f.get("restricted")}
-    data = dict(snapshot)
-    data["fields"] = [f for f in snapshot.get("fields", []) if f["name"] not in restricted]
-    data["mappings"] = [m for m in snapshot.get("mappings", []) if m.get("field") not in restricted]
-    data["contact_points"] = []
-    data["distributions"] = [
-        d
-        if d.get("access_rights") == C.PUBLIC_ACCESS
-        else {name: (None if name in ACCESS_DETAILS else value) for name, value in d.items()}
-        for d in snapshot.get("distributions", [])
-    ]
-    return data

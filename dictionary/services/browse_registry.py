@@ -25,7 +25,6 @@ from dictionary.models import (
     StandardMapping,
 )
 from dictionary.services.base import Context
-from dictionary.services.browse import field_clause
 from dictionary.services.publication import PublicationService
 from dictionary.services.standards import StandardFilters, StandardService
 from dictionary.visibility import Visibility
@@ -156,7 +155,7 @@ class RegistryBrowser:
         items, total = StandardService(self.ctx).list(filters, page, page_size)
         ids = [standard.id for standard in items]
         visible = self.visibility.dataset_clause()
-        fields_ok = field_clause(self.visibility)
+        fields_ok = self.visibility.field_clause()
         mappings = dict(
             self.ctx.session.execute(
                 select(StandardMapping.standard_id, func.count(StandardMapping.id))
@@ -181,7 +180,7 @@ class RegistryBrowser:
         """A standard and where visible datasets and fields use it."""
         standard = StandardService(self.ctx).get(code)
         visible = self.visibility.dataset_clause()
-        fields_ok = field_clause(self.visibility)
+        fields_ok = self.visibility.field_clause()
         mappings = self.ctx.session.scalars(
             select(StandardMapping)
             .join(Dataset, StandardMapping.dataset_id == Dataset.id)

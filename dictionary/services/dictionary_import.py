@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dictionary.errors import InvalidInput
+from dictionary.errors import InvalidInput, NotFound
 from dictionary.models import Dataset, Field, Standard
 from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, unit_of_work
 from dictionary.services.datasets import DatasetService
@@ -29,6 +29,7 @@ from dictionary.spreadsheets import (
     Choice,
     CodeLists,
     Limits,
+    ParsedRows,
     SpreadsheetError,
     Table,
     Vocabulary,
@@ -102,8 +103,15 @@ class ImportReport:
 
 
 class DictionaryFileService:
-    def __init__(self, ctx: Context, limits: Limits | None = None) -> None:
+    """Export and import as one principal: the fields ``visibility`` withholds are neither written
+    to a file nor shown in an import's diff, and an import keeps them as they are (it can neither
+    learn nor delete what its author may not see)."""
+
+    def __init__(
+        self, ctx: Context, limits: Limits | None = None, *, visibility: Visibility | None = None
+    ) -> None:
         self.ctx = ctx
+        self.visibility = visibility or Visibility.all()
         self.limits = limits or Limits()
         self.datasets = DatasetService(ctx)
         self.fields = FieldService(ctx)
@@ -111,15 +119,12 @@ class DictionaryFileService:
 
     # Export -------------------------------------------------------------------------------------
 
-    def export(self, slug: str, fmt: str = "xlsx", *, visibility: Visibility | None = None) -> ExportedFile:
-        """The dictionary in the import template. Restricted fields are left out for a principal
-        who may not see them (``visibility``; None means everything, as the fields API does now)."""
-        dataset = self.datasets.get(slug)
-        hidden = visibility is not None and not visibility.can_see_restricted(dataset)
+    def export(self, slug: str, fmt: str = "xlsx") -> ExportedFile:
+        """The dictionary in the import template, the fields the principal may see only."""
+        dataset = self._visible(slug)
         rows = [
             cell_values(humanize(field_input(f), self.vocabulary))
-            for f in dataset.fields
-            if not (hidden and f.restricted)
+            for f in self.visibility.redact(dataset).fields
         ]
         info = WorkbookInfo(
             dataset.slug, dataset.title_vi, dataset.lock_version, self.ctx.clock().isoformat()
@@ -165,7 +170,7 @@ class DictionaryFileService:
         Row problems are reported, not raised: the report is the answer either way. A stale
         If-Match raises :class:`StaleVersion` before the file is read.
         """
-        dataset = self.datasets.get(slug)
+        dataset = self._visible(slug)
         check_version(dataset, if_match)
         report = ImportReport(dataset=dataset.slug, dry_run=dry_run, version=dataset.lock_version)
         try:
@@ -181,10 +186,14 @@ class DictionaryFileService:
         parsed = parse_rows(table, DatabaseReferences(self.ctx.session, self.vocabulary))
         report.errors += parsed.errors
         report.warnings += parsed.warnings + self._provenance_warnings(table, dataset)
+        visible = self.visibility.redact(dataset).fields  # references the author may not see: None
+        names = {f.name for f in visible}
+        withheld = [(i, f) for i, f in enumerate(dataset.fields) if f.name not in names]
+        report.errors += _names_taken(parsed, {f.name for _, f in withheld})
         if report.errors:
             return report
 
-        current = {f.name: field_input(f) for f in dataset.fields}
+        current = {f.name: field_input(f) for f in visible}
         inputs = [_complete(item, current.get(item["name"]), parsed.present) for item in parsed.inputs]
         report.diff = self.diff(list(current.values()), inputs)
         if dry_run or not report.diff["has_changes"]:
@@ -192,6 +201,17 @@ class DictionaryFileService:
         # Mappings given for a field replace its mappings (new records); unchanged ones are
         # left out so that their identifiers survive an import that only touched other cells.
         writes = [_keep_unchanged_mappings(item, current.get(item["name"])) for item in inputs]
+        stored = {f.name: f for f in dataset.fields}
+        for item in writes:  # a reference the author could not see, left blank, stays as it was
+            field_ = stored.get(item["name"])
+            if (
+                field_ is not None
+                and item.get("foreign_key") is None
+                and not self.visibility.sees_reference(field_)
+            ):
+                item["foreign_key"] = field_input(field_)["foreign_key"]
+        for index, hidden in withheld:  # kept whole, where they were
+            writes.insert(min(index, len(writes)), field_input(hidden) | {"mappings": None})
         try:
             self._write(dataset, writes, filename, if_match)
         except InvalidInput as exc:
@@ -201,6 +221,12 @@ class DictionaryFileService:
         report.applied, report.version = True, dataset.lock_version
         report.revision = latest_revision(self.ctx, dataset)
         return report
+
+    def _visible(self, slug: str) -> Dataset:
+        dataset = self.datasets.get(slug)
+        if not self.visibility.can_see(dataset):
+            raise NotFound("Dataset", slug)
+        return dataset
 
     @unit_of_work
     def _write(
@@ -286,6 +312,15 @@ def field_input(field: Field) -> dict[str, Any]:
         ]
     )
     return data
+
+
+def _names_taken(parsed: ParsedRows, withheld: set[str]) -> list[CellError]:
+    """Rows naming a field the author may not see: refused, rather than overwritten or doubled."""
+    return [
+        CellError(row, None, f"The field name '{item['name']}' is already used in this dataset")
+        for row, item in zip(parsed.rows, parsed.inputs, strict=True)
+        if item["name"] in withheld
+    ]
 
 
 def _complete(item: dict[str, Any], stored: dict[str, Any] | None, present: frozenset[str]) -> dict[str, Any]:

@@ -1,24 +1,29 @@
-"""The dataset service as one principal sees it: lists filtered in SQL, datasets redacted.
+"""The dataset and revision services as one principal sees them: lists filtered in SQL, datasets
+and revisions redacted.
 
-Reads go through :class:`ScopedDatasetService`: a dataset the principal may not see is a 404 (its
-existence is not revealed), lists carry :meth:`Visibility.dataset_clause` inside the query (so
-counts and pages are right), and restricted fields, access details and contact points are left
-out of what is returned unless the principal's scope or a grant covers the dataset. Writes are
-passed through unchanged: the authorisation guard has already required edit rights, which imply
-seeing everything.
+Reads go through :class:`ScopedDatasetService` and :class:`ScopedRevisionService`: a dataset the
+principal may not see is a 404 (its existence is not revealed), lists carry
+:meth:`Visibility.dataset_clause` inside the query (so counts and pages are right), and what
+:class:`~dictionary.visibility.Visibility` withholds (restricted fields outside the principal's
+scope and grants, access details, contact points) is left out of what is returned — of revision
+snapshots, messages and diffs too. Writes are passed through unchanged: the authorisation guard has
+already required edit rights, which imply seeing everything.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 
 from dictionary.errors import NotFound
-from dictionary.models import Dataset
-from dictionary.policies import redact
+from dictionary.models import Dataset, Revision
 from dictionary.services.base import Context
 from dictionary.services.datasets import DatasetFilters, DatasetService
+from dictionary.services.lookup import load_dataset
+from dictionary.services.revisions import RevisionService
+from dictionary.services.snapshots import diff_snapshots
 from dictionary.visibility import Visibility
 
 
@@ -42,12 +47,59 @@ class ScopedDatasetService:
         dataset = self._service.get(slug_or_id)
         if not self.visibility.can_see(dataset):
             raise NotFound("Dataset", slug_or_id)
-        return redact(dataset, self.visibility)
+        return self.visibility.redact(dataset)
 
     def list(self, filters: DatasetFilters, page: int, page_size: int) -> tuple[list[Dataset], int]:
         items, total = self._service.list(filters, page, page_size)
-        return [redact(dataset, self.visibility) for dataset in items], total
+        return [self.visibility.redact(dataset) for dataset in items], total
 
     def __getattr__(self, name: str) -> Any:
         # Writes and helpers (create, update, delete, assign, restore, quality…) are the plain service's.
         return getattr(self._service, name)
+
+
+class ScopedRevisionService:
+    """History as the principal may read it: messages, snapshots and diffs redacted."""
+
+    def __init__(self, ctx: Context, visibility: Visibility) -> None:
+        self.ctx = ctx
+        self.visibility = visibility
+        self._service = RevisionService(ctx)
+
+    def _dataset(self, slug: str) -> Dataset:
+        dataset = load_dataset(self.ctx.session, slug)
+        if not self.visibility.can_see(dataset):
+            raise NotFound("Dataset", slug)
+        return dataset
+
+    def list(self, slug: str, page: int, page_size: int) -> tuple[list[Revision], int]:
+        dataset = self._dataset(slug)
+        rows, total = self._service.list(slug, page, page_size)
+        return redact_revisions(self.ctx, self.visibility, dataset, rows), total
+
+    def get(self, slug: str, number: int) -> Revision:
+        dataset = self._dataset(slug)
+        return redact_revisions(self.ctx, self.visibility, dataset, [self._service.get(slug, number)])[0]
+
+    def diff(self, slug: str, old: int, new: int) -> dict[str, Any]:
+        dataset = self._dataset(slug)
+        before, after = (self._service.get(slug, number).snapshot for number in (old, new))
+        return diff_snapshots(*self.visibility.redact_snapshots(dataset, before, after))
+
+
+def redact_revisions(
+    ctx: Context, visibility: Visibility, dataset: Dataset, revisions: Sequence[Revision]
+) -> list[Revision]:
+    """The revisions as ``visibility`` may read them, each with the snapshot before it at hand
+    (a removal names a field that only the previous snapshot holds)."""
+    if visibility.sees_every_field(dataset) and visibility.sees_access_details(dataset):
+        return list(revisions)
+    wanted = sorted({r.number - 1 for r in revisions} - {r.number for r in revisions} - {0})
+    rows = ctx.session.execute(
+        select(Revision.number, Revision.snapshot).where(
+            Revision.dataset_id == dataset.id, Revision.number.in_(wanted)
+        )
+    )
+    earlier = {row.number: row.snapshot for row in rows}
+    earlier.update({r.number: r.snapshot for r in revisions})
+    return [visibility.redact_revision(dataset, r, earlier.get(r.number - 1)) for r in revisions]

@@ -4,6 +4,7 @@ edit and publish rights, the access decision, and redaction."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -21,7 +22,6 @@ from dictionary.policies import (
     can_publish,
     decide_access,
     may_check_for,
-    redact,
     visibility,
 )
 from dictionary.visibility import Visibility
@@ -48,10 +48,10 @@ def ids(*codes: str) -> frozenset[uuid.UUID]:
     return frozenset(IDS[code] for code in codes)
 
 
-def staff(code: str, role: str = "viewer", grants: frozenset[uuid.UUID] = frozenset()) -> Actor:
+def staff(code: str, role: str = "viewer", grants: Mapping[uuid.UUID, frozenset[str]] | None = None) -> Actor:
     agency = GRAPH.successor(IDS[code])
     member = AgencyRole(agency, code, role, GRAPH.scope(agency), GRAPH.lineage(agency))
-    return Actor(principal_id=uuid.uuid4(), name=code, roles=(member,), grants=grants)
+    return Actor(principal_id=uuid.uuid4(), name=code, roles=(member,), grants=grants or {})
 
 
 def dataset(
@@ -69,8 +69,9 @@ def dataset(
         ownerships=assignments,
         current_assignment=lambda role: owner_assignment if role == C.OWNER else None,
         fields=[
-            SimpleNamespace(name="ho_ten", restricted=False),
-            SimpleNamespace(name="cccd", restricted=True),
+            SimpleNamespace(name="ho_ten", restricted=False, foreign_key_field_id=None),
+            SimpleNamespace(name="cccd", restricted=True, foreign_key_field_id=None),
+            SimpleNamespace(name="thu_nhap", restricted=True, foreign_key_field_id=None),
         ],
         mappings=[],
         contact_points=[SimpleNamespace(name="Nguyễn Văn A", email="a@lamdong.gov.vn")],
@@ -176,11 +177,12 @@ def test_what_each_principal_sees(
         "other staff": staff("H68.06"),
         "owner staff": staff("H68.04.1"),
         "parent staff": staff("H68.04"),
-        "grant holder": staff("H68.06", grants=frozenset({item.id})),
+        "grant holder": staff("H68.06", grants={item.id: frozenset()}),
     }[who]
     seen = visibility(actor)
     assert seen.can_see(item) is sees
-    assert seen.can_see_restricted(item) is sees_restricted
+    assert seen.sees_every_field(item) is sees_restricted
+    assert seen.sees_access_details(item) is sees_restricted
 
 
 # Rights -------------------------------------------------------------------------------------
@@ -206,7 +208,7 @@ def test_edit_and_publish_follow_role_and_scope(role: str, code: str, edit: bool
 def test_custodian_sees_but_does_not_edit() -> None:
     item = dataset("H68.04", status=C.DRAFT, custodian="H68.06")
     editor = staff("H68.06", "editor")
-    assert visibility(editor).can_see_restricted(item)
+    assert visibility(editor).sees_every_field(item)
     assert not can_edit(editor, item)
 
 
@@ -252,7 +254,7 @@ def test_an_open_draft_still_needs_approval() -> None:
 
 def test_redaction_hides_restricted_fields_access_details_and_contacts() -> None:
     item = dataset("H68.04")
-    view = redact(item, visibility(staff("H68.06")))
+    view = visibility(staff("H68.06")).redact(item)
     assert [f.name for f in view.fields] == ["ho_ten"]
     assert view.contact_points == []
     assert view.distributions[0].access_url is None and view.distributions[0].title_vi == "API"
@@ -260,4 +262,29 @@ def test_redaction_hides_restricted_fields_access_details_and_contacts() -> None
     assert view.status == C.PUBLISHED  # everything else reads through
     with pytest.raises(AttributeError):
         view.status = C.DRAFT
-    assert redact(item, visibility(staff("H68.04"))) is item
+    assert visibility(staff("H68.04")).redact(item) is item
+
+
+def test_a_grant_narrowed_to_fields_shows_those_restricted_fields_only() -> None:
+    item = dataset("H68.04")
+    seen = visibility(staff("H68.06", grants={item.id: frozenset({"cccd"})}))
+    assert [f.name for f in seen.visible_fields(item)] == ["ho_ten", "cccd"]
+    assert not seen.sees_every_field(item), "the restricted text of the dataset stays closed"
+    assert seen.sees_access_details(item) and not seen.needs_request(item)
+    view = seen.redact(item)
+    assert [f.name for f in view.fields] == ["ho_ten", "cccd"] and view.contact_points != []
+    assert seen.hidden_names(item) == frozenset({"thu_nhap"})
+    message = seen.redact_message(
+        "Sửa trường / field changed: thu_nhap (thu_nhap_cu, cccd)", seen.hidden_names(item)
+    )
+    assert message == "Sửa trường / field changed: [trường hạn chế / restricted field] (thu_nhap_cu, cccd)"
+    whole = visibility(staff("H68.06", grants={item.id: frozenset()}))
+    assert whole.sees_every_field(item) and whole.redact(item) is item
+
+
+def test_a_diff_hides_a_field_restricted_on_either_side() -> None:
+    item = dataset("H68.04")
+    old = {"fields": [{"name": "bi_mat", "restricted": False}, {"name": "ho_ten", "restricted": False}]}
+    new = {"fields": [{"name": "bi_mat", "restricted": True}, {"name": "ho_ten", "restricted": False}]}
+    before, after = visibility(staff("H68.06")).redact_snapshots(item, old, new)
+    assert [f["name"] for f in before["fields"]] == [f["name"] for f in after["fields"]] == ["ho_ten"]

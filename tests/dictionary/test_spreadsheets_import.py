@@ -54,12 +54,53 @@ def test_export_shows_codes_not_uris(files) -> None:
     assert rows["le_phi"][7:9] == [12, 2] and rows["le_phi"][16] is None
 
 
-def test_export_leaves_out_restricted_fields_for_those_who_may_not_see_them(files) -> None:
-    names = [
-        values[0] for values in sheet_rows(files.export("ho-so", visibility=Visibility.anonymous()).content)
-    ]
+def outsider_files(ctx, files: DictionaryFileService, **grants: list[str]) -> DictionaryFileService:  # type: ignore[no-untyped-def]
+    """The same service for staff outside the owner's scope (``ho-so`` published so they see it),
+    holding a grant on ``ho-so`` narrowed to ``fields`` when given."""
+    dataset = files.datasets.get("ho-so")
+    dataset.status = C.PUBLISHED
+    ctx.session.commit()
+    granted = {dataset.id: grants["fields"]} if "fields" in grants else {}
+    return DictionaryFileService(ctx, visibility=Visibility.staff(grants=granted))
+
+
+def test_export_leaves_out_restricted_fields_for_those_who_may_not_see_them(ctx, files) -> None:
+    names = [values[0] for values in sheet_rows(outsider_files(ctx, files).export("ho-so").content)]
     assert "dan_toc" not in names and "ma_ho_so" in names
     assert "dan_toc" in [values[0] for values in sheet_rows(files.export("ho-so").content)]
+    granted = outsider_files(ctx, files, fields=["dan_toc"]).export("ho-so", "csv").content.decode()
+    assert "dan_toc" in granted
+
+
+def test_an_import_keeps_the_fields_its_author_may_not_see(ctx, files) -> None:
+    outsider = outsider_files(ctx, files, fields=["so_dinh_danh"])
+    rows = sheet_rows(outsider.export("ho-so").content)[2:]
+    assert "dan_toc" not in [values[0] for values in rows]
+    assert "cong-dan" not in repr(rows), "a reference into a dataset the author may not see is left out"
+    rows = [values for values in rows if values[0] != "le_phi"]  # remove a visible field
+    rows[0][1] = "Mã hồ sơ (mới)"
+    report = outsider.import_file("ho-so", xlsx_bytes(rows), dry_run=True)
+    assert report.errors == []
+    assert [f["name"] for f in report.diff["removed"]] == ["le_phi"]
+    assert "dan_toc" not in repr(report.as_dict()), "the dry run does not reveal the hidden field"
+    assert "cong-dan" not in repr(report.as_dict()), "nor the hidden reference"
+    report = outsider.import_file("ho-so", xlsx_bytes(rows), dry_run=False, if_match=str(report.version))
+    assert report.applied, report.as_dict()
+    stored = {f.name: f for f in files.datasets.get("ho-so").fields}
+    assert "le_phi" not in stored and stored["ma_ho_so"].label_vi == "Mã hồ sơ (mới)"
+    assert stored["dan_toc"].restricted and stored["dan_toc"].code_list_standard is not None, "kept whole"
+    assert stored["so_dinh_danh"].foreign_key_field.dataset.slug == "cong-dan", "the hidden reference stays"
+
+
+def test_an_import_may_not_overwrite_a_field_its_author_may_not_see(ctx, files) -> None:
+    outsider = outsider_files(ctx, files)
+    rows = sheet_rows(outsider.export("ho-so").content)[2:]
+    rows.append(row(ten_truong="dan_toc", nhan="Đoán tên", kieu="STRING"))
+    stored = counts(ctx)
+    report = outsider.import_file("ho-so", xlsx_bytes(rows), dry_run=False)
+    assert [e.message for e in report.errors] == ["The field name 'dan_toc' is already used in this dataset"]
+    assert not report.applied and counts(ctx) == stored
+    assert files.datasets.get("ho-so").fields[2].label_vi == "Dân tộc"
 
 
 def test_one_bad_row_names_every_error_and_writes_nothing(ctx, files) -> None:

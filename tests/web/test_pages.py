@@ -17,8 +17,8 @@ from flask.testing import FlaskClient
 
 from app.web.negotiation import prefers_html
 from dictionary import concepts as C
+from dictionary.redaction import redact_snapshot
 from dictionary.services import Context, DatasetService, FieldService
-from dictionary.services.browse import redact_snapshot
 from tests.factories import DatasetData, FieldData, field_inputs, make_agency, make_dataset
 from tests.web.conftest import BROWSER, PAGES_AT_URIS, Site
 from tests.web.html import parse, text_of
@@ -207,7 +207,7 @@ def test_redact_snapshot() -> None:
             {"slug": "csv", "access_url": "https://mo/x.csv", "access_rights": C.PUBLIC_ACCESS},
         ],
     }
-    redacted = redact_snapshot(snapshot)
+    redacted = redact_snapshot(snapshot, {"b"}, details=False)
     assert [f["name"] for f in redacted["fields"]] == ["a"]
     assert redacted["mappings"] == [{"field": "a"}, {"field": None}]
     assert redacted["contact_points"] == []
