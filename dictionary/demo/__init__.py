@@ -46,6 +46,7 @@ from dictionary.services import (
     StandardService,
 )
 from dictionary.services.base import unit_of_work
+from dictionary.services.revisions import write_revisions
 
 __all__ = ["DemoLoader", "demo_datasets", "load_demo"]
 
@@ -119,10 +120,15 @@ class DemoLoader:
             if payload.get("data_updated_on"):
                 payload["data_updated_on"] += shift
             datasets.create(payload, message=REVISION_MESSAGE)
+            # The demo replays a history of edits in one transaction: each step its own revision,
+            # as if each had been its own request, so the history pages have something to show.
+            write_revisions(self.ctx)
             for distribution in item.distributions:
                 distributions.add(item.slug, copy.deepcopy(distribution))
+                write_revisions(self.ctx)
             for mapping in item.mappings:
                 mappings.add(item.slug, dict(mapping))
+                write_revisions(self.ctx)
         self._replay_lineage(agencies, datasets)
         return self.counts()
 
@@ -149,6 +155,7 @@ class DemoLoader:
                 )
             else:
                 raise ValueError(f"unknown lineage step {step['step']!r}")
+            write_revisions(self.ctx)
 
     def counts(self) -> dict[str, int]:
         session = self.ctx.session

@@ -44,7 +44,11 @@ def record_change(ctx: Context, dataset: Dataset, message: str) -> None:
 
 
 def write_revisions(ctx: Context) -> None:
-    """Write the pending revisions of the unit of work (called by it, before it commits)."""
+    """Write the pending revisions of the unit of work (called by it, before it commits).
+
+    Only a replay of past edits inside one transaction (the demo loader) calls it itself, to give
+    each replayed step its own revision.
+    """
     changes: dict[uuid.UUID, tuple[Dataset, list[str]]] = ctx.session.info.pop(CHANGES_KEY, {})
     for dataset, messages in changes.values():
         state = inspect(dataset)
