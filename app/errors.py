@@ -18,6 +18,7 @@ from dictionary.errors import (
     NotFound,
     PermissionDenied,
     StaleVersion,
+    TooLarge,
 )
 
 STATUS_OF: dict[type[DictionaryError], int] = {
@@ -27,16 +28,18 @@ STATUS_OF: dict[type[DictionaryError], int] = {
     Conflict: 409,
     StaleVersion: 412,
     PermissionDenied: 403,
+    TooLarge: 413,
 }
 
 
-def error_response(status: int, message: str, errors: dict[str, Any] | None = None) -> Response:
+def error_response(status: int, message: str, errors: dict[str, Any] | None = None, **extra: Any) -> Response:
     page = html_error_page(status)  # a browser outside /api gets a page in its language instead
     if page is not None:
         return page
     body: dict[str, Any] = {"code": status, "status": HTTPStatus(status).phrase, "message": message}
     if errors:
         body["errors"] = errors
+    body.update(extra)
     response = jsonify(body)
     response.status_code = status
     return response
@@ -72,6 +75,10 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DictionaryError)
     def handle_domain_error(error: DictionaryError) -> Response:
+        if isinstance(error, TooLarge):
+            # The file is the culprit, named as webargs names a bad upload; the limit as data.
+            errors = {"files": {"file": [error.message]}}
+            return error_response(413, error.message, errors, limit={"code": error.limit, **error.params})
         errors = {"json": error.errors} if isinstance(error, InvalidInput) else None
         response = error_response(status_of(error), error.message, errors)
         if isinstance(error, StaleVersion):
