@@ -37,6 +37,11 @@ class Limits:
     """Most characters in the shared-strings table, all entries together."""
     max_elements: int = 2_000_000
     """Most XML elements parsed, all parts together (a forged part can be all elements)."""
+    max_text_chars: int = 20_000_000
+    """Most characters of text parsed, all parts together, whether kept or not."""
+    max_token_bytes: int = 1 * MB
+    """Longest run of a parsed part without ``<`` or ``>``: expat re-reads an unfinished token at
+    every chunk, so one huge attribute would cost time quadratic in its length."""
     max_part_bytes: int = 50 * MB
     """Most bytes one part of an .xlsx may expand to."""
     max_unzipped: int = 50 * MB
@@ -86,6 +91,7 @@ class Budget:
     limits: Limits
     started: float = field(default_factory=time.monotonic)
     elements: int = 0
+    text: int = 0
     unzipped: int = 0
 
     def check_time(self) -> None:
@@ -106,6 +112,15 @@ class Budget:
             )
         if self.elements % 4096 == 0:
             self.check_time()
+
+    def spend_text(self, count: int) -> None:
+        self.text += count
+        if self.text > self.limits.max_text_chars:
+            raise OverBudget(
+                f"The workbook has more than {self.limits.max_text_chars:,} characters of text",
+                "text_chars",
+                max=self.limits.max_text_chars,
+            )
 
     def spend_bytes(self, part: str, part_total: int, count: int) -> None:
         """``count`` more bytes inflated from ``part``, which has now given ``part_total``."""

@@ -67,7 +67,8 @@ def read_table(data: bytes, limits: Limits | None = None) -> Table:
     if not data:
         raise SpreadsheetError("The file is empty")
     if len(data) > limits.max_bytes:
-        raise SpreadsheetError(f"The file is larger than {limits.max_bytes:,} bytes")
+        message = f"The file is larger than {limits.max_bytes:,} bytes"
+        raise OverBudget(message, "bytes", max=limits.max_bytes)
     if data.startswith(ZIP_SIGNATURE):
         fmt, rows, properties = "xlsx", *read_xlsx(data, budget, MAX_COLUMNS)
     elif data.startswith(OLE_SIGNATURE):

@@ -273,3 +273,32 @@ def test_an_old_style_zip_member_is_read(tmp_path) -> None:  # type: ignore[no-u
         for info in source.infolist():
             target.writestr(info.filename, source.read(info))
     assert read_table(stored.read_bytes()).rows[0][1][0] == "ma"
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading() -> None:
+    error = refused(b"ten_truong,nhan\r\n" + b"a,b\r\n" * 300, "bytes", max_bytes=1000)
+    assert error.message == "The file is larger than 1,000 bytes" and error.params == {"max": 1000}
+
+
+def test_a_huge_token_or_text_nobody_reads_is_refused_early() -> None:
+    attribute = f'<sst xmlns="{H.MAIN}"><si a="'.encode() + b"x" * 3_000_000 + b'"/></sst>'
+    content = H.with_shared_strings(attribute, '<row r="3"><c t="s"><v>0</v></c></row>')
+    error = refused(content, "token_bytes")
+    assert error.message == "The part xl/sharedStrings.xml has more than 1,048,576 bytes without markup"
+    text = f'<sst xmlns="{H.MAIN}"><si><x>'.encode() + b"<y/>".join([b"x" * 1000] * 3000) + b"</x></si></sst>"
+    content = H.with_shared_strings(text, '<row r="3"><c t="s"><v>0</v></c></row>')
+    assert (
+        "more than 1,000,000 characters of text"
+        in refused(content, "text_chars", max_text_chars=1_000_000).message
+    )
+
+
+def test_a_workbook_without_relationships_has_no_sheet() -> None:
+    source = zipfile.ZipFile(io.BytesIO(H.base()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            if "_rels" not in info.filename:
+                target.writestr(info.filename, source.read(info))
+    with pytest.raises(SpreadsheetError, match="no readable sheet"):
+        read_table(buffer.getvalue())
