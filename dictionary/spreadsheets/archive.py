@@ -65,6 +65,9 @@ class Archive:
             )
         if any(member.flag_bits & 0x1 for member in members):
             raise SpreadsheetError("The workbook is encrypted")
+        if any(member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for member in members):
+            # Office writes only these two; bzip2 or LZMA would only inflate more, and slower.
+            raise SpreadsheetError("The workbook uses a compression method that Excel does not write")
         # The directory's sizes may lie low (the inflated bytes are counted again as they come),
         # but a declared size above a limit is refused at once, before inflating anything.
         for member in members:

@@ -93,6 +93,12 @@ def zip_bomb_member() -> bytes:
     return rebuild(base(), add={"xl/media/image1.png": bytes(40 * 1024 * 1024)})
 
 
+def huge_attribute() -> bytes:
+    """One 45 MB attribute in the shared strings: expat would re-read it at every chunk."""
+    strings = f'<sst xmlns="{MAIN}"><si a="'.encode() + b"x" * 45_000_000 + b'"><t>x</t></si></sst>'
+    return with_shared_strings(strings, '<row r="3"><c t="s"><v>0</v></c></row>')
+
+
 def utf16_doctype() -> bytes:
     """The styles part re-encoded as UTF-16 with a DTD: invisible to a scan of the raw bytes."""
     content = base()
@@ -145,6 +151,12 @@ CASES = [
     Case("shared-strings-bomb", shared_strings_bomb, 413, "shared strings exceed 10,000,000 characters"),
     Case("many-rows", many_rows, 413, "more than 54,010 rows"),
     Case("zip-bomb-member", zip_bomb_member, 413, "xl/media/image1.png expands more than 100 times"),
+    Case(
+        "huge-attribute",
+        huge_attribute,
+        413,
+        "sharedStrings.xml has more than 1,048,576 bytes without markup",
+    ),
     Case("utf16-doctype", utf16_doctype, 422, "xl/styles.xml holds an XML document type declaration"),
     Case("renamed-part", renamed_sheet_part, 422, "sheet1.bin holds an XML document type declaration"),
     Case("custom-xml-dat", custom_xml_doctype, 422, "item1.dat holds an XML document type declaration"),

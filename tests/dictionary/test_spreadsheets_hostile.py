@@ -26,6 +26,7 @@ LIMIT_OF = {
     "shared-strings-bomb": ("string_chars", {"max": 10_000_000}),
     "many-rows": ("rows", {"max": 54_010}),
     "zip-bomb-member": ("ratio", {"max": 100, "part": "xl/media/image1.png"}),
+    "huge-attribute": ("token_bytes", {"max": 1_048_576, "part": "xl/sharedStrings.xml"}),
 }
 
 
@@ -263,6 +264,16 @@ def test_csv_limits() -> None:
     assert refused(csv_bytes([row(ten_truong="a", nhan="A")] * 30), "field_rows", max_rows=10).params == {
         "max": 10
     }
+
+
+def test_compression_methods_excel_does_not_write_are_refused() -> None:
+    source = zipfile.ZipFile(io.BytesIO(H.base()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+    with pytest.raises(SpreadsheetError, match="compression method that Excel does not write"):
+        read_table(buffer.getvalue())
 
 
 def test_an_old_style_zip_member_is_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
