@@ -20,6 +20,7 @@ from dictionary.errors import (
     PermissionDenied,
     PreconditionRequired,
     StaleVersion,
+    TooLarge,
 )
 
 STATUS_OF: dict[type[DictionaryError], int] = {
@@ -31,16 +32,18 @@ STATUS_OF: dict[type[DictionaryError], int] = {
     PreconditionRequired: 428,
     Busy: 503,
     PermissionDenied: 403,
+    TooLarge: 413,
 }
 
 
-def error_response(status: int, message: str, errors: dict[str, Any] | None = None) -> Response:
+def error_response(status: int, message: str, errors: dict[str, Any] | None = None, **extra: Any) -> Response:
     page = html_error_page(status)  # a browser outside /api gets a page in its language instead
     if page is not None:
         return page
     body: dict[str, Any] = {"code": status, "status": HTTPStatus(status).phrase, "message": message}
     if errors:
         body["errors"] = errors
+    body.update(extra)
     response = jsonify(body)
     response.status_code = status
     return response
@@ -76,6 +79,10 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DictionaryError)
     def handle_domain_error(error: DictionaryError) -> Response:
+        if isinstance(error, TooLarge):
+            # The file is the culprit, named as webargs names a bad upload; the limit as data.
+            errors = {"files": {"file": [error.message]}}
+            return error_response(413, error.message, errors, limit={"code": error.limit, **error.params})
         errors = {"json": error.errors} if isinstance(error, InvalidInput) else None
         response = error_response(status_of(error), error.message, errors)
         if isinstance(error, StaleVersion):  # 412 and 428 tell the current version

@@ -74,3 +74,16 @@ class Busy(DictionaryError):
 
 class PermissionDenied(DictionaryError):
     """The principal may not do this."""
+
+
+class TooLarge(DictionaryError):
+    """An upload asks for more work than one import may do (rows, cells, characters, bytes, time).
+
+    ``limit`` is the code of the limit (``row_cells``, ``string_chars``…) and ``params`` its
+    values (``max``, and where it was hit: ``row``, ``cell``, ``part``), for clients to act on.
+    """
+
+    def __init__(self, message: str, limit: str, params: Mapping[str, object]) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.params = dict(params)

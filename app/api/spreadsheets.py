@@ -13,6 +13,7 @@ from app.api.schemas.spreadsheets import (
     ImportQuerySchema,
     ImportRejectedSchema,
     ImportReportSchema,
+    ImportTooLargeSchema,
     UploadSchema,
 )
 from app.wiring import services
@@ -101,6 +102,7 @@ class DictionaryImport(MethodView):
     @blp.arguments(UploadSchema, location="files")
     @blp.response(200, ImportReportSchema)
     @blp.alt_response(422, schema=ImportRejectedSchema, description="Errors located by row and column")
+    @blp.alt_response(413, schema=ImportTooLargeSchema, description="Over an upload limit, which is named")
     @errors(blp, 404, 412)
     @blp.doc(parameters=[IF_MATCH, DRY_RUN])
     def post(self, query, files, slug):
@@ -108,7 +110,8 @@ class DictionaryImport(MethodView):
 
         Every cell is checked; the answer lists each error with its row and column, and the diff
         (fields added, removed, changed, reordered). With dry_run=false and no error at all, the
-        dictionary is replaced in one revision; with any error nothing is written.
+        dictionary is replaced in one revision; with any error nothing is written. A file over
+        one of the reading limits (rows, cells, shared strings, expanded size…) gets 413 naming it.
         """
         upload = files["file"]
         report = services().dictionary_files.import_file(

@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response
 from app.web import bp
 from app.web.forms import editable_dataset, version_of
 from app.wiring import services
-from dictionary.errors import StaleVersion
+from dictionary.errors import StaleVersion, TooLarge
 from dictionary.services.dictionary_import import ImportReport
 
 SESSION_KEY = "dictionary_import"
@@ -68,6 +68,11 @@ def _forget() -> None:
         (_folder() / f"{token}.upload").unlink(missing_ok=True)
 
 
+def _too_large(error: TooLarge) -> str:
+    # The reason names the limit, in English like the row errors of the report.
+    return _("Tệp vượt quá giới hạn của một lần nhập; không có gì được ghi: %(reason)s", reason=error.message)
+
+
 @bp.route("/dataset/<slug>/import", methods=["GET", "POST"])
 def dictionary_import(slug: str) -> Response | str:
     dataset = editable_dataset(slug)
@@ -88,6 +93,8 @@ def dictionary_import(slug: str) -> Response | str:
                     "Người khác vừa sửa cơ sở dữ liệu này sau khi bạn kiểm tra tệp; không có gì được ghi. "
                     "Hãy kiểm tra lại tệp."
                 )
+            except TooLarge as exc:
+                problem = _too_large(exc)
             if report is not None and report.applied:
                 _forget()
                 flash(_("Đã nhập từ điển dữ liệu (phiên bản %(number)s).", number=report.revision), "ok")
@@ -98,10 +105,13 @@ def dictionary_import(slug: str) -> Response | str:
             problem = _("Hãy chọn một tệp .xlsx hoặc .csv.")
         else:
             content = upload.read()
-            report = services().dictionary_files.import_file(
-                slug, content, filename=upload.filename, dry_run=True
-            )
-            if not report.errors and report.diff and report.diff["has_changes"]:
+            try:
+                report = services().dictionary_files.import_file(
+                    slug, content, filename=upload.filename, dry_run=True
+                )
+            except TooLarge as exc:
+                problem = _too_large(exc)
+            if report is not None and not report.errors and report.diff and report.diff["has_changes"]:
                 token = _keep(slug, content, upload.filename)
     dataset = editable_dataset(slug)
     return render_template(

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dictionary.errors import InvalidInput, NotFound
+from dictionary.errors import InvalidInput, NotFound, TooLarge
 from dictionary.models import Dataset, Field, Standard
 from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, unit_of_work
 from dictionary.services.datasets import DatasetService
@@ -29,6 +29,7 @@ from dictionary.spreadsheets import (
     Choice,
     CodeLists,
     Limits,
+    OverBudget,
     ParsedRows,
     SpreadsheetError,
     Table,
@@ -78,6 +79,8 @@ class ImportReport:
 
     @property
     def message(self) -> str:
+        if len(self.errors) == 1 and self.errors[0].row is None:
+            return self.errors[0].message  # the file as a whole: say why at once
         if self.errors:
             return f"The file has {len(self.errors)} error(s); nothing was written"
         if self.applied:
@@ -168,13 +171,16 @@ class DictionaryFileService:
         """Check a file against the dataset's dictionary; apply it unless ``dry_run`` or any error.
 
         Row problems are reported, not raised: the report is the answer either way. A stale
-        If-Match raises :class:`StaleVersion` before the file is read.
+        If-Match raises :class:`StaleVersion` before the file is read, a file over the reading
+        budget :class:`TooLarge` (nothing of it is kept, so there is no report to give).
         """
         dataset = self._visible(slug)
         check_version(dataset, if_match)
         report = ImportReport(dataset=dataset.slug, dry_run=dry_run, version=dataset.lock_version)
         try:
             table = read_table(content, self.limits)
+        except OverBudget as exc:
+            raise TooLarge(exc.message, exc.limit, exc.params) from exc
         except SpreadsheetError as exc:
             report.errors.append(CellError(None, None, exc.message))
             return report

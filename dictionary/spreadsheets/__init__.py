@@ -7,7 +7,7 @@ writing) is :mod:`dictionary.services.dictionary_import`. The template is docume
 
 from dictionary.spreadsheets.columns import COLUMNS, Column, cell_values
 from dictionary.spreadsheets.parse import CellError, ParsedRows, References, parse_rows
-from dictionary.spreadsheets.reading import Limits, SpreadsheetError, Table, read_table
+from dictionary.spreadsheets.reading import Limits, OverBudget, SpreadsheetError, Table, read_table
 from dictionary.spreadsheets.vocabulary import Choice, Vocabulary, humanize, sorted_mappings
 from dictionary.spreadsheets.writing import (
     CODES_SHEET,
@@ -31,6 +31,7 @@ __all__ = [
     "CodeLists",
     "Column",
     "Limits",
+    "OverBudget",
     "ParsedRows",
     "References",
     "SpreadsheetError",

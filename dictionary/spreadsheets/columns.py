@@ -176,6 +176,11 @@ def clean_text(value: object) -> str | None:
     return text or None
 
 
+def blank_row(cells: list[object]) -> bool:
+    """A row whose cells are all empty text (a number, a formula or a date is not blank)."""
+    return all(isinstance(cell, str | type(None)) and clean_text(cell) is None for cell in cells)
+
+
 def parse_text(column: Column, value: object) -> str | None:
     text = clean_text(value)
     if column.max_length is not None and text is not None and len(text) > column.max_length:

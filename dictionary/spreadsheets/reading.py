@@ -1,63 +1,50 @@
 """Reading an uploaded dictionary file: Excel (.xlsx) or CSV, told apart by content, never by name.
 
-Uploads come from anyone with an account, so the readers assume hostile input: a size limit, a
-row limit, formulas read as their cached values (never evaluated), a check of the uncompressed
-size of the workbook's parts before openpyxl inflates them (zip bombs), and no DTDs (entity
-expansion). Whatever goes wrong becomes a :class:`SpreadsheetError` with a message for people.
+Uploads come from anyone with an account, so the readers assume hostile input and work under a
+budget (:mod:`~dictionary.spreadsheets.budget`): rows, cells, characters and bytes are counted
+while the file streams, formulas are read as their cached values (never evaluated), and no XML
+part reaches a parser before it has been checked for DTDs (:mod:`~dictionary.spreadsheets.archive`,
+:mod:`~dictionary.spreadsheets.xlsx`). Whatever goes wrong becomes a :class:`SpreadsheetError`
+with a message for people; :class:`OverBudget` when a limit was hit.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-import warnings
-import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from dictionary.spreadsheets.columns import BY_KEY, REQUIRED_KEYS, clean_text, header_key
+from dictionary.spreadsheets.budget import (
+    HEADER_SEARCH_ROWS,
+    Budget,
+    Limits,
+    OverBudget,
+    SpreadsheetError,
+    too_long_cell,
+    too_many_cells,
+    too_many_cells_in_row,
+    too_many_field_rows,
+    too_many_rows,
+)
+from dictionary.spreadsheets.columns import BY_KEY, REQUIRED_KEYS, blank_row, clean_text, header_key
+from dictionary.spreadsheets.xlsx import SHEET_NAME, FormulaWithoutValue, read_xlsx
 
-SHEET_NAME = "Từ điển dữ liệu"
+__all__ = [
+    "SHEET_NAME",
+    "FormulaWithoutValue",
+    "Limits",
+    "OverBudget",
+    "SpreadsheetError",
+    "Table",
+    "read_table",
+]
+
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 MAX_COLUMNS = 60
-HEADER_SEARCH_ROWS = 10
-_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_bytes: int = 5 * 1024 * 1024
-    """Largest file; HTTP uploads are already capped lower by CATALOG_MAX_CONTENT_LENGTH."""
-    max_rows: int = 2000
-    """Most field rows (the API's PUT /fields takes at most 2,000 fields too)."""
-    max_unzipped: int = 50 * 1024 * 1024
-    """Most bytes the parts of an .xlsx may expand to."""
-    max_parts: int = 1000
-
-    @property
-    def scan_rows(self) -> int:
-        """Physical rows read before giving up: room for blank rows between the field rows."""
-        return HEADER_SEARCH_ROWS + 2 * self.max_rows
-
-
-class SpreadsheetError(Exception):
-    """The file as a whole cannot be read; nothing in it is used."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class FormulaWithoutValue:
-    """A formula cell saved without its computed value (e.g. written by a script, not by Excel)."""
-
-    formula: str
 
 
 @dataclass
@@ -76,104 +63,26 @@ class Table:
 
 def read_table(data: bytes, limits: Limits | None = None) -> Table:
     limits = limits or Limits()
+    budget = Budget(limits)
     if not data:
         raise SpreadsheetError("The file is empty")
     if len(data) > limits.max_bytes:
-        raise SpreadsheetError(f"The file is larger than {limits.max_bytes:,} bytes")
+        message = f"The file is larger than {limits.max_bytes:,} bytes"
+        raise OverBudget(message, "bytes", max=limits.max_bytes)
     if data.startswith(ZIP_SIGNATURE):
-        fmt, rows, properties = "xlsx", *_xlsx_rows(data, limits)
+        fmt, rows, properties = "xlsx", *read_xlsx(data, budget, MAX_COLUMNS)
     elif data.startswith(OLE_SIGNATURE):
         raise SpreadsheetError(
             "This is an Excel 97-2003 (.xls) or password-protected workbook; save it as an "
             "unprotected Excel Workbook (.xlsx) and upload that"
         )
     else:
-        fmt, rows, properties = "csv", _csv_rows(data, limits), {}
+        fmt, rows, properties = "csv", _csv_rows(data, budget), {}
     return _table(fmt, rows, properties, limits)
 
 
 def cell_name(column_position: int, row: int) -> str:
     return f"{get_column_letter(column_position + 1)}{row}"
-
-
-# Excel ------------------------------------------------------------------------------------------
-
-
-def _check_archive(data: bytes, limits: Limits) -> None:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise SpreadsheetError("The file looks like an .xlsx workbook but is damaged") from exc
-    names = {part.filename for part in parts}
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise SpreadsheetError(
-            "This ZIP file is not an Excel workbook (.xlsx); save the sheet as .xlsx or CSV"
-        )
-    if len(parts) > limits.max_parts:
-        raise SpreadsheetError(f"The workbook has more than {limits.max_parts} parts")
-    # The sizes in the ZIP directory bind zipfile too: it stops inflating a part at its declared
-    # size, so checking the declared total is enough to refuse a zip bomb before parsing.
-    if sum(part.file_size for part in parts) > limits.max_unzipped:
-        raise SpreadsheetError(f"The workbook expands to more than {limits.max_unzipped:,} bytes")
-    if any(part.flag_bits & 0x1 for part in parts):
-        raise SpreadsheetError("The workbook is encrypted")
-    try:
-        for part in parts:
-            if part.filename.endswith((".xml", ".rels")) and _DTD.search(archive.read(part)):
-                # Office never writes DTDs; one in an upload can only be an entity-expansion attack.
-                raise SpreadsheetError("The workbook holds an XML document type declaration; refused")
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise SpreadsheetError("The workbook is damaged") from exc
-
-
-def _xlsx_rows(data: bytes, limits: Limits) -> tuple[list[tuple[int, list[object]]], dict[str, str]]:
-    _check_archive(data, limits)
-    try:
-        # openpyxl warns about parts it drops (extensions, unknown styles); irrelevant to values.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            values = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-            formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-            try:
-                name = SHEET_NAME if SHEET_NAME in values.sheetnames else values.sheetnames[0]
-                value_sheet, formula_sheet = values[name], formulas[name]
-                properties = {
-                    key: str(getattr(values.properties, key))
-                    for key in ("identifier", "version")
-                    if getattr(values.properties, key, None)
-                }
-                # Declared dimensions may lie: trusting them could pad a million empty rows or
-                # silently stop before the last field, so read the rows actually present.
-                value_sheet.reset_dimensions()
-                formula_sheet.reset_dimensions()
-                rows = _limited(
-                    (
-                        [_cell(value, cell) for value, cell in zip(value_row, formula_row, strict=False)]
-                        for value_row, formula_row in zip(
-                            value_sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True),
-                            formula_sheet.iter_rows(max_col=MAX_COLUMNS),
-                            strict=False,
-                        )
-                    ),
-                    limits,
-                )
-            finally:
-                values.close()
-                formulas.close()
-    except SpreadsheetError:
-        raise
-    except Exception as exc:
-        # A damaged or hostile workbook can make openpyxl fail in many ways (KeyError, TypeError,
-        # XML syntax errors…); each is a bad upload, answered 4xx, never a server error.
-        raise SpreadsheetError(f"The workbook cannot be read ({type(exc).__name__})") from exc
-    return rows, properties
-
-
-def _cell(value: object, cell: object) -> object:
-    if getattr(cell, "data_type", None) == "f" and value is None:
-        return FormulaWithoutValue(str(getattr(cell, "value", "")))
-    return value
 
 
 # CSV --------------------------------------------------------------------------------------------
@@ -214,36 +123,60 @@ def _delimiter(text: str) -> str:
     return best
 
 
-def _csv_rows(data: bytes, limits: Limits) -> list[tuple[int, list[object]]]:
+def _csv_rows(data: bytes, budget: Budget) -> list[tuple[int, list[object]]]:
+    limits = budget.limits
     text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(_lines(text, limits), delimiter=_delimiter(text))
+    rows: list[tuple[int, list[object]]] = []
+    cells = 0
+    number = 0
     try:
         # Rows are records, not lines: a cell with line breaks is still one row, as in Excel.
-        return _limited((list(row[:MAX_COLUMNS]) for row in reader), limits)
+        for number, record in enumerate(reader, start=1):
+            if len(record) > limits.max_row_cells:
+                raise too_many_cells_in_row(limits, number)
+            cells += len(record)
+            if cells > limits.max_cells:
+                raise too_many_cells(limits)
+            for position, value in enumerate(record):
+                if len(value) > limits.max_cell_chars:
+                    raise too_long_cell(limits, cell_name(position, number))
+            kept: list[object] = list(record[:MAX_COLUMNS])
+            if blank_row(kept):
+                if number > limits.last_row:
+                    raise too_many_rows(limits)
+            elif number > limits.scan_rows:
+                raise too_many_field_rows(limits)
+            else:
+                rows.append((number, kept))
+            if number % 1024 == 0:
+                budget.check_time()
     except csv.Error as exc:
+        if "field limit" in str(exc):  # the csv module's own cap, above ours: the same refusal
+            raise OverBudget(
+                f"Row {number + 1} has a cell of more than {limits.max_cell_chars:,} characters",
+                "cell_chars",
+                max=limits.max_cell_chars,
+                row=number + 1,
+            ) from exc
         raise SpreadsheetError(f"Row {reader.line_num} is not valid CSV: {exc}") from exc
+    return rows
+
+
+def _lines(text: str, limits: Limits) -> Iterator[str]:
+    """The physical lines of the text, one at a time, refusing an overlong one."""
+    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
+        if len(line) > limits.max_line_chars:
+            raise OverBudget(
+                f"Line {number:,} of the file is longer than {limits.max_line_chars:,} characters",
+                "line_chars",
+                max=limits.max_line_chars,
+                line=number,
+            )
+        yield line
 
 
 # Both -------------------------------------------------------------------------------------------
-
-
-def _blank(cells: list[object]) -> bool:
-    return all(isinstance(cell, str | type(None)) and clean_text(cell) is None for cell in cells)
-
-
-def _limited(rows: Iterable[list[object]], limits: Limits) -> list[tuple[int, list[object]]]:
-    """The numbered non-blank rows, refusing a sheet with content beyond the scan limit."""
-    result = []
-    hard_stop = limits.scan_rows + 50_000
-    for number, cells in enumerate(rows, start=1):
-        if _blank(cells):
-            if number > hard_stop:
-                raise SpreadsheetError(f"The sheet has more than {hard_stop:,} rows; delete the empty ones")
-            continue
-        if number > limits.scan_rows:
-            raise SpreadsheetError(f"The sheet has more than {limits.max_rows:,} field rows")
-        result.append((number, cells))
-    return result
 
 
 def _table(
@@ -276,8 +209,10 @@ def _table(
     if data and data[0][0] == header_number + 1 and _english_header(data[0][1], columns):
         data = data[1:]
     if len(data) > limits.max_rows:
-        raise SpreadsheetError(
-            f"The sheet has {len(data):,} field rows; at most {limits.max_rows:,} are allowed"
+        raise OverBudget(
+            f"The sheet has {len(data):,} field rows; at most {limits.max_rows:,} are allowed",
+            "field_rows",
+            max=limits.max_rows,
         )
     return Table(fmt, columns, data, unknown, properties)
 

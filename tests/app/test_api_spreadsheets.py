@@ -7,6 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from tests.dictionary import hostile_files as H
 from tests.dictionary.spreadsheet_helpers import csv_bytes, make_dictionary, row, sheet_rows, xlsx_bytes
 
 API = "/api/v1"
@@ -150,3 +151,27 @@ def test_anonymous_callers_may_not_import(app, client, dataset) -> None:
     response = upload(app.test_client(), content, query="?dry_run=false")
     assert response.status_code == 401
     assert len(client.get(f"{API}/datasets/{dataset}/fields").json) == 4
+
+
+@pytest.mark.parametrize("case", H.CASES, ids=[case.name for case in H.CASES])
+def test_hostile_workbooks_are_refused_naming_the_limit_and_nothing_is_written(client, dataset, case) -> None:
+    response = upload(client, case.build(), query="?dry_run=false")
+    assert response.status_code == case.status, response.json
+    body = response.json
+    assert body["code"] == case.status and case.message in body["message"]
+    assert case.message in body["errors"]["files"]["file"][0]
+    if case.status == 413:
+        assert body["limit"]["code"] in ("row_cells", "string_chars", "rows", "ratio", "token_bytes")
+        assert body["limit"]["max"] > 0 and case.message in body["message"]
+    else:
+        assert body["report"]["errors"][0]["row"] is None
+    assert len(client.get(f"{API}/datasets/{dataset}/fields").json) == 4
+    assert len(client.get(f"{API}/datasets/{dataset}/revisions").json) == 1
+
+
+def test_an_over_budget_csv_is_413(client, dataset) -> None:
+    content = ("ten_truong,nhan\r\n" + "," * 20_000 + "\r\n").encode()
+    response = upload(client, content, name="rong.csv")
+    assert response.status_code == 413
+    assert response.json["message"] == "The sheet has more than 16,384 cells in row 2"
+    assert response.json["limit"] == {"code": "row_cells", "max": 16_384, "row": 2}

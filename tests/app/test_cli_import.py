@@ -8,6 +8,7 @@ import pytest
 
 from app.cli import main
 from app.cli_import import import_group
+from tests.dictionary.hostile_files import cell_bomb_row
 from tests.dictionary.spreadsheet_helpers import make_dictionary, row, sheet_rows, xlsx_bytes
 
 
@@ -61,3 +62,11 @@ def test_unknown_dataset(app, exported, tmp_path: Path) -> None:
     file.write_bytes(xlsx_bytes([row(ten_truong="a", nhan="A")]))
     result = run(app, str(file), "--dataset", "khong-co")
     assert result.exit_code == 1 and "Dataset khong-co does not exist" in result.output
+
+
+def test_an_over_budget_file_exits_with_1_naming_the_limit(app, exported, tmp_path: Path) -> None:
+    file = tmp_path / "bom.xlsx"
+    file.write_bytes(cell_bomb_row())
+    result = run(app, str(file), "--dataset", "ho-so", "--apply")
+    assert result.exit_code == 1
+    assert "The sheet has more than 16,384 cells in row 3" in result.output

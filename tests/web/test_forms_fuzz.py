@@ -20,6 +20,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.dictionary.hostile_files import shared_strings_bomb
 from tests.factories import AgencyData, DatasetData, FieldData
 
 API = "/api/v1"
@@ -114,3 +115,19 @@ def test_an_upload_that_is_not_a_spreadsheet_is_a_message(client: FlaskClient, w
             headers={"Accept": "text/html"},
         )
         assert 200 <= response.status_code < 500, (content[:20], response.status_code)
+
+
+def test_an_over_budget_upload_is_a_message_naming_the_limit(
+    client: FlaskClient, world: dict[str, Any]
+) -> None:
+    for lang, intro in (("vi", "Tệp vượt quá giới hạn"), ("en", "The file is over a limit")):
+        client.set_cookie("lang", lang)
+        response = client.post(
+            "/dataset/bo-du-lieu/import",
+            data={"action": "preview", "file": (io.BytesIO(shared_strings_bomb()), "tu-dien.xlsx")},
+            content_type="multipart/form-data",
+            headers={"Accept": "text/html"},
+        )
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and intro in page
+        assert "The shared strings exceed 10,000,000 characters" in page

@@ -71,3 +71,21 @@ class ImportRejectedSchema(Schema):
     message = fields.String()
     errors = fields.Dict(metadata={"description": '{"files": {"file": ["row 7, column kieu: …", …]}}'})
     report = fields.Nested(ImportReportSchema)
+
+
+class LimitSchema(Schema):
+    code = fields.String(metadata={"description": "Which limit: row_cells, cells, string_chars, part_bytes…"})
+    max = fields.Float(metadata={"description": "The limit's value"})
+    row = fields.Integer(metadata={"description": "Where it was hit, when known"})
+    cell = fields.String()
+    part = fields.String(metadata={"description": "The ZIP member of an .xlsx"})
+
+
+class ImportTooLargeSchema(Schema):
+    """The one error shape, plus the limit the file went over (nothing of the file was kept)."""
+
+    code = fields.Integer()
+    status = fields.String()
+    message = fields.String(metadata={"description": "e.g. The sheet has more than 16,384 cells in row 3"})
+    errors = fields.Dict(metadata={"description": '{"files": {"file": ["…"]}}'})
+    limit = fields.Nested(LimitSchema)
