@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -86,7 +87,7 @@ class DatasetService:
         )
         return paginate(self.ctx.session, query, page, page_size, SORTS[filters.sort], Dataset.id)
 
-    def _filtered(self, f: DatasetFilters) -> Select[tuple[Dataset]]:
+    def _filtered(self, f: DatasetFilters) -> Select[Dataset]:
         check = Checker(self.ctx.concepts)
         coded = {
             "status": (f.status, "statuses", Dataset.status),
@@ -288,7 +289,7 @@ class DatasetService:
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _contacts(self, contacts: list[dict[str, Any]]) -> list[ContactPoint]:
+    def _contacts(self, contacts: builtins.list[dict[str, Any]]) -> builtins.list[ContactPoint]:
         result = []
         for index, given in enumerate(contacts):
             contact = dict(given)
