@@ -36,9 +36,11 @@ run: install
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
+# ruff, the import contracts, then mypy (configured in pyproject.toml: app, dictionary, search, vocab)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Start PostgreSQL (Debian packages, needs root) and a local OpenSearch node for the tests.
 # Paste the printed `export ...` lines into your shell, or:

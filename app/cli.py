@@ -167,12 +167,12 @@ class _Gunicorn:
     def run(app: Flask, options: dict[str, Any]) -> None:
         from gunicorn.app.base import BaseApplication
 
-        class Application(BaseApplication):  # type: ignore[misc]
+        class Application(BaseApplication):
             def load_config(self) -> None:
                 for key, value in options.items():
                     self.cfg.set(key, value)
 
-            def load(self) -> Flask:
+            def load(self) -> Flask:  # type: ignore[override]  # types-gunicorn: start_response lacks exc_info
                 # Each worker opens its own connections; none may be shared across the fork.
                 app.extensions["catalog.engine"].dispose(close=False)
                 return app

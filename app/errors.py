@@ -83,8 +83,8 @@ def init_app(app: Flask) -> None:
             # The file is the culprit, named as webargs names a bad upload; the limit as data.
             errors = {"files": {"file": [error.message]}}
             return error_response(413, error.message, errors, limit={"code": error.limit, **error.params})
-        errors = {"json": error.errors} if isinstance(error, InvalidInput) else None
-        response = error_response(status_of(error), error.message, errors)
+        details: dict[str, Any] | None = {"json": error.errors} if isinstance(error, InvalidInput) else None
+        response = error_response(status_of(error), error.message, details)
         if isinstance(error, StaleVersion):  # 412 and 428 tell the current version
             response.headers["ETag"] = f'"{error.current}"'
         if isinstance(error, Busy):

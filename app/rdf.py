@@ -63,7 +63,7 @@ def dcat_context(visibility: Visibility | None = None) -> DcatContext:
     terms: Terms | None = current_app.extensions.get("catalog.dcat_terms")
     if terms is None:
         # One per app: it caches the description of every concept it has written.
-        terms = current_app.extensions["catalog.dcat_terms"] = Terms(concepts())  # type: ignore[arg-type]
+        terms = current_app.extensions["catalog.dcat_terms"] = Terms(concepts())
     info = CatalogInfo(
         base_uri=settings.base_uri,
         title_vi=settings.catalog_title_vi,
@@ -219,7 +219,7 @@ def standard(name: str) -> Response:
 @blueprint.get("/vocab/<name>")
 def vocabulary(name: str) -> Response:
     def render(scheme_id: str, fmt: RdfFormat) -> str:
-        graph = concepts().graph_of(scheme_id)  # type: ignore[attr-defined]
+        graph = concepts().graph_of(scheme_id)
         if graph is None:
             raise NotFound("Vocabulary", scheme_id)
         return serialize_rdf(graph, fmt)

@@ -10,7 +10,7 @@ from flask import current_app, g
 from app import auth
 from app.db import get_session
 from dictionary.policies import SYSTEM, Actor
-from dictionary.ports import ChangeRecorder, ConceptLookup
+from dictionary.ports import ChangeRecorder
 from dictionary.services import (
     AgencyService,
     Context,
@@ -29,6 +29,7 @@ from dictionary.services.notifications import NotificationService
 from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
 from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
+from vocab.vocabularies import Vocabularies
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Services:
     @cached_property
     def datasets(self) -> DatasetService:
         # Reads filtered and redacted for the caller; writes unchanged (the guard checked them).
-        scoped: DatasetService = ScopedDatasetService(self.ctx, self.visibility)  # type: ignore[assignment]
+        scoped: DatasetService = ScopedDatasetService(self.ctx, self.visibility)  # type: ignore[assignment]  # a proxy (__getattr__ delegates)
         return scoped
 
     @cached_property
@@ -97,8 +98,9 @@ class Services:
         return DictionaryFileService(self.ctx, visibility=self.visibility)
 
 
-def concepts() -> ConceptLookup:
-    lookup: ConceptLookup = current_app.extensions["catalog.vocabularies"]
+def concepts() -> Vocabularies:
+    """The loaded vocabularies: the domain's ConceptLookup, and more (schemes, graphs) for app."""
+    lookup: Vocabularies = current_app.extensions["catalog.vocabularies"]
     return lookup
 
 

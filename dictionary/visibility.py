@@ -351,7 +351,7 @@ def _atom_sql(atom: Atom, dataset_id: Any) -> ColumnElement[bool]:
             )
         )
     if isinstance(atom, DatasetIn):
-        return dataset_id.in_(atom.ids)  # type: ignore[no-any-return]
+        return dataset_id.in_(atom.ids)
     if isinstance(atom, FieldNamed):
         return and_(Field.dataset_id == atom.dataset_id, Field.name.in_(atom.names))
     if isinstance(atom, Unrestricted):

@@ -257,8 +257,8 @@ class DatabaseBackend(DatabaseQueries):
                     kind_rows,
                 )
         connection.execute(text("INSERT INTO search_source (doc, source) VALUES (:doc, :source)"), rows)
-        for kind, kind_rows in texts.items():
-            self.sql.insert(connection, kind, kind_rows)
+        for kind, text_rows in texts.items():
+            self.sql.insert(connection, kind, text_rows)
         self._remember(connection, terms)
         return len(docs)
 

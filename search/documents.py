@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.base import ExecutableOption
 
 from dictionary import concepts as C
 from dictionary.models import Dataset, OwnershipAssignment, StandardMapping
@@ -185,7 +186,7 @@ def dataset_document(dataset: Dataset) -> DatasetDocument:
     )
 
 
-def _loading() -> Sequence[object]:
+def _loading() -> Sequence[ExecutableOption]:
     return (
         selectinload(Dataset.fields),
         selectinload(Dataset.ownerships).joinedload(OwnershipAssignment.agency),

@@ -22,6 +22,7 @@ from typing import TypeVar
 from urllib.parse import quote, urlencode
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from dictionary import concepts as C
 from dictionary.models import Dataset, Distribution
@@ -168,7 +169,7 @@ def dataset_to_rdf(dataset: Dataset, ctx: DcatContext, sink: S | None = None) ->
     from vocab.dcat_agents import agent_to_rdf, attributions_to_rdf, contact_points_to_rdf
     from vocab.dcat_dictionary import dictionary_to_rdf, mappings_to_rdf
 
-    out: TripleSink = sink if sink is not None else new_graph()
+    out: S | Graph = sink if sink is not None else new_graph()
     node = ctx.uris.dataset(dataset.slug)
     _description(out, dataset, node)
     _classification(out, ctx, dataset, node)
@@ -333,8 +334,8 @@ def service_to_rdf(
 
 def spatial_to_rdf(sink: TripleSink) -> URIRef:
     sink.add((VIET_NAM, RDF.type, DCT.Location))
-    sink.add((VIET_NAM, LOCN.geographicName, text("Việt Nam", "vi")))  # type: ignore[arg-type]
-    sink.add((VIET_NAM, LOCN.geographicName, text("Viet Nam", "en")))  # type: ignore[arg-type]
+    _add(sink, VIET_NAM, LOCN.geographicName, text("Việt Nam", "vi"))
+    _add(sink, VIET_NAM, LOCN.geographicName, text("Viet Nam", "en"))
     sink.add((VIET_NAM, DCAT.bbox, typed(VIET_NAM_BBOX, GSP.wktLiteral)))
     sink.add((VIET_NAM, DCAT.centroid, typed(VIET_NAM_CENTROID, GSP.wktLiteral)))
     return VIET_NAM
@@ -384,6 +385,6 @@ def _texts(sink: TripleSink, node: URIRef, predicate: URIRef, vi: str | None, en
     _add(sink, node, predicate, text(en, "en"))
 
 
-def _add(sink: TripleSink, subject: URIRef, predicate: URIRef, obj: object) -> None:
+def _add(sink: TripleSink, subject: URIRef, predicate: URIRef, obj: Node | None) -> None:
     if obj is not None:
-        sink.add((subject, predicate, obj))  # type: ignore[arg-type]
+        sink.add((subject, predicate, obj))

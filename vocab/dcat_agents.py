@@ -37,7 +37,9 @@ def _agent(sink: TripleSink, ctx: DcatContext, agency: Agency) -> URIRef:
         literal = text(value, lang)
         if literal is not None:
             sink.add((node, FOAF.name, literal))
-    sink.add((node, DCT.identifier, plain(agency.code)))  # type: ignore[arg-type]
+    literal = plain(agency.code)
+    if literal is not None:
+        sink.add((node, DCT.identifier, literal))
     kind = ctx.terms.publisher_type(sink, agency.level)
     if kind is not None:
         sink.add((node, DCT.type, kind))
@@ -76,7 +78,7 @@ def agency_to_rdf(agency: Agency, ctx: DcatContext, sink: TripleSink | None = No
         if event.related_agency is not None:
             out.add((change, ORG.resultingOrganization, agent_to_rdf(out, ctx, event.related_agency)))
         out.add((change, CAT.eventKind, ctx.terms.describe(out, event.kind)))
-        out.add((change, DCT.date, as_date(event.effective_on)))  # type: ignore[arg-type]
+        out.add((change, DCT.date, as_date(event.effective_on)))
         for predicate, value in ((DCT.source, event.legal_basis), (DCT.description, event.note)):
             literal = text(value, "vi")
             if literal is not None:
@@ -114,7 +116,9 @@ def _organisation(sink: TripleSink, ctx: DcatContext, agency: Agency) -> URIRef:
     node = URIRef(f"{ctx.uris.agency(agency.code)}#contact")
     sink.add((node, RDF.type, VCARD.Kind))
     sink.add((node, RDF.type, VCARD.Organization))
-    sink.add((node, VCARD.fn, text(agency.name_vi, "vi")))  # type: ignore[arg-type]
+    literal = text(agency.name_vi, "vi")
+    if literal is not None:
+        sink.add((node, VCARD.fn, literal))
     english = text(agency.name_en, "en")
     if english is not None:
         sink.add((node, VCARD.fn, english))
@@ -131,7 +135,9 @@ def _person(sink: TripleSink, ctx: DcatContext, dataset: Dataset, point: Contact
     node = URIRef(f"{ctx.uris.dataset(dataset.slug)}/contact/{point.id}")
     sink.add((node, RDF.type, VCARD.Kind))
     sink.add((node, RDF.type, VCARD.Individual))
-    sink.add((node, VCARD.fn, text(point.name, "vi")))  # type: ignore[arg-type]
+    literal = text(point.name, "vi")
+    if literal is not None:
+        sink.add((node, VCARD.fn, literal))
     role = text(point.role, "vi")
     if role is not None:
         sink.add((node, VCARD.role, role))
@@ -146,5 +152,7 @@ def _person(sink: TripleSink, ctx: DcatContext, dataset: Dataset, point: Contact
             sink.add((node, VCARD.hasTelephone, telephone))
     agency = point.agency
     if agency is not None:
-        sink.add((node, VCARD["organization-name"], text(agency.name_vi, "vi")))  # type: ignore[arg-type]
+        literal = text(agency.name_vi, "vi")
+        if literal is not None:
+            sink.add((node, VCARD["organization-name"], literal))
     return node

@@ -56,9 +56,13 @@ def catalog_to_rdf(
     info = ctx.info
     sink.add((node, RDF.type, DCAT.Catalog))
     for value, lang in ((info.title_vi, "vi"), (info.title_en, "en")):
-        sink.add((node, DCT.title, text(value, lang)))  # type: ignore[arg-type]
+        literal = text(value, lang)
+        if literal is not None:
+            sink.add((node, DCT.title, literal))
     for value, lang in ((info.description_vi, "vi"), (info.description_en, "en")):
-        sink.add((node, DCT.description, text(value, lang)))  # type: ignore[arg-type]
+        literal = text(value, lang)
+        if literal is not None:
+            sink.add((node, DCT.description, literal))
     sink.add((node, DCT.publisher, publisher_to_rdf(sink, ctx, state.publisher)))
     for language in (VIETNAMESE, ENGLISH):
         sink.add((node, DCT.language, ctx.terms.language(sink, language)))
@@ -85,7 +89,9 @@ def publisher_to_rdf(sink: TripleSink, ctx: DcatContext, agency: Agency | None) 
         return agent_to_rdf(sink, ctx, agency)
     node = ctx.uris.agency(ctx.info.publisher_code)
     sink.add((node, RDF.type, FOAF.Agent))
-    sink.add((node, FOAF.name, text(f"Ủy ban nhân dân tỉnh ({ctx.info.publisher_code})", "vi")))  # type: ignore[arg-type]
+    literal = text(f"Ủy ban nhân dân tỉnh ({ctx.info.publisher_code})", "vi")
+    if literal is not None:
+        sink.add((node, FOAF.name, literal))
     return node
 
 
@@ -131,7 +137,7 @@ def catalog_page_to_rdf(
         services += [ctx.uris.service(dataset.slug, d.slug) for d in dataset.distributions if d.endpoint_url]
     catalog = catalog_to_rdf(out, ctx, state, nodes)
     for service in services:
-        if (service, RDF.type, DCAT.DataService) in out:  # type: ignore[operator]
+        if (service, RDF.type, DCAT.DataService) in out:
             out.add((catalog, DCAT.service, service))
     if page is not None:
         hydra_to_rdf(out, ctx, page)

@@ -12,6 +12,7 @@ distributions ``dct:conformsTo`` (DCAT-AP 3 "linked schemas").
 from __future__ import annotations
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from dictionary.models import Dataset, Field, Standard
 from vocab.dcat import DcatContext, new_graph
@@ -50,8 +51,8 @@ def dictionary_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node
         ),
     ):
         sink.add((document, RDF.type, DCT.Standard))
-        sink.add((document, DCT.title, text(f"{name_vi}: {dataset.title_vi}", "vi")))  # type: ignore[arg-type]
-        sink.add((document, DCT.title, text(f"{name_en}: {dataset.title_en or dataset.title_vi}", "en")))  # type: ignore[arg-type]
+        _add(sink, document, DCT.title, text(f"{name_vi}: {dataset.title_vi}", "vi"))
+        _add(sink, document, DCT.title, text(f"{name_en}: {dataset.title_en or dataset.title_vi}", "en"))
         sink.add((document, DCT.conformsTo, spec))
         sink.add((node, CAT.dataDictionary, document))
         schemas.append(document)
@@ -65,7 +66,7 @@ def field_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, field: Fi
     terms = ctx.terms
     node = ctx.uris.field(dataset.slug, field.name)
     add((node, RDF.type, CSVW.Column))
-    add((node, CSVW.name, plain(field.name)))  # type: ignore[arg-type]
+    _add(sink, node, CSVW.name, plain(field.name))
     add((node, CAT.position, typed(field.position, XSD.integer)))
     for value, lang in ((field.label_vi, "vi"), (field.label_en, "en")):
         _add(sink, node, CSVW.title, text(value, lang))
@@ -117,7 +118,7 @@ def mappings_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: 
         if mapping.term:
             target = ctx.uris.term(mapping.standard.code, mapping.term)
             sink.add((target, SKOS.inScheme, standard))
-            sink.add((target, SKOS.notation, plain(mapping.term)))  # type: ignore[arg-type]
+            _add(sink, target, SKOS.notation, plain(mapping.term))
         relation = URIRef(mapping.relation)
         sink.add((source, relation, target))
         if mapping.field is None:
@@ -142,7 +143,7 @@ def standard_to_rdf(standard: Standard, ctx: DcatContext, sink: TripleSink | Non
 def _standard(out: TripleSink, ctx: DcatContext, standard: Standard) -> URIRef:
     node = ctx.uris.standard(standard.code)
     out.add((node, RDF.type, DCT.Standard))
-    out.add((node, SKOS.notation, plain(standard.code)))  # type: ignore[arg-type]
+    _add(out, node, SKOS.notation, plain(standard.code))
     _add(out, node, DCT.identifier, plain(standard.identifier))
     _add(out, node, DCT.title, text(standard.title_vi, "vi"))
     _add(out, node, DCT.title, text(standard.title_en, "en"))
@@ -160,6 +161,6 @@ def _standard(out: TripleSink, ctx: DcatContext, standard: Standard) -> URIRef:
     return node
 
 
-def _add(sink: TripleSink, subject: URIRef, predicate: URIRef, obj: object) -> None:
+def _add(sink: TripleSink, subject: URIRef, predicate: URIRef, obj: Node | None) -> None:
     if obj is not None:
-        sink.add((subject, predicate, obj))  # type: ignore[arg-type]
+        sink.add((subject, predicate, obj))

@@ -35,7 +35,9 @@ def stream_catalog(
         written = True
         yield out.write(buffer)
     if not written:
-        yield out.write(catalog_page_to_rdf([], ctx, state, page, TripleBuffer()))  # type: ignore[arg-type]
+        buffer = TripleBuffer()
+        catalog_page_to_rdf([], ctx, state, page, buffer)
+        yield out.write(buffer)
     yield out.end()
 
 

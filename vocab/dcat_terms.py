@@ -171,7 +171,9 @@ class Terms:
                 if literal is not None:
                     out.append((node, SKOS.prefLabel, literal))
             if not any(lang in labels for lang in ("vi", "en")):
-                out.append((node, SKOS.prefLabel, text(concept.label("en"), "en") or plain(concept.code)))
+                fallback = text(concept.label("en"), "en") or plain(concept.code)
+                if fallback is not None:
+                    out.append((node, SKOS.prefLabel, fallback))
             scheme = self.vocabularies.scheme(concept.scheme)
             if scheme is not None:
                 out.append((node, SKOS.inScheme, URIRef(scheme.uri)))
@@ -180,7 +182,9 @@ class Terms:
                 out.append((node, SKOS.notation, code))
             return out
         label = _EXTERNAL_LABELS.get(str(node)) or str(node).rstrip("/").rsplit("/", 1)[-1]
-        out.append((node, SKOS.prefLabel, text(label, "en")))  # type: ignore[arg-type]
+        literal = text(label, "en")
+        if literal is not None:
+            out.append((node, SKOS.prefLabel, literal))
         scheme_uri = _external_scheme(str(node))
         if scheme_uri is not None:
             out.append((node, SKOS.inScheme, scheme_uri))

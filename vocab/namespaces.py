@@ -7,7 +7,7 @@ prefixes), so a typo in a namespace cannot make two parts of the catalog disagre
 from __future__ import annotations
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 from dictionary.concepts import VOCAB_NAMESPACE
 
@@ -72,7 +72,7 @@ EU_ONTOLOGY = Namespace("http://publications.europa.eu/ontology/authority/")
 ADMS_STATUS = Namespace("http://purl.org/adms/status/")
 """ADMS 1.0 asset statuses (Completed, Deprecated, UnderDevelopment, Withdrawn)."""
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "dcat": DCAT,
     "dct": DCT,
     "dcatap": DCATAP,

@@ -20,6 +20,8 @@ class TripleSink(Protocol):
 
     def objects(self, subject: Node, predicate: Node, /) -> Iterable[Node]: ...
 
+    def __contains__(self, triple: Triple, /) -> bool: ...
+
 
 class TripleBuffer:
     """The triples of one page, grouped by subject in insertion order, without duplicates.

@@ -11,10 +11,11 @@ import functools
 import re
 import unicodedata
 from datetime import UTC, date, datetime
+from typing import overload
 from urllib.parse import quote, urlsplit
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import XSD, DefinedNamespace
 
 __all__ = ["as_date", "as_datetime", "clean_text", "iri", "plain", "text", "typed"]
 
@@ -54,6 +55,12 @@ def typed(value: object, datatype: URIRef) -> Literal:
     return Literal(clean_text(str(value)), datatype=datatype)
 
 
+@overload
+def as_date(value: date) -> Literal: ...
+@overload
+def as_date(value: None) -> None: ...
+@overload
+def as_date(value: date | None) -> Literal | None: ...
 def as_date(value: date | None) -> Literal | None:
     if value is None:
         return None
@@ -102,7 +109,7 @@ class FastNamespace:
     This wrapper caches each term on first use and has no string methods to collide with.
     """
 
-    def __init__(self, namespace: str) -> None:
+    def __init__(self, namespace: str | type[DefinedNamespace]) -> None:
         self._namespace = str(namespace)
 
     def __getattr__(self, name: str) -> URIRef:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -168,15 +168,14 @@ class TurtleWriter:
         return "\n".join(lines) + "\n\n"
 
     def term(self, node: Node) -> str:
-        kind = type(node)
-        if kind is URIRef:
-            return self.iri(node)  # type: ignore[arg-type]
-        if kind is Literal:
-            lexical = _string(node)  # type: ignore[arg-type]
-            language = node.language  # type: ignore[attr-defined]
+        if type(node) is URIRef:  # exact types, not isinstance: the hot path of every writer
+            return self.iri(node)
+        if type(node) is Literal:
+            lexical = _string(node)
+            language = node.language
             if language:
                 return f"{lexical}@{language}"
-            datatype = node.datatype  # type: ignore[attr-defined]
+            datatype = node.datatype
             if datatype is not None and not str.__eq__(datatype, _XSD_STRING):
                 return f"{lexical}^^{self.iri(datatype)}"
             return lexical
@@ -330,7 +329,12 @@ def _xml_text(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
-_WRITERS = {"ttl": TurtleWriter, "rdf": RdfXmlWriter, "jsonld": JsonLdWriter, "nt": NTriplesWriter}
+_WRITERS: dict[str, Callable[[Mapping[str, str]], Writer]] = {
+    "ttl": TurtleWriter,
+    "rdf": RdfXmlWriter,
+    "jsonld": JsonLdWriter,
+    "nt": NTriplesWriter,
+}
 
 
 def writer(fmt: RdfFormat, prefixes: Mapping[str, str] | None = None) -> Writer:

@@ -57,12 +57,14 @@ class AuditEventSchema(Schema):
     hash = fields.String()
 
 
-class AnchorField(fields.String):
+class AnchorField(fields.Field[Anchor]):
     """``SEQ:HASH`` of an event, as printed by ``catalog audit anchor`` (a string in OpenAPI)."""
 
     def _deserialize(self, value, attr, data, **kwargs) -> Anchor:
         try:
-            return Anchor.parse(super()._deserialize(value, attr, data, **kwargs))
+            if not isinstance(value, str):
+                raise ValidationError("Not a valid anchor: give SEQ:HASH")
+            return Anchor.parse(value)
         except ValueError as error:
             raise ValidationError(str(error)) from error
 

@@ -71,7 +71,7 @@ def _labelled(results: Results) -> Results:
         ]
         for name, values in results.facets.items()
     }
-    return replace(results, facets=facets)  # type: ignore[arg-type]
+    return replace(results, facets=facets)  # type: ignore[arg-type]  # facets as labelled dicts, for the API schema
 
 
 def _pagination(results: Results) -> dict[str, str]:

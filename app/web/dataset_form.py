@@ -231,8 +231,9 @@ def comparable(name: str, value: Any, resolve: Callable[[str, str], str | None])
         rows = []
         for item in value or []:
             row = {column: item.get(column) or None for column in ROWS[name]}
-            if isinstance(row.get("issued"), date):
-                row["issued"] = row["issued"].isoformat()
+            issued = row.get("issued")
+            if isinstance(issued, date):
+                row["issued"] = issued.isoformat()
             if name == "legal_basis":
                 row["status"] = concept("legal-statuses", row["status"])
             rows.append(row)
@@ -250,7 +251,7 @@ def comparable(name: str, value: Any, resolve: Callable[[str, str], str | None])
 
 def changes_of(dataset: Dataset, data: dict[str, Any]) -> dict[str, Any]:
     """The part of the payload that differs from what is stored."""
-    resolve = concepts().resolve  # type: ignore[attr-defined]
+    resolve = concepts().resolve
     return {
         name: value
         for name, value in data.items()
@@ -260,7 +261,7 @@ def changes_of(dataset: Dataset, data: dict[str, Any]) -> dict[str, Any]:
 
 def differences(dataset: Dataset, data: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(attribute, the stored value, the user's value) wherever the two differ (a stale form)."""
-    resolve = concepts().resolve  # type: ignore[attr-defined]
+    resolve = concepts().resolve
     return [
         (name, comparable(name, stored(dataset, name), resolve), comparable(name, value, resolve))
         for name, value in changes_of(dataset, data).items()

@@ -149,7 +149,7 @@ def _update(dataset: Dataset, data: dict[str, Any], steward: bool, form: Dataset
     version = version_of(dataset)
     if not changes:
         if version != str(dataset.lock_version):
-            raise StaleVersion(dataset.lock_version, version)
+            raise StaleVersion(dataset.lock_version, version or "")
         return
     try:
         services().datasets.update(dataset.slug, changes, if_match=version)

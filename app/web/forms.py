@@ -92,7 +92,7 @@ def row_errors(messages: Mapping[str, Any], group: str, origins: list[int]) -> d
     found: dict[int, dict[str, list[str]]] = {}
 
     def add(index: object, column: object, value: Any) -> None:
-        position = int(index) if str(index).isdigit() else -1
+        position = int(str(index)) if str(index).isdigit() else -1
         if 0 <= position < len(origins):
             found.setdefault(origins[position], {}).setdefault(str(column), []).extend(_flatten(value))
 
@@ -149,7 +149,7 @@ def concept_choices(scheme: str, *, blank: bool = False) -> list[tuple[str, str]
     """(URI, label in the page's language) of a scheme's concepts, for a select box."""
     from app.web.templating import label  # templating imports this module's neighbours
 
-    options = [(concept.uri, str(label(concept.uri))) for concept in concepts().concepts(scheme)]  # type: ignore[attr-defined]
+    options = [(concept.uri, str(label(concept.uri))) for concept in concepts().concepts(scheme)]
     return ([("", "—")] if blank else []) + options
 
 

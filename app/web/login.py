@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from werkzeug.wrappers import Response as BaseResponse
 
 from app import auth
 from app.db import get_session
@@ -45,7 +46,7 @@ def login() -> Response:
 
 
 @blueprint.post("/login")
-def login_submit() -> Response:
+def login_submit() -> BaseResponse:
     # The guard has checked the CSRF token of the form before this runs.
     email = request.form.get("email", "").strip()[:320]
     session = get_session()
@@ -63,15 +64,15 @@ def login_submit() -> Response:
     auth.sign_in(principal)
     record(session, "auth.login", "principal", principal.id, after={"ip": request.remote_addr})
     session.commit()
-    return redirect(_safe_next(request.form.get("next")), code=303)  # type: ignore[return-value]
+    return redirect(_safe_next(request.form.get("next")), code=303)
 
 
 @blueprint.post("/logout")
-def logout() -> Response:
+def logout() -> BaseResponse:
     principal = auth.current_principal()
     auth.sign_out()
     if principal is not None:
         session = get_session()
         record(session, "auth.logout", "principal", principal.id, after={"ip": request.remote_addr})
         session.commit()
-    return redirect("/login", code=303)  # type: ignore[return-value]
+    return redirect("/login", code=303)

@@ -47,12 +47,12 @@ def standard_page(code: str) -> str:
 
 @bp.get("/vocab")
 def vocabularies() -> str:
-    return render_template("vocabularies.html", schemes=concepts().schemes())  # type: ignore[attr-defined]
+    return render_template("vocabularies.html", schemes=concepts().schemes())
 
 
 def vocabulary_page(scheme_id: str) -> str:
     """``/vocab/<scheme>`` for browsers (the route is app.rdf's)."""
-    scheme = concepts().scheme(scheme_id)  # type: ignore[attr-defined]
+    scheme = concepts().scheme(scheme_id)
     if scheme is None:
         raise NotFound("Vocabulary", scheme_id)
     return render_template("vocabulary.html", scheme=scheme)
@@ -62,9 +62,10 @@ def concept_page(code: str, scheme_id: str) -> str:
     """``/vocab/<scheme>/<code>`` for browsers (the route is app.rdf's)."""
     vocabularies = concepts()
     uri = vocabularies.resolve(scheme_id, code)
-    concept = vocabularies.concept(uri) if uri else None  # type: ignore[attr-defined]
+    concept = vocabularies.concept(uri) if uri else None
     if concept is None:
         raise NotFound("Concept", f"{scheme_id}/{code}")
-    scheme = vocabularies.scheme(concept.scheme)  # type: ignore[attr-defined]
+    scheme = vocabularies.scheme(concept.scheme)
+    assert scheme is not None  # every loaded concept's scheme is loaded with it
     narrower = [c for c in scheme.concepts if concept.uri in c.broader]
     return render_template("concept.html", concept=concept, scheme=scheme, narrower=narrower)

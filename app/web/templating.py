@@ -70,7 +70,7 @@ def label(uri: str | None) -> Markup:
 
 
 def is_concept(value: object) -> bool:
-    return isinstance(value, str) and concepts().concept(value) is not None  # type: ignore[attr-defined]
+    return isinstance(value, str) and concepts().concept(value) is not None
 
 
 def localized(values: Mapping[str, str], fallback: str = "") -> Markup:
@@ -158,7 +158,7 @@ def vocab_url(scheme_id: str, code: str | None = None) -> str:
 
 def concept_url(uri: str | None) -> str | None:
     """The page of one of our concepts; None for concepts published by others (EU tables)."""
-    concept = concepts().concept(uri) if uri else None  # type: ignore[attr-defined]
+    concept = concepts().concept(uri) if uri else None
     return vocab_url(concept.scheme, concept.code) if concept is not None else None
 
 

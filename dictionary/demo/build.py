@@ -33,7 +33,7 @@ MappingSpec = tuple[str | None, ...]
 """``(standard, relation)``, ``(standard, relation, term)`` or ``(standard, relation, term, note)``."""
 
 
-def mappings(specs: Iterable[MappingSpec]) -> list[dict[str, str]]:
+def mappings(specs: Iterable[MappingSpec]) -> list[dict[str, str | None]]:
     result = []
     for spec in specs:
         standard, relation, *rest = spec
@@ -166,7 +166,7 @@ class DemoDataset:
     open data added beyond §5.2 (``datasets_open_*``)."""
     payload: dict[str, Any]
     distributions: list[dict[str, Any]] = dc_field(default_factory=list)
-    mappings: list[dict[str, str]] = dc_field(default_factory=list)
+    mappings: list[dict[str, str | None]] = dc_field(default_factory=list)
     """Dataset-level standard mappings."""
 
     @property

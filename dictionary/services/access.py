@@ -75,9 +75,10 @@ class AccessService:
         role = actor.roles[0]
         if data.get("agency"):
             agency = session.scalar(select(Agency).where(Agency.code == data["agency"]))
-            role = actor.role_for(agency.id) if agency is not None else None
-            if role is None:
+            named = actor.role_for(agency.id) if agency is not None else None
+            if named is None:
                 raise PermissionDenied("You file requests only for an agency you belong to")
+            role = named
         elif len(actor.roles) > 1:
             raise InvalidInput.one("agency", "you belong to several agencies: name the requesting one")
         dataset = load_dataset(session, data["dataset"])

@@ -42,7 +42,7 @@ def load_agency_graph(ctx: Context) -> AgencyGraph:
     ).all()
     return AgencyGraph(
         parents={row.id: row.parent_id for row in rows},
-        merged_into=dict(merges),
+        merged_into={agency_id: into for agency_id, into in merges if into is not None},
         codes={row.id: row.code for row in rows},
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ class AgencyService:
             )
         return paginate(self.ctx.session, query, page, page_size, Agency.code)
 
-    def children(self, code: str, page: int, page_size: int) -> tuple[list[Agency], int]:
+    def children(self, code: str, page: int, page_size: int) -> tuple[builtins.list[Agency], int]:
         self.get(code)
         return self.list(AgencyFilters(parent=code), page, page_size)
 
@@ -181,7 +182,7 @@ class AgencyService:
     @unit_of_work
     def merge(
         self,
-        sources: list[str],
+        sources: builtins.list[str],
         *,
         into: str,
         effective_on: date,
@@ -205,7 +206,7 @@ class AgencyService:
                 raise Conflict(f"Agency {source_code} had already ceased on {source.valid_to.isoformat()}")
             if target.valid_to is not None and target.valid_to <= effective_on:
                 raise Conflict(f"Agency {into} has ceased and cannot receive a merger")
-            self._hand_over(source, lambda _dataset_id, t=target: t, target, effective_on, legal_basis)
+            self._hand_over(source, lambda _dataset_id: target, target, effective_on, legal_basis)
             _event(source, C.MERGED_INTO, target, effective_on, legal_basis)
             _event(
                 target,
@@ -223,7 +224,7 @@ class AgencyService:
         self,
         code: str,
         *,
-        into: list[str],
+        into: builtins.list[str],
         effective_on: date,
         datasets: dict[str, str] | None = None,
         legal_basis: str | None = None,

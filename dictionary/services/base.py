@@ -117,7 +117,7 @@ T = TypeVar("T")
 
 
 def paginate(
-    session: Session, query: Select[tuple[T]], page: int, page_size: int, *order_by: Any
+    session: Session, query: Select[T], page: int, page_size: int, *order_by: Any
 ) -> tuple[list[T], int]:
     """One page (from 1) of the query's rows in the given order, and how many rows match in all."""
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
@@ -174,7 +174,8 @@ def claim_version(session: Session, row: _VersionedRow, if_match: IfMatch = ANY_
     of concurrent writers with the same ETag exactly one gets the row; the others wait, see the new
     version and get 412. Within one unit of work a row is claimed once; later claims only check.
     """
-    model = type(row)
+    # The mapped class: its columns are class-level SQL expressions, which the Protocol cannot say.
+    model: Any = type(row)
     claimed: set[tuple[type, Any]] = session.info.setdefault(CLAIMED_KEY, set())
     if (model, row.id) in claimed:
         versions = expected_versions(row.lock_version, if_match)
@@ -182,15 +183,13 @@ def claim_version(session: Session, row: _VersionedRow, if_match: IfMatch = ANY_
             raise StaleVersion(row.lock_version - 1, str(if_match))
         return
     versions = expected_versions(row.lock_version, if_match)
-    statement = update(model).where(model.id == row.id)  # type: ignore[attr-defined]
+    statement = update(model).where(model.id == row.id)
     if versions is not None:
-        statement = statement.where(model.lock_version.in_(sorted(versions)))  # type: ignore[attr-defined]
-    statement = statement.values(lock_version=model.lock_version + 1).returning(  # type: ignore[attr-defined]
-        model.lock_version  # type: ignore[attr-defined]
-    )
+        statement = statement.where(model.lock_version.in_(sorted(versions)))
+    statement = statement.values(lock_version=model.lock_version + 1).returning(model.lock_version)
     new = session.execute(statement, execution_options={"synchronize_session": False}).scalar()
     if new is None:
-        current = session.scalar(select(model.lock_version).where(model.id == row.id))  # type: ignore[attr-defined]
+        current = session.scalar(select(model.lock_version).where(model.id == row.id))
         raise StaleVersion(current if current is not None else row.lock_version, str(if_match))
     set_committed_value(row, "lock_version", new)
     claimed.add((model, row.id))

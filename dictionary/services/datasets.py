@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -89,7 +90,7 @@ class DatasetService:
         )
         return paginate(self.ctx.session, query, page, page_size, SORTS[filters.sort], Dataset.id)
 
-    def _filtered(self, f: DatasetFilters) -> Select[tuple[Dataset]]:
+    def _filtered(self, f: DatasetFilters) -> Select[Dataset]:
         check = Checker(self.ctx.concepts)
         coded = {
             "status": (f.status, "statuses", Dataset.status),
@@ -140,7 +141,7 @@ class DatasetService:
             query = query.where(or_(Dataset.data_updated_on.is_(None), Dataset.frequency.is_(None)))
         return query
 
-    def all_by_title(self) -> list[Dataset]:
+    def all_by_title(self) -> builtins.list[Dataset]:
         """Every dataset with its owners, by title (a workspace filters them by what one may edit)."""
         query = select(Dataset).options(selectinload(Dataset.ownerships)).order_by(Dataset.title_vi)
         return list(self.ctx.session.scalars(query))
@@ -320,7 +321,7 @@ class DatasetService:
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _contacts(self, contacts: list[dict[str, Any]]) -> list[ContactPoint]:
+    def _contacts(self, contacts: builtins.list[dict[str, Any]]) -> builtins.list[ContactPoint]:
         result = []
         for index, given in enumerate(contacts):
             contact = dict(given)

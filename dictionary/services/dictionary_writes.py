@@ -178,5 +178,5 @@ def _mapping_values(mapping: StandardMapping) -> dict[str, Any]:
     return {name: getattr(mapping, name) for name in MAPPING_COLUMNS}
 
 
-def _mapping_key(values: dict[str, Any]) -> tuple[str, str, str, str]:
-    return tuple(str(values.get(name) or "") for name in MAPPING_COLUMNS)  # type: ignore[return-value]
+def _mapping_key(values: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(str(values.get(name) or "") for name in MAPPING_COLUMNS)

@@ -233,6 +233,7 @@ class MappingService:
             check.fail("standard", f"no standard has the code '{data['standard']}'")
         relation = resolve_relation(check, "relation", data.get("relation"))
         check.raise_if_any()
+        assert standard is not None  # a missing standard was reported just above
         duplicate = any(
             m.field_id == (field.id if field else None)
             and m.standard_id == standard.id

@@ -6,6 +6,7 @@ principal reads and clears its own notifications through :class:`NotificationSer
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -88,7 +89,7 @@ class NotificationService:
         return paginate(self.ctx.session, query, page, page_size, Notification.created_at.desc())
 
     @unit_of_work
-    def mark_read(self, ids: list[uuid.UUID] | None) -> int:
+    def mark_read(self, ids: builtins.list[uuid.UUID] | None) -> int:
         """Mark some (or, with None, all) of the actor's notifications read; how many changed."""
         query = select(Notification).where(
             Notification.recipient_id == self.actor.principal_id, Notification.read_at.is_(None)

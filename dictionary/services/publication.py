@@ -133,5 +133,5 @@ class PublicationService:
         return self.ctx.session.scalars(select(Agency).where(Agency.code == code)).one_or_none()
 
     @staticmethod
-    def _ordered(where: PublicationFilter) -> Select[tuple[Dataset]]:
+    def _ordered(where: PublicationFilter) -> Select[Dataset]:
         return select(Dataset).options(*LOADED).where(where.clause()).order_by(Dataset.created_at, Dataset.id)

@@ -94,7 +94,7 @@ def assess(dataset: Dataset, concepts: ConceptLookup, today: date) -> QualityRep
         "personal_data_flagged": _ratio(sum(1 for f in fields if f.personal_data), total),
         "fields_mapped": min(1.0, _ratio(sum(1 for f in fields if f.id in mapped), total) * 4),
     }
-    points = sum(weight for code, (weight, _) in DESCRIPTION_ITEMS.items() if present[code])
+    points: float = sum(weight for code, (weight, _) in DESCRIPTION_ITEMS.items() if present[code])
     points += sum(weight * ratios[code] for code, (weight, _) in FIELD_ITEMS.items())
     completeness = round(points)
     gaps = [code for code, (_, _) in FIELD_ITEMS.items() if ratios[code] < 1.0]

@@ -34,7 +34,7 @@ class _VisibleDatasets(DatasetService):
         super().__init__(ctx)
         self.visibility = visibility
 
-    def _filtered(self, f: DatasetFilters) -> Select[tuple[Dataset]]:
+    def _filtered(self, f: DatasetFilters) -> Select[Dataset]:
         return super()._filtered(f).where(self.visibility.dataset_clause())
 
 

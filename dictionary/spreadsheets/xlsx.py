@@ -218,7 +218,7 @@ class _Sheet(Handler):
             if kind == "d":
                 return from_ISO8601(raw)
         except (ValueError, IndexError, TypeError):
-            noun = _KINDS.get(kind, kind)
+            noun = _KINDS.get(kind or "", kind or "value")
             raise SpreadsheetError(
                 f"The cell {self.ref} holds '{raw[:40]}', which is not a valid {noun}"
             ) from None

@@ -16,6 +16,8 @@ from tests.factories import FieldData, make_agency, make_dataset, make_standard
 from vocab.dcat import CatalogInfo, DcatContext, dataset_to_rdf
 from vocab.dcat_catalog import CatalogState, PageInfo, catalog_page_to_rdf
 from vocab.namespaces import CAT, DCAT, DCATAP, DCT, EU, FOAF, HYDRA, PROV, VCARD
+from vocab.rdf_buffer import TripleBuffer
+from vocab.rdf_writers import FORMATS, writer
 
 BASE = "https://data.example.gov.vn"
 INFO = CatalogInfo(BASE, "Danh mục dữ liệu", "Data catalog", "H68")
@@ -320,3 +322,15 @@ def test_streamed_pages_parse_back_to_exactly_the_mapped_triples(ctx: Context, k
     parsed = parse(streamed, FORMATS[key])
     assert isinstance(expected, Graph)
     assert set(parsed) == set(expected), "batch by batch, every format: the same triples as one mapped graph"
+
+
+def test_a_value_blank_once_cleaned_goes_out_as_no_triple(ctx: Context) -> None:
+    """A term or a contact name of spaces only (the API trims nothing) adds no triple, never None."""
+    dataset = build(ctx, contact_points=[{"name": " ", "email": "an@lamdong.gov.vn"}])
+    MappingService(ctx).add(dataset.slug, {"standard": "STD-PID", "relation": "closeMatch", "term": " "})
+    dataset = PublicationService(ctx).dataset(dataset.slug, Visibility.all())
+    context = dcat(ctx, Visibility.all())
+    graph_of(dataset, context)  # rdflib's Graph.add refused the None object (AssertionError)
+    buffer = TripleBuffer()
+    dataset_to_rdf(dataset, context, buffer)
+    assert "<None>" not in writer(FORMATS["ttl"]).write(buffer)

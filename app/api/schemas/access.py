@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC
+from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
@@ -12,7 +13,7 @@ from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
 from dictionary.models.base import utcnow
 
 
-def field_names(**kwargs: object) -> fields.List:
+def field_names(**kwargs: Any) -> fields.List:
     """A list of field names, read from and written to ``fields`` (``fields`` is marshmallow's)."""
     return fields.List(
         fields.String(validate=validate.Regexp(FIELD_NAME_PATTERN)),
@@ -251,7 +252,7 @@ class MarkReadSchema(Schema):
     all = fields.Boolean()
 
     @validates_schema
-    def one_of(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+    def one_of(self, data, **_kwargs):
         if not data.get("ids") and not data.get("all"):
             raise ValidationError("give the ids to mark read, or all: true", "ids")
 

@@ -75,16 +75,16 @@ _DATASET_VALUES = {
 }
 
 
-def _report(dataset):  # type: ignore[no-untyped-def]
+def _report(dataset):
     report = stored_report(dataset, today_utc())
     return {**report.__dict__, "gap_labels": [GAP_LABELS[gap] for gap in report.gaps]}
 
 
-class DatasetSummarySchema(Schema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]
+class DatasetSummarySchema(Schema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]  # marshmallow builds this base at run time
     owner = fields.Method("current_owner")
     field_count = fields.Function(lambda d: len(d.fields))
 
-    def current_owner(self, dataset):  # type: ignore[no-untyped-def]
+    def current_owner(self, dataset):
         assignment = dataset.current_assignment(C.OWNER)
         return assignment.agency.code if assignment else None
 
@@ -118,7 +118,7 @@ class DatasetSchema(DatasetSummarySchema):
     distributions = fields.List(fields.Nested(DistributionSchema))
     quality = fields.Function(lambda d: QualitySchema().dump(_report(d)))
 
-    def dataset_mappings(self, dataset):  # type: ignore[no-untyped-def]
+    def dataset_mappings(self, dataset):
         return MappingSchema(many=True).dump([m for m in dataset.mappings if m.field_id is None])
 
 
@@ -196,7 +196,7 @@ class DatasetQuerySchema(Schema):
     )
 
     @validates_schema
-    def role_needs_agency(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+    def role_needs_agency(self, data, **_kwargs):
         if "role" in data and "agency" not in data:
             raise ValidationError("role filters need an agency", "role")
 

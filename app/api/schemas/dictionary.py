@@ -166,7 +166,7 @@ class DistributionInputSchema(Schema):
     byte_size = fields.Integer(allow_none=True, validate=validate.Range(min=0))
 
     @validates_schema
-    def download_is_a_file(self, data, partial=False, **_kwargs):  # type: ignore[no-untyped-def]
+    def download_is_a_file(self, data, partial=False, **_kwargs):
         if data.get("byte_size") is not None and not data.get("download_url") and not partial:
             raise ValidationError("a byte size only makes sense with a download_url", "byte_size")
 

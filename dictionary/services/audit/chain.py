@@ -6,9 +6,9 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from dictionary.models import AuditChainHead, AuditEvent
@@ -40,7 +40,7 @@ def event_hash(event: dict[str, Any]) -> str:
 
 def append(connection: Connection, events: list[dict[str, Any]]) -> int:
     """Extend the chain with ``events`` (in order) inside the connection's transaction; the last seq."""
-    head = AuditChainHead.__table__
+    head = cast(Table, AuditChainHead.__table__)  # declarative types __table__ as any FromClause
     # The UPDATE comes before the read on purpose: it takes the row lock (PostgreSQL) or the
     # database write lock (SQLite) first, so no other transaction can read the same head.
     locked = connection.execute(update(head).where(head.c.id == 1).values(seq=head.c.seq))
@@ -53,7 +53,7 @@ def append(connection: Connection, events: list[dict[str, Any]]) -> int:
         row = {**item, "seq": seq, "prev_hash": prev}
         row["hash"] = prev = event_hash(row)
         rows.append(row)
-    connection.execute(insert(AuditEvent.__table__), rows)
+    connection.execute(insert(cast(Table, AuditEvent.__table__)), rows)
     connection.execute(update(head).where(head.c.id == 1).values(seq=seq, hash=prev))
     return seq
 

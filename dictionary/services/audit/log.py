@@ -36,7 +36,7 @@ class AuditLog:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _query(self, f: AuditFilters) -> Select[tuple[AuditEvent]]:
+    def _query(self, f: AuditFilters) -> Select[AuditEvent]:
         query = select(AuditEvent)
         if f.actor:
             query = query.where(func.lower(AuditEvent.actor).contains(f.actor.lower(), autoescape=True))
