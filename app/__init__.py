@@ -14,6 +14,7 @@ from marshmallow import Schema
 
 from app import auth, db, errors, web
 from app.api import register_api
+from app.api.common import Int32Converter
 from app.config import Settings
 from app.rdf import blueprint as rdf_blueprint
 from app.web.login import blueprint as login_blueprint
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         },
     )
     app.extensions["catalog.settings"] = settings
+    app.url_map.converters["int"] = Int32Converter  # before any route: every <int:…> is bounded
 
     engine = db.make_engine(settings)
     app.extensions["catalog.engine"] = engine

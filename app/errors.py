@@ -17,6 +17,7 @@ from dictionary.errors import (
     InvalidInput,
     NotFound,
     PermissionDenied,
+    PreconditionRequired,
     StaleVersion,
 )
 
@@ -26,6 +27,7 @@ STATUS_OF: dict[type[DictionaryError], int] = {
     InvalidInput: 422,
     Conflict: 409,
     StaleVersion: 412,
+    PreconditionRequired: 428,
     PermissionDenied: 403,
 }
 
@@ -66,15 +68,17 @@ def init_app(app: Flask) -> None:
             )
             message = "Invalid values: " + ", ".join(names)
         response = error_response(error.code or 500, message, messages)
-        for name, value in (data.get("headers") or {}).items():
-            response.headers[name] = value
+        # Werkzeug's own headers (Allow of a 405…), then those given to flask-smorest's abort().
+        for name, value in [*error.get_headers(), *(data.get("headers") or {}).items()]:
+            if name.lower() != "content-type":
+                response.headers[name] = value
         return response
 
     @app.errorhandler(DictionaryError)
     def handle_domain_error(error: DictionaryError) -> Response:
         errors = {"json": error.errors} if isinstance(error, InvalidInput) else None
         response = error_response(status_of(error), error.message, errors)
-        if isinstance(error, StaleVersion):
+        if isinstance(error, StaleVersion | PreconditionRequired):
             response.headers["ETag"] = f'"{error.current}"'
         return response
 

@@ -51,5 +51,13 @@ class StaleVersion(DictionaryError):
         self.given = given
 
 
+class PreconditionRequired(DictionaryError):
+    """A write without If-Match (or with ``*``): the client must say which version it edits."""
+
+    def __init__(self, current: int) -> None:
+        super().__init__("Send If-Match with the ETag of the version you edit (GET it first)")
+        self.current = current
+
+
 class PermissionDenied(DictionaryError):
     """The principal may not do this."""

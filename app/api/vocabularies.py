@@ -15,10 +15,10 @@ blp = Blueprint("vocabularies", __name__, url_prefix="/vocabularies", descriptio
 class ConceptSchema(Schema):
     uri = fields.String()
     code = fields.String()
-    label_vi = fields.Function(lambda c: c.labels.get("vi"))
-    label_en = fields.Function(lambda c: c.labels.get("en"))
-    definition_vi = fields.Function(lambda c: c.definitions.get("vi"))
-    definition_en = fields.Function(lambda c: c.definitions.get("en"))
+    label_vi = fields.Function(lambda c: c.labels.get("vi"), allow_none=True)
+    label_en = fields.Function(lambda c: c.labels.get("en"), allow_none=True)
+    definition_vi = fields.Function(lambda c: c.definitions.get("vi"), allow_none=True)
+    definition_en = fields.Function(lambda c: c.definitions.get("en"), allow_none=True)
     broader = fields.List(fields.String())
     exact_matches = fields.List(fields.String())
     deprecated = fields.Boolean()
@@ -27,8 +27,8 @@ class ConceptSchema(Schema):
 class SchemeSummarySchema(Schema):
     id = fields.String()
     uri = fields.String()
-    title_vi = fields.Function(lambda s: s.titles.get("vi"))
-    title_en = fields.Function(lambda s: s.titles.get("en"))
+    title_vi = fields.Function(lambda s: s.titles.get("vi"), allow_none=True)
+    title_en = fields.Function(lambda s: s.titles.get("en"), allow_none=True)
     concept_count = fields.Function(lambda s: len(s.concepts))
 
 

@@ -6,7 +6,8 @@ from datetime import UTC
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from app.api.schemas.common import FIELD_NAME_PATTERN, code_field, text
+from app.api.schemas.common import FIELD_NAME_PATTERN, ResponseSchema, code_field, integer, text
+from dictionary.models import AccessGrant, AccessRequest, ApiToken, Membership, Notification, Principal
 from dictionary.models.access import OPINIONS, REQUEST_STATES
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
 from dictionary.models.base import utcnow
@@ -26,13 +27,17 @@ def field_names(**kwargs: object) -> fields.List:
 # Accounts -----------------------------------------------------------------------------------
 
 
-class MembershipSchema(Schema):
+class MembershipSchema(ResponseSchema):
+    __model__ = Membership
+
     agency = fields.Function(lambda m: m.agency.code)
     agency_name = fields.Function(lambda m: m.agency.name_vi)
     role = fields.String()
 
 
-class UserSchema(Schema):
+class UserSchema(ResponseSchema):
+    __model__ = Principal
+
     id = fields.UUID()
     email = fields.String()
     name = fields.String()
@@ -72,14 +77,17 @@ class UserQuerySchema(Schema):
 class MeSchema(Schema):
     user = fields.Nested(UserSchema)
     auth = fields.String(metadata={"description": "token or session"})
-    token_scopes = fields.List(fields.String())
+    token_scopes = fields.List(fields.String(), allow_none=True, metadata={"description": "Tokens only"})
     scope = fields.List(fields.String(), metadata={"description": "Codes of the agencies in your scope"})
     csrf_token = fields.String(
+        allow_none=True,
         metadata={"description": "Send as X-CSRF-Token with cookie-authenticated writes"}
     )
 
 
-class TokenSchema(Schema):
+class TokenSchema(ResponseSchema):
+    __model__ = ApiToken
+
     id = fields.UUID()
     name = fields.String()
     prefix = fields.String(metadata={"description": "Public part, to recognise the token"})
@@ -112,13 +120,15 @@ class TokenCreateSchema(Schema):
         load_default=lambda: ["read"],
         validate=validate.Length(min=1, max=2),
     )
-    days = fields.Integer(load_default=90, validate=validate.Range(min=1, max=365))
+    days = integer(load_default=90, maximum=365)
 
 
 # Access requests and grants ----------------------------------------------------------------
 
 
-class GrantSummarySchema(Schema):
+class GrantSummarySchema(ResponseSchema):
+    __model__ = AccessGrant
+
     number = fields.Integer()
     state = fields.Function(
         lambda g: g.state(utcnow()), metadata={"description": "live, pending, expired, revoked"}
@@ -126,7 +136,9 @@ class GrantSummarySchema(Schema):
     expires_at = fields.DateTime()
 
 
-class RequestSchema(Schema):
+class RequestSchema(ResponseSchema):
+    __model__ = AccessRequest
+
     number = fields.Integer(metadata={"description": "Dossier number; also the number of its grant"})
     status = fields.String(metadata={"description": ", ".join(REQUEST_STATES)})
     dataset = fields.Function(lambda r: r.dataset.slug)
@@ -230,7 +242,9 @@ class CheckSchema(Schema):
 # Notifications ------------------------------------------------------------------------------
 
 
-class NotificationSchema(Schema):
+class NotificationSchema(ResponseSchema):
+    __model__ = Notification
+
     id = fields.UUID()
     kind = fields.String()
     message = fields.String()

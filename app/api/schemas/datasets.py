@@ -7,9 +7,18 @@ from datetime import UTC
 from marshmallow import Schema, fields, validate, validates_schema
 from marshmallow.exceptions import ValidationError
 
-from app.api.schemas.common import SLUG_PATTERN, code_field, concept_field, text, url_field
+from app.api.schemas.common import (
+    SLUG_PATTERN,
+    ResponseSchema,
+    code_field,
+    concept_field,
+    integer,
+    text,
+    url_field,
+)
 from app.api.schemas.dictionary import DistributionSchema, FieldInputSchema, FieldSchema, MappingSchema
 from dictionary import concepts as C
+from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
 from dictionary.services.base import today_utc
 from dictionary.services.quality import GAP_LABELS, stored_report
 
@@ -26,19 +35,27 @@ class LegalBasisSchema(Schema):
     url = url_field(allow_none=True)
 
 
-class ContactPointSchema(Schema):
+class ContactPointInputSchema(Schema):
     name = text(200, required=True)
     role = text(200)
     email = fields.Email(allow_none=True, validate=validate.Length(max=320))
     phone = text(40)
-    agency = fields.Function(
-        serialize=lambda c: c.agency.code if c.agency else None,
-        deserialize=lambda value: value,
-        allow_none=True,
-    )
+    agency = code_field(allow_none=True, metadata={"description": "Code of the person's agency"})
 
 
-class OwnershipSchema(Schema):
+class ContactPointSchema(ResponseSchema):
+    __model__ = ContactPoint
+
+    name = fields.String()
+    role = fields.String()
+    email = fields.String()
+    phone = fields.String()
+    agency = fields.Function(lambda c: c.agency.code if c.agency else None)
+
+
+class OwnershipSchema(ResponseSchema):
+    __model__ = OwnershipAssignment
+
     agency = fields.Function(lambda a: a.agency.code)
     agency_name = fields.Function(lambda a: a.agency.name_vi)
     role = fields.Function(lambda a: ROLE_BY_URI[a.role])
@@ -51,7 +68,7 @@ class QualitySchema(Schema):
     score = fields.Integer(metadata={"description": "0-100: 80 % completeness, 20 % freshness"})
     completeness = fields.Integer()
     freshness = fields.String(metadata={"description": "fresh, stale or unknown"})
-    update_due_on = fields.Date()
+    update_due_on = fields.Date(allow_none=True)
     gaps = fields.List(fields.String(), metadata={"description": "What the description misses"})
     gap_labels = fields.List(fields.String())
 
@@ -80,8 +97,10 @@ def _report(dataset):  # type: ignore[no-untyped-def]
     return {**report.__dict__, "gap_labels": [GAP_LABELS[gap] for gap in report.gaps]}
 
 
-class DatasetSummarySchema(Schema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]
-    owner = fields.Method("current_owner")
+class DatasetSummarySchema(ResponseSchema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]
+    __model__ = Dataset
+
+    owner = fields.Method("current_owner", allow_none=True)
     field_count = fields.Function(lambda d: len(d.fields))
 
     def current_owner(self, dataset):  # type: ignore[no-untyped-def]
@@ -157,7 +176,7 @@ class DatasetInputSchema(Schema):
     version = text(40)
     landing_page = url_field(allow_none=True)
     data_updated_on = fields.Date(allow_none=True)
-    contact_points = fields.List(fields.Nested(ContactPointSchema), validate=validate.Length(max=20))
+    contact_points = fields.List(fields.Nested(ContactPointInputSchema), validate=validate.Length(max=20))
 
 
 class DatasetCreateSchema(DatasetInputSchema):
@@ -188,7 +207,7 @@ class DatasetQuerySchema(Schema):
     theme = concept_field()
     personal_data = concept_field()
     updated_since = fields.AwareDateTime(default_timezone=UTC)
-    min_quality = fields.Integer(validate=validate.Range(min=0, max=100))
+    min_quality = integer(minimum=0, maximum=100)
     freshness = fields.String(validate=validate.OneOf(["fresh", "stale", "unknown"]))
     sort = fields.String(
         load_default="slug",
@@ -208,7 +227,9 @@ class AssignSchema(Schema):
     note = text(2000)
 
 
-class RevisionSummarySchema(Schema):
+class RevisionSummarySchema(ResponseSchema):
+    __model__ = Revision
+
     number = fields.Integer()
     author = fields.String()
     message = fields.String()
@@ -220,8 +241,8 @@ class RevisionSchema(RevisionSummarySchema):
 
 
 class DiffQuerySchema(Schema):
-    from_ = fields.Integer(required=True, data_key="from", validate=validate.Range(min=1))
-    to = fields.Integer(required=True, validate=validate.Range(min=1))
+    from_ = integer(required=True, data_key="from")
+    to = integer(required=True)
 
 
 class DiffSchema(Schema):
