@@ -41,7 +41,8 @@ def create_app(settings: Settings | None = None) -> Flask:
                 "description": (
                     "Catalog and data dictionary of the province's shared databases: agencies, datasets, "
                     "fields, standards, mappings, distributions, vocabularies and history. Coded values "
-                    "are SKOS concept URIs (a code is accepted on input). Writes honour If-Match."
+                    "are SKOS concept URIs (a code is accepted on input). Writes require If-Match with the "
+                    "resource's strong ETag: 428 without it, 412 when it is stale or weak."
                 ),
             },
         },

@@ -10,6 +10,7 @@ from flask.views import MethodView
 from app.api.common import IF_MATCH, Blueprint, errors, etag_header, if_match
 from app.api.schemas.spreadsheets import (
     BINARY,
+    TEXT,
     ImportQuerySchema,
     ImportRejectedSchema,
     ImportReportSchema,
@@ -73,7 +74,7 @@ class DictionaryWorkbook(MethodView):
 
 @blp.route("/datasets/<slug>/dictionary.csv")
 class DictionaryCsv(MethodView):
-    @blp.response(200, BINARY, content_type=CSV_MEDIA_TYPE, description="UTF-8 with BOM, two header rows")
+    @blp.response(200, TEXT, content_type=CSV_MEDIA_TYPE, description="UTF-8 with BOM, two header rows")
     @errors(blp, 404)
     def get(self, slug):
         """The data dictionary as CSV, in the columns of the import template"""
@@ -91,7 +92,7 @@ class TemplateWorkbook(MethodView):
 
 @blp.route("/dictionary-template.csv")
 class TemplateCsv(MethodView):
-    @blp.response(200, BINARY, content_type=CSV_MEDIA_TYPE, description="The blank import template")
+    @blp.response(200, TEXT, content_type=CSV_MEDIA_TYPE, description="The blank import template")
     def get(self):
         """The blank data-dictionary template as CSV"""
         return download(services().dictionary_files.template("csv"))

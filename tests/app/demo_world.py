@@ -88,6 +88,7 @@ def build_demo_world(folder: Path) -> DemoWorld:
     world.queries = {
         f"{API}/datasets/{{slug}}/diff": {"from": "1", "to": "1"},
         f"{API}/access/check": {"agency": AGRICULTURE, "dataset": REQUESTED},
+        f"{API}/search/suggest": {"q": "dan"},
     }
     return world
 
@@ -184,13 +185,15 @@ def fill(template: str, values: dict[str, str]) -> str:
     return re.sub(r"{([^}]+)}", lambda match: values[match.group(1)], template)
 
 
-def iter_get_urls(spec: dict[str, Any], paths: dict[str, list[dict[str, str]]]) -> Iterator[tuple[str, str]]:
-    """(template, url) for every GET of the document, once per set of real path values."""
+def iter_gets(
+    spec: dict[str, Any], paths: dict[str, list[dict[str, str]]]
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """(template, path values) for every GET of the document, once per set of real path values."""
     for template, operations in spec["paths"].items():
         if "get" not in operations:
             continue
         if "{" not in template:
-            yield template, template
+            yield template, {}
             continue
         for values in values_for(paths, template):
-            yield template, fill(template, values)
+            yield template, values

@@ -6,7 +6,7 @@ from datetime import UTC
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from app.api.schemas.common import FIELD_NAME_PATTERN, ResponseSchema, code_field, integer, text
+from app.api.schemas.common import FIELD_NAME_PATTERN, ResponseSchema, code_field, computed, integer, text
 from dictionary.models import AccessGrant, AccessRequest, ApiToken, Membership, Notification, Principal
 from dictionary.models.access import OPINIONS, REQUEST_STATES
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
@@ -30,8 +30,8 @@ def field_names(**kwargs: object) -> fields.List:
 class MembershipSchema(ResponseSchema):
     __model__ = Membership
 
-    agency = fields.Function(lambda m: m.agency.code)
-    agency_name = fields.Function(lambda m: m.agency.name_vi)
+    agency = computed("string", lambda m: m.agency.code)
+    agency_name = computed("string", lambda m: m.agency.name_vi)
     role = fields.String()
 
 
@@ -96,8 +96,9 @@ class TokenSchema(ResponseSchema):
     expires_at = fields.DateTime()
     revoked_at = fields.DateTime()
     last_used_at = fields.DateTime()
-    state = fields.Function(
-        lambda t: "revoked" if t.revoked_at else "expired" if t.expires_at <= utcnow() else "active"
+    state = computed(
+        "string",
+        lambda t: "revoked" if t.revoked_at else "expired" if t.expires_at <= utcnow() else "active",
     )
 
 
@@ -130,8 +131,8 @@ class GrantSummarySchema(ResponseSchema):
     __model__ = AccessGrant
 
     number = fields.Integer()
-    state = fields.Function(
-        lambda g: g.state(utcnow()), metadata={"description": "live, pending, expired, revoked"}
+    state = computed(
+        "string", lambda g: g.state(utcnow()), metadata={"description": "live, pending, expired, revoked"}
     )
     expires_at = fields.DateTime()
 
@@ -141,11 +142,11 @@ class RequestSchema(ResponseSchema):
 
     number = fields.Integer(metadata={"description": "Dossier number; also the number of its grant"})
     status = fields.String(metadata={"description": ", ".join(REQUEST_STATES)})
-    dataset = fields.Function(lambda r: r.dataset.slug)
-    dataset_title = fields.Function(lambda r: r.dataset.title_vi)
-    agency = fields.Function(lambda r: r.agency.code)
-    agency_name = fields.Function(lambda r: r.agency.name_vi)
-    requester = fields.Function(lambda r: r.requester.name)
+    dataset = computed("string", lambda r: r.dataset.slug)
+    dataset_title = computed("string", lambda r: r.dataset.title_vi)
+    agency = computed("string", lambda r: r.agency.code)
+    agency_name = computed("string", lambda r: r.agency.name_vi)
+    requester = computed("string", lambda r: r.requester.name)
     purpose = fields.String()
     fields_ = fields.List(fields.String(), data_key="fields", attribute="fields")
     period_start = fields.Date()
@@ -199,13 +200,13 @@ class ReasonSchema(Schema):
 
 
 class GrantSchema(GrantSummarySchema):
-    agency = fields.Function(lambda g: g.agency.code)
-    dataset = fields.Function(lambda g: g.dataset.slug)
+    agency = computed("string", lambda g: g.agency.code)
+    dataset = computed("string", lambda g: g.dataset.slug)
     fields_ = fields.List(fields.String(), data_key="fields", attribute="fields")
     starts_at = fields.DateTime()
     revoked_at = fields.DateTime()
     revoke_reason = fields.String()
-    request = fields.Function(lambda g: g.number)
+    request = computed("integer", lambda g: g.number)
 
 
 class GrantQuerySchema(Schema):

@@ -81,6 +81,24 @@ class MessageSchema(Schema):
     message = fields.String()
 
 
+def computed(kind: str, function: Any, **kwargs: Any) -> fields.Function:
+    """A read-only value computed from the object (a related record's code, a count…), declared in
+    the document with its JSON type (a bare Function field would be documented as "anything")."""
+    metadata = {"type": kind, **kwargs.pop("metadata", {})}
+    return fields.Function(function, metadata=metadata, **kwargs)
+
+
+class ComputedNested(fields.Nested):
+    """A nested schema dumped from a value computed from the object, documented as that schema."""
+
+    def __init__(self, nested: Any, function: Any, **kwargs: Any) -> None:
+        super().__init__(nested, dump_only=True, **kwargs)
+        self.function = function
+
+    def get_value(self, obj: Any, attr: str, accessor: Any = None, default: Any = None) -> Any:
+        return self.function(obj)
+
+
 def column_is_nullable(model: type, name: str) -> bool:
     """Whether the model's attribute ``name`` may be None: a nullable column, or a many-to-one
     relationship through nullable columns (``parent`` of an agency). Other names: not known here."""

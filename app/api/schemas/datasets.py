@@ -9,8 +9,10 @@ from marshmallow.exceptions import ValidationError
 
 from app.api.schemas.common import (
     SLUG_PATTERN,
+    ComputedNested,
     ResponseSchema,
     code_field,
+    computed,
     concept_field,
     integer,
     text,
@@ -50,15 +52,15 @@ class ContactPointSchema(ResponseSchema):
     role = fields.String()
     email = fields.String()
     phone = fields.String()
-    agency = fields.Function(lambda c: c.agency.code if c.agency else None)
+    agency = computed("string", lambda c: c.agency.code if c.agency else None)
 
 
 class OwnershipSchema(ResponseSchema):
     __model__ = OwnershipAssignment
 
-    agency = fields.Function(lambda a: a.agency.code)
-    agency_name = fields.Function(lambda a: a.agency.name_vi)
-    role = fields.Function(lambda a: ROLE_BY_URI[a.role])
+    agency = computed("string", lambda a: a.agency.code)
+    agency_name = computed("string", lambda a: a.agency.name_vi)
+    role = computed("string", lambda a: ROLE_BY_URI[a.role])
     valid_from = fields.Date()
     valid_to = fields.Date()
     note = fields.String()
@@ -86,7 +88,7 @@ _DATASET_VALUES = {
     "personal_data": fields.String(),
     "themes": fields.List(fields.String()),
     "completeness": fields.Integer(),
-    "score": fields.Function(lambda d: stored_report(d, today_utc()).score),
+    "score": computed("integer", lambda d: stored_report(d, today_utc()).score),
     "updated_at": fields.DateTime(),
     "lock_version": fields.Integer(),
 }
@@ -100,8 +102,8 @@ def _report(dataset):  # type: ignore[no-untyped-def]
 class DatasetSummarySchema(ResponseSchema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]
     __model__ = Dataset
 
-    owner = fields.Method("current_owner", allow_none=True)
-    field_count = fields.Function(lambda d: len(d.fields))
+    owner = fields.Method("current_owner", allow_none=True, metadata={"type": "string"})
+    field_count = computed("integer", lambda d: len(d.fields))
 
     def current_owner(self, dataset):  # type: ignore[no-untyped-def]
         assignment = dataset.current_assignment(C.OWNER)
@@ -133,12 +135,11 @@ class DatasetSchema(DatasetSummarySchema):
     ownerships = fields.List(fields.Nested(OwnershipSchema))
     contact_points = fields.List(fields.Nested(ContactPointSchema))
     fields_ = fields.List(fields.Nested(FieldSchema), data_key="fields", attribute="fields")
-    mappings = fields.Method("dataset_mappings")
+    mappings = ComputedNested(
+        MappingSchema, lambda d: [m for m in d.mappings if m.field_id is None], many=True
+    )
     distributions = fields.List(fields.Nested(DistributionSchema))
-    quality = fields.Function(lambda d: QualitySchema().dump(_report(d)))
-
-    def dataset_mappings(self, dataset):  # type: ignore[no-untyped-def]
-        return MappingSchema(many=True).dump([m for m in dataset.mappings if m.field_id is None])
+    quality = ComputedNested(QualitySchema, _report)
 
 
 class DatasetInputSchema(Schema):

@@ -10,6 +10,7 @@ from app.api.schemas.common import (
     SLUG_PATTERN,
     ResponseSchema,
     code_field,
+    computed,
     concept_field,
     integer,
     text,
@@ -22,9 +23,9 @@ class MappingSchema(ResponseSchema):
     __model__ = StandardMapping
 
     id = fields.UUID()
-    field = fields.Function(lambda m: m.field.name if m.field else None)
-    standard = fields.Function(lambda m: m.standard.code)
-    standard_identifier = fields.Function(lambda m: m.standard.identifier)
+    field = computed("string", lambda m: m.field.name if m.field else None)
+    standard = computed("string", lambda m: m.standard.code)
+    standard_identifier = computed("string", lambda m: m.standard.identifier)
     term = fields.String()
     relation = fields.String(metadata={"description": "SKOS mapping property URI"})
     note = fields.String()
@@ -85,10 +86,11 @@ class FieldSchema(ResponseSchema):
             else None
         ),
         allow_none=True,
+        metadata={"type": "object", "description": "The referenced dataset (slug) and field (name)"},
     )
     code_list_scheme = fields.String()
-    code_list_standard = fields.Function(
-        lambda f: f.code_list_standard.code if f.code_list_standard else None
+    code_list_standard = computed(
+        "string", lambda f: f.code_list_standard.code if f.code_list_standard else None
     )
     unit = fields.String()
     example = fields.String()
