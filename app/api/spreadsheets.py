@@ -104,7 +104,7 @@ class DictionaryImport(MethodView):
     @blp.arguments(UploadSchema, location="files")
     @blp.response(200, ImportReportSchema)
     @blp.alt_response(422, schema=ImportRejectedSchema, description="Errors located by row and column")
-    @errors(blp, 404, 412)
+    @errors(blp, 404, 412, 428)
     @blp.doc(parameters=[IF_MATCH, DRY_RUN])
     def post(self, query, files, slug):
         """Import the dictionary from an .xlsx or CSV file: a dry run unless dry_run=false

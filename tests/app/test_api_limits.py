@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from app.api.schemas.common import MAX_INT
+from dictionary.errors import PreconditionRequired, StaleVersion
 from tests.factories import AgencyData, DatasetData, FieldData, StandardData
 
 API = "/api/v1"
@@ -182,3 +183,14 @@ def test_every_wrong_method_is_405_with_allow(app, client) -> None:
             assert response.json["code"] == 405 and response.json["message"]
             checked += 1
     assert checked >= 50
+
+
+@pytest.mark.parametrize(
+    ("error", "status"), [(PreconditionRequired(7), 428), (StaleVersion(7, '"6"'), 412)]
+)
+def test_a_missing_or_stale_if_match_answers_with_the_current_etag(app, error, status) -> None:
+    with app.test_request_context(f"{API}/datasets/x", method="PATCH"):
+        response = app.make_response(app.handle_user_exception(error))
+    assert response.status_code == status
+    assert response.headers["ETag"] == '"7"'
+    assert response.json["code"] == status and response.json["message"] == error.message

@@ -51,9 +51,27 @@ def test_every_operation_documents_success_and_errors(client) -> None:
             if method in ("post", "put", "patch") and "requestBody" in operation:
                 assert "422" in responses, f"{where} does not document 422"
             if method in ("put", "patch", "delete") and path.startswith(API + "/datasets/{slug}"):
-                assert "412" in responses, f"{where} does not document 412"
                 names = {p["name"] for p in operation.get("parameters", [])}
                 assert "If-Match" in names, f"{where} does not document If-Match"
+
+
+def test_if_match_is_required_and_its_refusals_carry_the_etag(client) -> None:
+    spec = client.get("/api/openapi.json").json
+    guarded = 0
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if method == "parameters":
+                continue
+            if_match = [p for p in operation.get("parameters", []) if p["name"] == "If-Match"]
+            if not if_match:
+                continue
+            where = f"{method.upper()} {path}"
+            assert if_match[0]["required"] is True, where
+            for status in ("412", "428"):
+                assert status in operation["responses"], f"{where} does not document {status}"
+                assert "ETag" in operation["responses"][status]["headers"], f"{where} {status} lacks ETag"
+            guarded += 1
+    assert guarded >= 20
 
 
 def test_error_shape_is_a_documented_schema(client) -> None:
