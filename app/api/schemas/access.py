@@ -220,9 +220,11 @@ class CheckQuerySchema(Schema):
     )
 
 
-class CheckGrantSchema(Schema):
+class CheckGrantSchema(ResponseSchema):
+    __model__ = AccessGrant  # the grant's own values, as the decision gives them
+
     number = fields.Integer()
-    expires_at = fields.String()
+    expires_at = fields.String(metadata={"format": "date-time"})
     fields_ = fields.List(fields.String(), data_key="fields", attribute="fields")
 
 
