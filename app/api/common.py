@@ -18,6 +18,7 @@ from app.api.schemas.common import MAX_INT, MAX_PAGE, integer
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
 class Int32Converter(IntegerConverter):
     """``<int:…>`` in every route: 1 … 2^31-1, so a number past any stored one is a 404, not a 500."""
 
@@ -104,8 +105,10 @@ IF_MATCH = {
 }
 
 
-ETAG = {"description": "Strong ETag of the version: send it back as If-Match", "schema": {"type": "string"}}
-CURRENT_ETAG = {"ETag": {**ETAG, "description": "The current ETag, to reload and retry with"}}
+_ETAG = {"required": True, "schema": {"type": "string", "example": '"8"'}}
+ETAG = {"ETag": {**_ETAG, "description": "Strong ETag of this version: send it back as If-Match"}}
+"""The ``headers`` of a documented response that carries the resource's ETag."""
+CURRENT_ETAG = {"ETag": {**_ETAG, "description": "The current ETag, to reload and retry with"}}
 
 
 def etag_header(version: int) -> dict[str, str]:

@@ -7,7 +7,7 @@ from http import HTTPStatus
 from flask import Response, jsonify
 from flask.views import MethodView
 
-from app.api.common import IF_MATCH, Blueprint, errors, etag_header, if_match
+from app.api.common import ETAG, IF_MATCH, Blueprint, errors, etag_header, if_match
 from app.api.schemas.spreadsheets import (
     BINARY,
     TEXT,
@@ -64,7 +64,9 @@ def rejected(report: ImportReport) -> Response:
 
 @blp.route("/datasets/<slug>/dictionary.xlsx")
 class DictionaryWorkbook(MethodView):
-    @blp.response(200, BINARY, content_type=XLSX_MEDIA_TYPE, description="The import template, filled in")
+    @blp.response(
+        200, BINARY, content_type=XLSX_MEDIA_TYPE, description="The import template, filled in", headers=ETAG
+    )
     @errors(blp, 404)
     def get(self, slug):
         """The data dictionary as an Excel workbook (dictionary, guide and codes sheets)"""
@@ -74,7 +76,9 @@ class DictionaryWorkbook(MethodView):
 
 @blp.route("/datasets/<slug>/dictionary.csv")
 class DictionaryCsv(MethodView):
-    @blp.response(200, TEXT, content_type=CSV_MEDIA_TYPE, description="UTF-8 with BOM, two header rows")
+    @blp.response(
+        200, TEXT, content_type=CSV_MEDIA_TYPE, description="UTF-8 with BOM, two header rows", headers=ETAG
+    )
     @errors(blp, 404)
     def get(self, slug):
         """The data dictionary as CSV, in the columns of the import template"""
@@ -102,7 +106,7 @@ class TemplateCsv(MethodView):
 class DictionaryImport(MethodView):
     @blp.arguments(ImportQuerySchema, location="query")
     @blp.arguments(UploadSchema, location="files")
-    @blp.response(200, ImportReportSchema)
+    @blp.response(200, ImportReportSchema, headers=ETAG)
     @blp.alt_response(422, schema=ImportRejectedSchema, description="Errors located by row and column")
     @errors(blp, 404, 412, 428)
     @blp.doc(parameters=[IF_MATCH, DRY_RUN])
