@@ -194,3 +194,14 @@ def test_a_missing_or_stale_if_match_answers_with_the_current_etag(app, error, s
     assert response.status_code == status
     assert response.headers["ETag"] == '"7"'
     assert response.json["code"] == status and response.json["message"] == error.message
+
+
+def test_text_refuses_control_characters_no_xml_output_could_carry(client, existing) -> None:
+    response = client.patch(
+        f"{API}/datasets/{existing['slug']}", json={"title_vi": "Hộ tịch\x1e", "purpose": "tab\tand\nlines"},
+        headers={"If-Match": client.get(f"{API}/datasets/{existing['slug']}").headers["ETag"]},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert list(response.json["errors"]["json"]) == ["title_vi"]
+    # The dictionary still exports as a workbook (the .xlsx refuses such characters).
+    assert client.get(f"{API}/datasets/{existing['slug']}/dictionary.xlsx").status_code == 200
