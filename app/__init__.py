@@ -15,6 +15,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import auth, db, errors, web
 from app.api import register_api
+from app.api.common import Int32Converter
 from app.config import Settings
 from app.rdf import blueprint as rdf_blueprint
 from app.web.login import blueprint as login_blueprint
@@ -41,12 +42,14 @@ def create_app(settings: Settings | None = None) -> Flask:
                 "description": (
                     "Catalog and data dictionary of the province's shared databases: agencies, datasets, "
                     "fields, standards, mappings, distributions, vocabularies and history. Coded values "
-                    "are SKOS concept URIs (a code is accepted on input). Writes honour If-Match."
+                    "are SKOS concept URIs (a code is accepted on input). Writes require If-Match with the "
+                    "resource's strong ETag: 428 without it, 412 when it is stale or weak."
                 ),
             },
         },
     )
     app.extensions["catalog.settings"] = settings
+    app.url_map.converters["int"] = Int32Converter  # before any route: every <int:…> is bounded
 
     engine = db.make_engine(settings)
     app.extensions["catalog.engine"] = engine

@@ -156,7 +156,8 @@ def demo_accounts() -> None:
 @with_appcontext
 def openapi(output: TextIO) -> None:
     """Write the OpenAPI document of the REST API (to OUTPUT, default standard output)."""
-    json.dump(current_app.extensions["catalog.api"].spec.to_dict(), output, ensure_ascii=False, indent=2)
+    spec = current_app.extensions["catalog.api"].spec.to_dict()
+    json.dump(spec, output, ensure_ascii=False, indent=2, sort_keys=True)  # stable, to diff the snapshot
     output.write("\n")
 
 

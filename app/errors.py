@@ -73,8 +73,10 @@ def init_app(app: Flask) -> None:
             )
             message = "Invalid values: " + ", ".join(names)
         response = error_response(error.code or 500, message, messages)
-        for name, value in (data.get("headers") or {}).items():
-            response.headers[name] = value
+        # Werkzeug's own headers (Allow of a 405…), then those given to flask-smorest's abort().
+        for name, value in [*error.get_headers(), *(data.get("headers") or {}).items()]:
+            if name.lower() != "content-type":
+                response.headers[name] = value
         return response
 
     @app.errorhandler(DictionaryError)

@@ -6,6 +6,7 @@ and falls back to the database backend (saying so in the results) when the engin
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -19,6 +20,8 @@ from dictionary.visibility import Visibility
 from search.database import DatabaseBackend
 from search.interface import DatasetQuery, FieldQuery, Results, SearchBackend, SearchUnavailable, Suggestion
 from search.outbox import OutboxApplier, SearchRecorder, outbox_status, rebuild
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 ENGINES = ("database", "opensearch", "elasticsearch")
@@ -57,6 +60,7 @@ class SearchService:
             except SearchUnavailable as error:
                 # Skip the engine for a while: every search would otherwise wait for it to fail.
                 self._down_until, self._down_reason = time.monotonic() + self.cooldown, str(error)
+                logger.warning("Search engine unavailable, the database answers for now: %s", error)
         return call(self.fallback), self._down_reason
 
     def _catch_up(self, now: float) -> None:

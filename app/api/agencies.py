@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
-from app.api.common import Blueprint, errors, etag_header, if_match, write
+from app.api.common import ETAG, Blueprint, errors, etag_header, if_match, write
 from app.api.schemas.agencies import (
     AgencyInputSchema,
     AgencyQuerySchema,
@@ -33,7 +33,7 @@ class Agencies(MethodView):
         return items
 
     @blp.arguments(AgencyInputSchema)
-    @blp.response(201, AgencySchema)
+    @blp.response(201, AgencySchema, headers=ETAG)
     @errors(blp, 409)
     def post(self, data):
         """Register an agency"""
@@ -43,7 +43,7 @@ class Agencies(MethodView):
 
 @blp.route("/<code>")
 class AgencyItem(MethodView):
-    @blp.response(200, AgencySchema)
+    @blp.response(200, AgencySchema, headers=ETAG)
     @errors(blp, 404)
     def get(self, code):
         """One agency with its lineage events"""
@@ -51,7 +51,7 @@ class AgencyItem(MethodView):
         return agency, etag_header(agency.lock_version)
 
     @blp.arguments(AgencyInputSchema(partial=True))
-    @blp.response(200, AgencySchema)
+    @blp.response(200, AgencySchema, headers=ETAG)
     @write(blp, 404, 409)
     def patch(self, data, code):
         """Change some attributes of an agency"""
@@ -68,7 +68,7 @@ class AgencyItem(MethodView):
 @blp.route("/<code>/rename")
 class AgencyRename(MethodView):
     @blp.arguments(RenameSchema)
-    @blp.response(200, AgencySchema)
+    @blp.response(200, AgencySchema, headers=ETAG)
     @write(blp, 404)
     def post(self, data, code):
         """Rename an agency; the former name is kept as a lineage event"""
@@ -79,7 +79,7 @@ class AgencyRename(MethodView):
 @blp.route("/<code>/merge")
 class AgencyMerge(MethodView):
     @blp.arguments(MergeSchema)
-    @blp.response(200, AgencySchema)
+    @blp.response(200, AgencySchema, headers=ETAG)
     @write(blp, 404, 409)
     def post(self, data, code):
         """Merge other agencies into this one (If-Match: this agency's ETag), moving what they owned"""

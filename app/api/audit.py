@@ -13,8 +13,9 @@ from flask.views import MethodView
 from marshmallow import Schema, ValidationError, fields, validate
 
 from app.api.common import Blueprint, errors
-from app.api.schemas.common import code_field, text
+from app.api.schemas.common import ResponseSchema, code_field, text
 from app.wiring import services
+from dictionary.models import AuditEvent
 from dictionary.services.audit import Anchor, AuditFilters, as_record
 
 blp = Blueprint("audit", __name__, url_prefix="/audit", description="The audit log")
@@ -37,11 +38,20 @@ class AuditQuerySchema(Schema):
     until = fields.AwareDateTime(default_timezone=UTC)
 
 
+EXPORT_MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv"}
+EXPORT_RESPONSE = {
+    "description": "JSON lines (or CSV), oldest first",
+    "content": {media: {"schema": {"type": "string"}} for media in EXPORT_MEDIA.values()},
+}
+
+
 class ExportQuerySchema(AuditQuerySchema):
-    format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv"]))
+    format = fields.String(load_default="jsonl", validate=validate.OneOf(list(EXPORT_MEDIA)))
 
 
-class AuditEventSchema(Schema):
+class AuditEventSchema(ResponseSchema):
+    __model__ = AuditEvent
+
     seq = fields.Integer()
     occurred_at = fields.DateTime()
     actor = fields.String()
@@ -84,17 +94,18 @@ class VerifySchema(Schema):
     ok = fields.Boolean()
     checked = fields.Integer()
     head_seq = fields.Integer()
-    head_hash = fields.String()
+    head_hash = fields.String(metadata={"description": "Hash of the last event"})
     anchor = fields.Function(
         lambda report: None if report.anchor is None else str(report.anchor),
+        allow_none=True,
         metadata={
             "description": "SEQ:HASH of the head of an intact chain: keep it outside the database "
             "and pass it to a later verify"
         },
     )
     anchors = fields.Integer(metadata={"description": "How many anchors were checked"})
-    problem = fields.String()
-    broken_seq = fields.Integer()
+    problem = fields.String(allow_none=True)
+    broken_seq = fields.Integer(allow_none=True)
 
 
 @blp.route("")
@@ -139,13 +150,13 @@ def _lines(events: Iterator[dict[str, object]], fmt: str) -> Iterator[str]:
 @blp.route("/export")
 class AuditExport(MethodView):
     @blp.arguments(ExportQuerySchema, location="query")
-    @blp.response(200, content_type="application/x-ndjson", description="JSON lines (or CSV), oldest first")
+    @blp.response(200)
+    @blp.doc(responses={"200": EXPORT_RESPONSE})
     def get(self, query):
         """Export matching events, streamed oldest first, as JSON lines or CSV (the export is logged too)"""
         fmt = query.pop("format")
         events = (as_record(event) for event in services().audit.export(AuditFilters(**query), fmt))
-        media = "application/x-ndjson" if fmt == "jsonl" else "text/csv"
-        response = Response(stream_with_context(_lines(events, fmt)), mimetype=media)
+        response = Response(stream_with_context(_lines(events, fmt)), mimetype=EXPORT_MEDIA[fmt])
         response.headers["Content-Disposition"] = f"attachment; filename=audit.{fmt}"
         return response
 

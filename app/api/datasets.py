@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
-from app.api.common import Blueprint, errors, etag_header, if_match, write
+from app.api.common import ETAG, Blueprint, errors, etag_header, if_match, write
 from app.api.schemas.datasets import (
     AssignSchema,
     DatasetCreateSchema,
@@ -43,7 +43,7 @@ class Datasets(MethodView):
         return items
 
     @blp.arguments(DatasetCreateSchema)
-    @blp.response(201, DatasetSchema)
+    @blp.response(201, DatasetSchema, headers=ETAG)
     @errors(blp, 409)
     def post(self, data):
         """Create a dataset with its owner and, optionally, its fields"""
@@ -53,7 +53,7 @@ class Datasets(MethodView):
 
 @blp.route("/<slug>")
 class DatasetItem(MethodView):
-    @blp.response(200, DatasetSchema)
+    @blp.response(200, DatasetSchema, headers=ETAG)
     @errors(blp, 404)
     def get(self, slug):
         """One dataset with its fields, owners, mappings, distributions and quality (by slug or id)"""
@@ -61,7 +61,7 @@ class DatasetItem(MethodView):
         return dataset, etag_header(dataset.lock_version)
 
     @blp.arguments(DatasetInputSchema(partial=True))
-    @blp.response(200, DatasetSchema)
+    @blp.response(200, DatasetSchema, headers=ETAG)
     @write(blp, 404, 409)
     def patch(self, data, slug):
         """Change some attributes of a dataset; contact points, if given, replace the current ones"""
@@ -78,7 +78,7 @@ class DatasetItem(MethodView):
 @blp.route("/<slug>/ownerships")
 class DatasetOwnerships(MethodView):
     @blp.arguments(AssignSchema)
-    @blp.response(200, DatasetSchema)
+    @blp.response(200, DatasetSchema, headers=ETAG)
     @write(blp, 404, 409)
     def post(self, data, slug):
         """Give a role (owner, custodian, steward) to an agency from a date, closing the previous holder's"""
@@ -111,7 +111,7 @@ class DatasetRevision(MethodView):
 
 @blp.route("/<slug>/revisions/<int:number>/restore")
 class DatasetRestore(MethodView):
-    @blp.response(200, DatasetSchema)
+    @blp.response(200, DatasetSchema, headers=ETAG)
     @write(blp, 404)
     def post(self, slug, number):
         """Restore the description, dictionary and distributions of a revision (as a new revision)"""

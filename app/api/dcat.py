@@ -9,6 +9,7 @@ from flask.views import MethodView
 from marshmallow import Schema, fields, validate
 
 from app.api.common import Blueprint, errors
+from app.api.schemas.common import integer
 from app.rdf import dcat_context, is_own_address, publisher, validator
 from app.wiring import services
 from dictionary.errors import InvalidInput
@@ -85,7 +86,7 @@ class HarvestRequestSchema(Schema):
         validate=validate.Length(max=40),
         metadata={"description": "Agency code for datasets whose publisher names no agency"},
     )
-    max_pages = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
+    max_pages = integer(load_default=100, maximum=1000)
     timeout = fields.Float(
         load_default=120.0,
         validate=validate.Range(min=1, max=600),

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from flask.views import MethodView
 
-from app.api.common import Blueprint, errors, etag_header, if_match, write
+from app.api.common import ETAG, Blueprint, errors, etag_header, if_match, write
 from app.api.schemas.datasets import DatasetSchema
 from app.api.schemas.dictionary import (
     DistributionInputSchema,
@@ -34,7 +34,7 @@ class Fields(MethodView):
         return services().datasets.get(slug).fields
 
     @blp.arguments(FieldInputSchema)
-    @blp.response(201, FieldSchema)
+    @blp.response(201, FieldSchema, headers=ETAG)
     @write(blp, 404, 409)
     def post(self, data, slug):
         """Add a field (at ``position``, or at the end)"""
@@ -42,7 +42,7 @@ class Fields(MethodView):
         return field, etag_header(field.dataset.lock_version)
 
     @blp.arguments(FieldListSchema)
-    @blp.response(200, DatasetSchema)
+    @blp.response(200, DatasetSchema, headers=ETAG)
     @write(blp, 404)
     def put(self, data, slug):
         """Replace the whole dictionary in one request; fields are matched by name, order is kept"""
@@ -60,7 +60,7 @@ class FieldItem(MethodView):
         return svc.fields.get(svc.datasets.get(slug), name)
 
     @blp.arguments(FieldInputSchema(partial=True))
-    @blp.response(200, FieldSchema)
+    @blp.response(200, FieldSchema, headers=ETAG)
     @write(blp, 404, 409)
     def patch(self, data, slug, name):
         """Change a field (``position`` moves it)"""
@@ -83,7 +83,7 @@ class Mappings(MethodView):
         return services().datasets.get(slug).mappings
 
     @blp.arguments(MappingCreateSchema)
-    @blp.response(201, MappingSchema)
+    @blp.response(201, MappingSchema, headers=ETAG)
     @write(blp, 404, 409)
     def post(self, data, slug):
         """Map the dataset, or one of its fields (``field``), onto a standard"""
@@ -94,7 +94,7 @@ class Mappings(MethodView):
 @blp.route("/mappings/<uuid:mapping_id>")
 class MappingItem(MethodView):
     @blp.arguments(MappingUpdateSchema)
-    @blp.response(200, MappingSchema)
+    @blp.response(200, MappingSchema, headers=ETAG)
     @write(blp, 404, 409)
     def patch(self, data, slug, mapping_id: UUID):
         """Change a mapping's term, relation or note"""
@@ -117,7 +117,7 @@ class Distributions(MethodView):
         return services().datasets.get(slug).distributions
 
     @blp.arguments(DistributionInputSchema)
-    @blp.response(201, DistributionSchema)
+    @blp.response(201, DistributionSchema, headers=ETAG)
     @write(blp, 404, 409)
     def post(self, data, slug):
         """Add a distribution or access service"""
@@ -135,7 +135,7 @@ class DistributionItem(MethodView):
         return svc.distributions.get(svc.datasets.get(slug), dist)
 
     @blp.arguments(DistributionInputSchema(partial=True))
-    @blp.response(200, DistributionSchema)
+    @blp.response(200, DistributionSchema, headers=ETAG)
     @write(blp, 404, 409)
     def patch(self, data, slug, dist):
         """Change a distribution"""

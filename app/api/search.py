@@ -23,7 +23,7 @@ from app.api.schemas.search import (
     SuggestArgs,
     SuggestionsSchema,
 )
-from app.auth import current_visibility
+from app.auth import current_actor, current_visibility
 from app.wiring import concepts, services
 from dictionary.errors import InvalidInput
 from search.interface import FACET_SCHEMES, DatasetQuery, FieldQuery, Results
@@ -74,6 +74,22 @@ def _labelled(results: Results) -> Results:
     return replace(results, facets=facets)  # type: ignore[arg-type]  # facets as labelled dicts, for the API schema
 
 
+ENGINE_UNAVAILABLE = "The search engine is unavailable; the catalog's database answered instead"
+
+
+def _reason(reason: str | None) -> str | None:
+    """Why the answer is degraded. The engine's own error names its address and internals: only
+    administrators see it (it is in the log too); everyone else gets a plain sentence."""
+    if reason is None or current_actor().is_admin:
+        return reason
+    return ENGINE_UNAVAILABLE
+
+
+def _answer(results: Results) -> tuple[Results, dict[str, str]]:
+    results = replace(_labelled(results), reason=_reason(results.reason))
+    return results, _pagination(results)
+
+
 def _pagination(results: Results) -> dict[str, str]:
     pages = max(1, -(-results.total // results.page_size))
     return {
@@ -102,8 +118,7 @@ class Search(MethodView):
         facet combine with OR, different facets with AND.
         """
         query = DatasetQuery.build(**_query(args, SearchArgs.facet_names))
-        results = _labelled(_service().search(query, current_visibility()))
-        return results, _pagination(results)
+        return _answer(_service().search(query, current_visibility()))
 
 
 @blp.route("/fields")
@@ -114,8 +129,7 @@ class SearchFields(MethodView):
     def get(self, args):
         """Search fields (data elements) across all datasets"""
         query = FieldQuery.build(**_query(args, FieldSearchArgs.facet_names))
-        results = _labelled(_service().search_fields(query, current_visibility()))
-        return results, _pagination(results)
+        return _answer(_service().search_fields(query, current_visibility()))
 
 
 @blp.route("/suggest")
@@ -126,4 +140,4 @@ class Suggest(MethodView):
     def get(self, args):
         """Dataset titles for what is being typed (the last word may be unfinished)"""
         suggestions, reason = _service().suggest(args["q"], current_visibility(), args["limit"])
-        return {"suggestions": suggestions, "degraded": reason is not None, "reason": reason}
+        return {"suggestions": suggestions, "degraded": reason is not None, "reason": _reason(reason)}

@@ -7,9 +7,10 @@ from http import HTTPStatus
 from flask import Response, jsonify
 from flask.views import MethodView
 
-from app.api.common import IF_MATCH, Blueprint, errors, etag_header, if_match
+from app.api.common import ETAG, IF_MATCH, Blueprint, errors, etag_header, if_match
 from app.api.schemas.spreadsheets import (
     BINARY,
+    TEXT,
     ImportQuerySchema,
     ImportRejectedSchema,
     ImportReportSchema,
@@ -64,7 +65,9 @@ def rejected(report: ImportReport) -> Response:
 
 @blp.route("/datasets/<slug>/dictionary.xlsx")
 class DictionaryWorkbook(MethodView):
-    @blp.response(200, BINARY, content_type=XLSX_MEDIA_TYPE, description="The import template, filled in")
+    @blp.response(
+        200, BINARY, content_type=XLSX_MEDIA_TYPE, description="The import template, filled in", headers=ETAG
+    )
     @errors(blp, 404)
     def get(self, slug):
         """The data dictionary as an Excel workbook (dictionary, guide and codes sheets)"""
@@ -73,7 +76,9 @@ class DictionaryWorkbook(MethodView):
 
 @blp.route("/datasets/<slug>/dictionary.csv")
 class DictionaryCsv(MethodView):
-    @blp.response(200, BINARY, content_type=CSV_MEDIA_TYPE, description="UTF-8 with BOM, two header rows")
+    @blp.response(
+        200, TEXT, content_type=CSV_MEDIA_TYPE, description="UTF-8 with BOM, two header rows", headers=ETAG
+    )
     @errors(blp, 404)
     def get(self, slug):
         """The data dictionary as CSV, in the columns of the import template"""
@@ -90,7 +95,7 @@ class TemplateWorkbook(MethodView):
 
 @blp.route("/dictionary-template.csv")
 class TemplateCsv(MethodView):
-    @blp.response(200, BINARY, content_type=CSV_MEDIA_TYPE, description="The blank import template")
+    @blp.response(200, TEXT, content_type=CSV_MEDIA_TYPE, description="The blank import template")
     def get(self):
         """The blank data-dictionary template as CSV"""
         return download(services().dictionary_files.template("csv"))
@@ -100,10 +105,10 @@ class TemplateCsv(MethodView):
 class DictionaryImport(MethodView):
     @blp.arguments(ImportQuerySchema, location="query")
     @blp.arguments(UploadSchema, location="files")
-    @blp.response(200, ImportReportSchema)
+    @blp.response(200, ImportReportSchema, headers=ETAG)
     @blp.alt_response(422, schema=ImportRejectedSchema, description="Errors located by row and column")
     @blp.alt_response(413, schema=ImportTooLargeSchema, description="Over an upload limit, which is named")
-    @errors(blp, 404, 412)
+    @errors(blp, 404, 412, 428)
     @blp.doc(parameters=[IF_MATCH, DRY_RUN])
     def post(self, query, files, slug):
         """Import the dictionary from an .xlsx or CSV file: a dry run unless dry_run=false

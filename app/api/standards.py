@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
-from app.api.common import Blueprint, errors, etag_header, if_match, write
+from app.api.common import ETAG, Blueprint, errors, etag_header, if_match, write
 from app.api.schemas.dictionary import StandardInputSchema, StandardQuerySchema, StandardSchema
 from app.wiring import services
 from dictionary.services import StandardFilters
@@ -26,7 +26,7 @@ class Standards(MethodView):
         return items
 
     @blp.arguments(StandardInputSchema)
-    @blp.response(201, StandardSchema)
+    @blp.response(201, StandardSchema, headers=ETAG)
     @errors(blp, 409)
     def post(self, data):
         """Register a standard"""
@@ -36,7 +36,7 @@ class Standards(MethodView):
 
 @blp.route("/<code>")
 class StandardItem(MethodView):
-    @blp.response(200, StandardSchema)
+    @blp.response(200, StandardSchema, headers=ETAG)
     @errors(blp, 404)
     def get(self, code):
         """One standard"""
@@ -44,7 +44,7 @@ class StandardItem(MethodView):
         return standard, etag_header(standard.lock_version)
 
     @blp.arguments(StandardInputSchema(partial=True))
-    @blp.response(200, StandardSchema)
+    @blp.response(200, StandardSchema, headers=ETAG)
     @write(blp, 404, 409)
     def patch(self, data, code):
         """Change a standard"""

@@ -6,6 +6,7 @@ from flask.views import MethodView
 from marshmallow import Schema, fields
 
 from app.api.common import Blueprint, errors
+from app.api.schemas.common import computed
 from app.wiring import concepts
 from dictionary.errors import NotFound
 
@@ -15,10 +16,10 @@ blp = Blueprint("vocabularies", __name__, url_prefix="/vocabularies", descriptio
 class ConceptSchema(Schema):
     uri = fields.String()
     code = fields.String()
-    label_vi = fields.Function(lambda c: c.labels.get("vi"))
-    label_en = fields.Function(lambda c: c.labels.get("en"))
-    definition_vi = fields.Function(lambda c: c.definitions.get("vi"))
-    definition_en = fields.Function(lambda c: c.definitions.get("en"))
+    label_vi = computed("string", lambda c: c.labels.get("vi"), allow_none=True)
+    label_en = computed("string", lambda c: c.labels.get("en"), allow_none=True)
+    definition_vi = computed("string", lambda c: c.definitions.get("vi"), allow_none=True)
+    definition_en = computed("string", lambda c: c.definitions.get("en"), allow_none=True)
     broader = fields.List(fields.String())
     exact_matches = fields.List(fields.String())
     deprecated = fields.Boolean()
@@ -27,9 +28,9 @@ class ConceptSchema(Schema):
 class SchemeSummarySchema(Schema):
     id = fields.String()
     uri = fields.String()
-    title_vi = fields.Function(lambda s: s.titles.get("vi"))
-    title_en = fields.Function(lambda s: s.titles.get("en"))
-    concept_count = fields.Function(lambda s: len(s.concepts))
+    title_vi = computed("string", lambda s: s.titles.get("vi"), allow_none=True)
+    title_en = computed("string", lambda s: s.titles.get("en"), allow_none=True)
+    concept_count = computed("integer", lambda s: len(s.concepts))
 
 
 class SchemeSchema(SchemeSummarySchema):

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from app.api.search import ENGINE_UNAVAILABLE
 from dictionary import concepts as C
 from dictionary.services import DatasetService
 from search.database import DatabaseBackend
@@ -119,7 +120,7 @@ def test_a_write_is_searchable_at_once(anonymous_client, ctx, catalog) -> None:
     assert slugs(anonymous_client.get(API, query_string={"q": "rung phong ho"})) == ["rung-phong"]
 
 
-def test_falls_back_to_the_database_when_the_engine_is_down(app, anonymous_client, catalog) -> None:
+def test_falls_back_to_the_database_when_the_engine_is_down(app, anonymous_client, client, catalog) -> None:
     search = app.extensions["catalog.search"]
     down = opensearch_backend("http://127.0.0.1:9", "catalog", timeout=1)  # nothing listens on port 9
     original = search.service
@@ -128,10 +129,15 @@ def test_falls_back_to_the_database_when_the_engine_is_down(app, anonymous_clien
         response = anonymous_client.get(API, query_string={"q": "dak nong"})
         assert response.status_code == 200
         assert response.json["degraded"] is True and response.json["engine"] == "database"
-        assert "unreachable" in response.json["reason"]
+        # The public learns that the engine is down, not where it lives or what it said.
+        assert response.json["reason"] == ENGINE_UNAVAILABLE
         assert slugs(response) == ["daknong"]
         suggest = anonymous_client.get(f"{API}/suggest", query_string={"q": "dak"})
         assert suggest.json["degraded"] is True and suggest.json["suggestions"]
+        assert suggest.json["reason"] == ENGINE_UNAVAILABLE
+        # Administrators get the engine's own error, to act on it.
+        detailed = client.get(API, query_string={"q": "dak nong"}).json["reason"]
+        assert "unreachable" in detailed and "127.0.0.1:9" in detailed
     finally:
         search.service = original
         down.close()

@@ -7,7 +7,8 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from app.api.schemas.common import FIELD_NAME_PATTERN, code_field, text
+from app.api.schemas.common import FIELD_NAME_PATTERN, ResponseSchema, code_field, computed, integer, text
+from dictionary.models import AccessGrant, AccessRequest, ApiToken, Membership, Notification, Principal
 from dictionary.models.access import OPINIONS, REQUEST_STATES
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
 from dictionary.models.base import utcnow
@@ -27,13 +28,17 @@ def field_names(**kwargs: Any) -> fields.List:
 # Accounts -----------------------------------------------------------------------------------
 
 
-class MembershipSchema(Schema):
-    agency = fields.Function(lambda m: m.agency.code)
-    agency_name = fields.Function(lambda m: m.agency.name_vi)
+class MembershipSchema(ResponseSchema):
+    __model__ = Membership
+
+    agency = computed("string", lambda m: m.agency.code)
+    agency_name = computed("string", lambda m: m.agency.name_vi)
     role = fields.String()
 
 
-class UserSchema(Schema):
+class UserSchema(ResponseSchema):
+    __model__ = Principal
+
     id = fields.UUID()
     email = fields.String()
     name = fields.String()
@@ -73,14 +78,17 @@ class UserQuerySchema(Schema):
 class MeSchema(Schema):
     user = fields.Nested(UserSchema)
     auth = fields.String(metadata={"description": "token or session"})
-    token_scopes = fields.List(fields.String())
+    token_scopes = fields.List(fields.String(), allow_none=True, metadata={"description": "Tokens only"})
     scope = fields.List(fields.String(), metadata={"description": "Codes of the agencies in your scope"})
     csrf_token = fields.String(
+        allow_none=True,
         metadata={"description": "Send as X-CSRF-Token with cookie-authenticated writes"}
     )
 
 
-class TokenSchema(Schema):
+class TokenSchema(ResponseSchema):
+    __model__ = ApiToken
+
     id = fields.UUID()
     name = fields.String()
     prefix = fields.String(metadata={"description": "Public part, to recognise the token"})
@@ -89,9 +97,12 @@ class TokenSchema(Schema):
     expires_at = fields.DateTime()
     revoked_at = fields.DateTime()
     last_used_at = fields.DateTime()
-    parent_id = fields.UUID(metadata={"description": "The token this one was issued with (revoked with it)"})
-    state = fields.Function(
-        lambda t: "revoked" if t.revoked_at else "expired" if t.expires_at <= utcnow() else "active"
+    parent_id = fields.UUID(
+        allow_none=True, metadata={"description": "The token this one was issued with (revoked with it)"}
+    )
+    state = computed(
+        "string",
+        lambda t: "revoked" if t.revoked_at else "expired" if t.expires_at <= utcnow() else "active",
     )
 
 
@@ -115,28 +126,32 @@ class TokenCreateSchema(Schema):
         load_default=lambda: ["read"],
         validate=validate.Length(min=1, max=2),
     )
-    days = fields.Integer(load_default=90, validate=validate.Range(min=1, max=365))
+    days = integer(load_default=90, maximum=365)
 
 
 # Access requests and grants ----------------------------------------------------------------
 
 
-class GrantSummarySchema(Schema):
+class GrantSummarySchema(ResponseSchema):
+    __model__ = AccessGrant
+
     number = fields.Integer()
-    state = fields.Function(
-        lambda g: g.state(utcnow()), metadata={"description": "live, pending, expired, revoked"}
+    state = computed(
+        "string", lambda g: g.state(utcnow()), metadata={"description": "live, pending, expired, revoked"}
     )
     expires_at = fields.DateTime()
 
 
-class RequestSchema(Schema):
+class RequestSchema(ResponseSchema):
+    __model__ = AccessRequest
+
     number = fields.Integer(metadata={"description": "Dossier number; also the number of its grant"})
     status = fields.String(metadata={"description": ", ".join(REQUEST_STATES)})
-    dataset = fields.Function(lambda r: r.dataset.slug)
-    dataset_title = fields.Function(lambda r: r.dataset.title_vi)
-    agency = fields.Function(lambda r: r.agency.code)
-    agency_name = fields.Function(lambda r: r.agency.name_vi)
-    requester = fields.Function(lambda r: r.requester.name)
+    dataset = computed("string", lambda r: r.dataset.slug)
+    dataset_title = computed("string", lambda r: r.dataset.title_vi)
+    agency = computed("string", lambda r: r.agency.code)
+    agency_name = computed("string", lambda r: r.agency.name_vi)
+    requester = computed("string", lambda r: r.requester.name)
     purpose = fields.String()
     fields_ = fields.List(fields.String(), data_key="fields", attribute="fields")
     period_start = fields.Date()
@@ -190,13 +205,13 @@ class ReasonSchema(Schema):
 
 
 class GrantSchema(GrantSummarySchema):
-    agency = fields.Function(lambda g: g.agency.code)
-    dataset = fields.Function(lambda g: g.dataset.slug)
+    agency = computed("string", lambda g: g.agency.code)
+    dataset = computed("string", lambda g: g.dataset.slug)
     fields_ = fields.List(fields.String(), data_key="fields", attribute="fields")
     starts_at = fields.DateTime()
     revoked_at = fields.DateTime()
     revoke_reason = fields.String()
-    request = fields.Function(lambda g: g.number)
+    request = computed("integer", lambda g: g.number)
 
 
 class GrantQuerySchema(Schema):
@@ -210,9 +225,11 @@ class CheckQuerySchema(Schema):
     )
 
 
-class CheckGrantSchema(Schema):
+class CheckGrantSchema(ResponseSchema):
+    __model__ = AccessGrant  # the grant's own values, as the decision gives them
+
     number = fields.Integer()
-    expires_at = fields.String()
+    expires_at = fields.String(metadata={"format": "date-time"})
     fields_ = fields.List(fields.String(), data_key="fields", attribute="fields")
 
 
@@ -233,7 +250,9 @@ class CheckSchema(Schema):
 # Notifications ------------------------------------------------------------------------------
 
 
-class NotificationSchema(Schema):
+class NotificationSchema(ResponseSchema):
+    __model__ = Notification
+
     id = fields.UUID()
     kind = fields.String()
     message = fields.String()

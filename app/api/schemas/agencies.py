@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from app.api.schemas.common import code_field, concept_field, text, url_field
+from app.api.schemas.common import ResponseSchema, code_field, computed, concept_field, text, url_field
+from dictionary.models import Agency, AgencyEvent
 
 
-class AgencyEventSchema(Schema):
+class AgencyEventSchema(ResponseSchema):
+    __model__ = AgencyEvent
+
     kind = fields.String(metadata={"description": "Event concept (scheme agency-events)"})
-    related_agency = fields.Function(lambda e: e.related_agency.code if e.related_agency else None)
+    related_agency = computed("string", lambda e: e.related_agency.code if e.related_agency else None)
     effective_on = fields.Date()
     legal_basis = fields.String()
     note = fields.String()
 
 
-class AgencySchema(Schema):
+class AgencySchema(ResponseSchema):
+    __model__ = Agency
+
     id = fields.UUID()
     code = fields.String()
     name_vi = fields.String()
     name_en = fields.String()
     short_name = fields.String()
     level = fields.String()
-    parent = fields.Function(lambda a: a.parent.code if a.parent else None)
+    parent = computed("string", lambda a: a.parent.code if a.parent else None)
     valid_from = fields.Date()
     valid_to = fields.Date()
     homepage = fields.String()

@@ -7,9 +7,20 @@ from datetime import UTC
 from marshmallow import Schema, fields, validate, validates_schema
 from marshmallow.exceptions import ValidationError
 
-from app.api.schemas.common import SLUG_PATTERN, code_field, concept_field, text, url_field
+from app.api.schemas.common import (
+    SLUG_PATTERN,
+    ComputedNested,
+    ResponseSchema,
+    code_field,
+    computed,
+    concept_field,
+    integer,
+    text,
+    url_field,
+)
 from app.api.schemas.dictionary import DistributionSchema, FieldInputSchema, FieldSchema, MappingSchema
 from dictionary import concepts as C
+from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
 from dictionary.services.base import today_utc
 from dictionary.services.quality import GAP_LABELS, stored_report
 
@@ -26,22 +37,30 @@ class LegalBasisSchema(Schema):
     url = url_field(allow_none=True)
 
 
-class ContactPointSchema(Schema):
+class ContactPointInputSchema(Schema):
     name = text(200, required=True)
     role = text(200)
     email = fields.Email(allow_none=True, validate=validate.Length(max=320))
     phone = text(40)
-    agency = fields.Function(
-        serialize=lambda c: c.agency.code if c.agency else None,
-        deserialize=lambda value: value,
-        allow_none=True,
-    )
+    agency = code_field(allow_none=True, metadata={"description": "Code of the person's agency"})
 
 
-class OwnershipSchema(Schema):
-    agency = fields.Function(lambda a: a.agency.code)
-    agency_name = fields.Function(lambda a: a.agency.name_vi)
-    role = fields.Function(lambda a: ROLE_BY_URI[a.role])
+class ContactPointSchema(ResponseSchema):
+    __model__ = ContactPoint
+
+    name = fields.String()
+    role = fields.String()
+    email = fields.String()
+    phone = fields.String()
+    agency = computed("string", lambda c: c.agency.code if c.agency else None)
+
+
+class OwnershipSchema(ResponseSchema):
+    __model__ = OwnershipAssignment
+
+    agency = computed("string", lambda a: a.agency.code)
+    agency_name = computed("string", lambda a: a.agency.name_vi)
+    role = computed("string", lambda a: ROLE_BY_URI[a.role])
     valid_from = fields.Date()
     valid_to = fields.Date()
     note = fields.String()
@@ -51,7 +70,7 @@ class QualitySchema(Schema):
     score = fields.Integer(metadata={"description": "0-100: 80 % completeness, 20 % freshness"})
     completeness = fields.Integer()
     freshness = fields.String(metadata={"description": "fresh, stale or unknown"})
-    update_due_on = fields.Date()
+    update_due_on = fields.Date(allow_none=True)
     gaps = fields.List(fields.String(), metadata={"description": "What the description misses"})
     gap_labels = fields.List(fields.String())
 
@@ -69,7 +88,7 @@ _DATASET_VALUES = {
     "personal_data": fields.String(),
     "themes": fields.List(fields.String()),
     "completeness": fields.Integer(),
-    "score": fields.Function(lambda d: stored_report(d, today_utc()).score),
+    "score": computed("integer", lambda d: stored_report(d, today_utc()).score),
     "updated_at": fields.DateTime(),
     "lock_version": fields.Integer(),
 }
@@ -80,9 +99,11 @@ def _report(dataset):
     return {**report.__dict__, "gap_labels": [GAP_LABELS[gap] for gap in report.gaps]}
 
 
-class DatasetSummarySchema(Schema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]  # marshmallow builds this base at run time
-    owner = fields.Method("current_owner")
-    field_count = fields.Function(lambda d: len(d.fields))
+class DatasetSummarySchema(ResponseSchema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]  # marshmallow builds this base at run time
+    __model__ = Dataset
+
+    owner = fields.Method("current_owner", allow_none=True, metadata={"type": "string"})
+    field_count = computed("integer", lambda d: len(d.fields))
 
     def current_owner(self, dataset):
         assignment = dataset.current_assignment(C.OWNER)
@@ -114,12 +135,11 @@ class DatasetSchema(DatasetSummarySchema):
     ownerships = fields.List(fields.Nested(OwnershipSchema))
     contact_points = fields.List(fields.Nested(ContactPointSchema))
     fields_ = fields.List(fields.Nested(FieldSchema), data_key="fields", attribute="fields")
-    mappings = fields.Method("dataset_mappings")
+    mappings = ComputedNested(
+        MappingSchema, lambda d: [m for m in d.mappings if m.field_id is None], many=True
+    )
     distributions = fields.List(fields.Nested(DistributionSchema))
-    quality = fields.Function(lambda d: QualitySchema().dump(_report(d)))
-
-    def dataset_mappings(self, dataset):
-        return MappingSchema(many=True).dump([m for m in dataset.mappings if m.field_id is None])
+    quality = ComputedNested(QualitySchema, _report)
 
 
 class DatasetInputSchema(Schema):
@@ -157,7 +177,7 @@ class DatasetInputSchema(Schema):
     version = text(40)
     landing_page = url_field(allow_none=True)
     data_updated_on = fields.Date(allow_none=True)
-    contact_points = fields.List(fields.Nested(ContactPointSchema), validate=validate.Length(max=20))
+    contact_points = fields.List(fields.Nested(ContactPointInputSchema), validate=validate.Length(max=20))
 
 
 class DatasetCreateSchema(DatasetInputSchema):
@@ -188,7 +208,7 @@ class DatasetQuerySchema(Schema):
     theme = concept_field()
     personal_data = concept_field()
     updated_since = fields.AwareDateTime(default_timezone=UTC)
-    min_quality = fields.Integer(validate=validate.Range(min=0, max=100))
+    min_quality = integer(minimum=0, maximum=100)
     freshness = fields.String(validate=validate.OneOf(["fresh", "stale", "unknown"]))
     sort = fields.String(
         load_default="slug",
@@ -208,7 +228,9 @@ class AssignSchema(Schema):
     note = text(2000)
 
 
-class RevisionSummarySchema(Schema):
+class RevisionSummarySchema(ResponseSchema):
+    __model__ = Revision
+
     number = fields.Integer()
     author = fields.String()
     message = fields.String()
@@ -220,8 +242,8 @@ class RevisionSchema(RevisionSummarySchema):
 
 
 class DiffQuerySchema(Schema):
-    from_ = fields.Integer(required=True, data_key="from", validate=validate.Range(min=1))
-    to = fields.Integer(required=True, validate=validate.Range(min=1))
+    from_ = integer(required=True, data_key="from")
+    to = integer(required=True)
 
 
 class DiffSchema(Schema):

@@ -8,18 +8,24 @@ from marshmallow.exceptions import ValidationError
 from app.api.schemas.common import (
     FIELD_NAME_PATTERN,
     SLUG_PATTERN,
+    ResponseSchema,
     code_field,
+    computed,
     concept_field,
+    integer,
     text,
     url_field,
 )
+from dictionary.models import Distribution, Field, Standard, StandardMapping
 
 
-class MappingSchema(Schema):
+class MappingSchema(ResponseSchema):
+    __model__ = StandardMapping
+
     id = fields.UUID()
-    field = fields.Function(lambda m: m.field.name if m.field else None)
-    standard = fields.Function(lambda m: m.standard.code)
-    standard_identifier = fields.Function(lambda m: m.standard.identifier)
+    field = computed("string", lambda m: m.field.name if m.field else None)
+    standard = computed("string", lambda m: m.standard.code)
+    standard_identifier = computed("string", lambda m: m.standard.identifier)
     term = fields.String()
     relation = fields.String(metadata={"description": "SKOS mapping property URI"})
     note = fields.String()
@@ -56,7 +62,9 @@ class ForeignKeySchema(Schema):
     field = fields.String(required=True, validate=validate.Regexp(FIELD_NAME_PATTERN))
 
 
-class FieldSchema(Schema):
+class FieldSchema(ResponseSchema):
+    __model__ = Field
+
     id = fields.UUID()
     position = fields.Integer()
     name = fields.String()
@@ -76,11 +84,13 @@ class FieldSchema(Schema):
             {"dataset": f.foreign_key_field.dataset.slug, "field": f.foreign_key_field.name}
             if f.foreign_key_field
             else None
-        )
+        ),
+        allow_none=True,
+        metadata={"type": "object", "description": "The referenced dataset (slug) and field (name)"},
     )
     code_list_scheme = fields.String()
-    code_list_standard = fields.Function(
-        lambda f: f.code_list_standard.code if f.code_list_standard else None
+    code_list_standard = computed(
+        "string", lambda f: f.code_list_standard.code if f.code_list_standard else None
     )
     unit = fields.String()
     example = fields.String()
@@ -101,9 +111,9 @@ class FieldInputSchema(Schema):
     definition = text(5000)
     definition_en = text(5000)
     data_type = concept_field()
-    length = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=1_000_000_000))
-    precision = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=1000))
-    scale = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=1000))
+    length = integer(allow_none=True, maximum=1_000_000_000)
+    precision = integer(allow_none=True, maximum=1000)
+    scale = integer(allow_none=True, minimum=0, maximum=1000)
     required = fields.Boolean()
     unique = fields.Boolean()
     primary_key = fields.Boolean()
@@ -114,7 +124,7 @@ class FieldInputSchema(Schema):
     example = text(500)
     personal_data = concept_field()
     restricted = fields.Boolean()
-    position = fields.Integer(validate=validate.Range(min=1), metadata={"description": "1-based place"})
+    position = integer(metadata={"description": "1-based place"})
     mappings = fields.List(fields.Nested(InlineMappingSchema), validate=validate.Length(max=50))
 
 
@@ -128,7 +138,9 @@ class FieldListSchema(Schema):
     )
 
 
-class DistributionSchema(Schema):
+class DistributionSchema(ResponseSchema):
+    __model__ = Distribution
+
     id = fields.UUID()
     slug = fields.String()
     kind = fields.String()
@@ -163,7 +175,9 @@ class DistributionInputSchema(Schema):
     )
     licence = concept_field()
     access_rights = concept_field(required=True)
-    byte_size = fields.Integer(allow_none=True, validate=validate.Range(min=0))
+    byte_size = integer(
+        allow_none=True, minimum=0, metadata={"description": "Bytes (an integer column: up to 2^31-1)"}
+    )
 
     @validates_schema
     def download_is_a_file(self, data, partial=False, **_kwargs):
@@ -171,7 +185,9 @@ class DistributionInputSchema(Schema):
             raise ValidationError("a byte size only makes sense with a download_url", "byte_size")
 
 
-class StandardSchema(Schema):
+class StandardSchema(ResponseSchema):
+    __model__ = Standard
+
     id = fields.UUID()
     code = fields.String()
     identifier = fields.String()

@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from app.api.schemas.common import CODE_PATTERN
+from app.api.schemas.common import CODE_PATTERN, MAX_PAGE, integer
 from search.interface import DATASET_FACETS, FIELD_FACETS, MAX_WINDOW, SORTS
 
 _VALUE = validate.Length(min=1, max=300)
@@ -29,8 +29,8 @@ class _SearchArgs(Schema):
         validate=validate.Length(max=200),
         metadata={"description": "What to look for; diacritics, case and abbreviations optional"},
     )
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    page = integer(load_default=1, maximum=MAX_PAGE)
+    page_size = integer(load_default=20, maximum=100)
     sort = fields.String(
         load_default="relevance",
         validate=validate.OneOf(SORTS),
@@ -75,7 +75,7 @@ class SuggestArgs(Schema):
         unknown = RAISE
 
     q = fields.String(required=True, validate=validate.Length(min=1, max=100))
-    limit = fields.Integer(load_default=8, validate=validate.Range(min=1, max=20))
+    limit = integer(load_default=8, maximum=20)
 
 
 class FacetValueSchema(Schema):

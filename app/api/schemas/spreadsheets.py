@@ -6,6 +6,7 @@ from flask_smorest.fields import Upload
 from marshmallow import Schema, fields
 
 BINARY = {"type": "string", "format": "binary"}
+TEXT = {"type": "string", "description": "CSV text"}
 
 
 class ImportQuerySchema(Schema):
