@@ -17,6 +17,7 @@ from app import auth, db, errors, web
 from app.api import register_api
 from app.api.common import Int32Converter
 from app.config import Settings
+from app.extension import Catalog
 from app.rdf import blueprint as rdf_blueprint
 from app.web.login import blueprint as login_blueprint
 from search.service import build_search
@@ -48,24 +49,23 @@ def create_app(settings: Settings | None = None) -> Flask:
             },
         },
     )
-    app.extensions["catalog.settings"] = settings
     app.url_map.converters["int"] = Int32Converter  # before any route: every <int:…> is bounded
 
     engine = db.make_engine(settings)
-    app.extensions["catalog.engine"] = engine
-    db.init_app(app, engine)
-    app.extensions["catalog.vocabularies"] = load_vocabularies()
+    sessions = db.init_app(app, engine)
+    vocabularies = load_vocabularies()
     # The vocabularies (tens of thousands of rdflib objects) live as long as the process; keep the
     # garbage collector from walking them on every full collection (a third of a DCAT page's CPU).
     gc.freeze()
-    search = build_search(settings.search_engine, settings.search_url, settings.search_index, engine,
-                          app.extensions["catalog.sessionmaker"])  # fmt: skip
-    app.extensions["catalog.search"] = search
-    app.extensions["catalog.recorder"] = search.recorder
+    search = build_search(
+        settings.search_engine, settings.search_url, settings.search_index, engine, sessions
+    )
+    wired = Catalog(settings, engine, sessions, vocabularies, search)
+    app.extensions["catalog"] = wired
 
     api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
     register_api(api)
-    app.extensions["catalog.api"] = api
+    wired.api = api
     app.register_blueprint(rdf_blueprint)
     web.init_app(app)
     errors.init_app(app)

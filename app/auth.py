@@ -24,6 +24,7 @@ from flask_smorest import Api
 
 from app.db import get_session
 from app.errors import error_response
+from app.extension import catalog_of
 from app.permissions import RoleRequired, rule_for
 from dictionary.errors import DictionaryError, PermissionDenied
 from dictionary.models import ApiToken, Principal
@@ -46,7 +47,7 @@ class CsrfFailed(DictionaryError):
 
 
 def init_app(app: Flask, api: Api) -> None:
-    settings = app.extensions["catalog.settings"]
+    settings = catalog_of(app).settings
     secure = settings.session_cookie_secure
     app.config.update(
         SESSION_COOKIE_NAME="catalog_session",
@@ -55,7 +56,7 @@ def init_app(app: Flask, api: Api) -> None:
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=timedelta(hours=8),
     )
-    install(app.extensions["catalog.sessionmaker"])
+    install(catalog_of(app).sessionmaker)
     app.before_request(guard)
     app.after_request(_add_request_id)
     app.register_error_handler(NotAuthenticated, _unauthorised)
@@ -74,7 +75,7 @@ def init_app(app: Flask, api: Api) -> None:
 
 
 def _context() -> Context:
-    return Context(session=get_session(), concepts=current_app.extensions["catalog.vocabularies"])
+    return catalog_of().context(get_session())
 
 
 def _request_id() -> str:

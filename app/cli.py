@@ -21,26 +21,19 @@ from app.cli_dcat import export_group, harvest, validate_group
 from app.cli_import import import_group
 from app.cli_search import search_group
 from app.config import serve_refusal
+from app.extension import catalog_of
 from app.wiring import Services
 from dictionary import migrations
-from dictionary.services import Context
 from dictionary.services.audit import AuditContext, set_context
 
 
 @contextmanager
 def cli_services(actor: str = "cli") -> Iterator[Services]:
     """Services for a command, with a session of their own."""
-    session = current_app.extensions["catalog.sessionmaker"]()
+    session = catalog_of().sessionmaker()
     set_context(session, AuditContext(f"cli:{actor}"))  # who to name in the audit log
     try:
-        yield Services(
-            Context(
-                session=session,
-                concepts=current_app.extensions["catalog.vocabularies"],
-                recorder=current_app.extensions["catalog.recorder"],
-                actor=actor,
-            )
-        )
+        yield Services(catalog_of().context(session, actor=actor))
     finally:
         session.close()
 
@@ -63,7 +56,7 @@ def main(context: click.Context) -> None:
         # Close pooled connections when the command ends, not when the garbage collector
         # gets to them (which matters when commands run inside another process: the tests).
         for app in apps:
-            app.extensions["catalog.engine"].dispose()
+            catalog_of(app).engine.dispose()
 
     context.obj = ScriptInfo(create_app=load_app, set_debug_flag=False)
     context.call_on_close(dispose_engines)
@@ -79,7 +72,7 @@ def db() -> None:
 @with_appcontext
 def db_upgrade(revision: str) -> None:
     """Create or migrate the schema to REVISION (default: the newest)."""
-    migrations.upgrade(current_app.extensions["catalog.engine"], revision)
+    migrations.upgrade(catalog_of().engine, revision)
     click.echo(f"Database at {revision}: {current_app.extensions['catalog.settings'].resolved_database_url}")
 
 
@@ -88,7 +81,7 @@ def db_upgrade(revision: str) -> None:
 @with_appcontext
 def db_downgrade(revision: str) -> None:
     """Migrate the schema back to REVISION."""
-    migrations.downgrade(current_app.extensions["catalog.engine"], revision)
+    migrations.downgrade(catalog_of().engine, revision)
 
 
 @main.group()
@@ -125,7 +118,7 @@ def demo_accounts() -> None:
     from dictionary.models.accounts import AGENCY_ROLES
     from dictionary.services.accounts import AccountService
 
-    if current_app.extensions["catalog.settings"].env == "production":
+    if catalog_of().settings.env == "production":
         raise click.ClickException("Demo accounts are for trying the catalog, not for production")
     password = secrets.token_urlsafe(12)
     created = []
@@ -156,7 +149,9 @@ def demo_accounts() -> None:
 @with_appcontext
 def openapi(output: TextIO) -> None:
     """Write the OpenAPI document of the REST API (to OUTPUT, default standard output)."""
-    spec = current_app.extensions["catalog.api"].spec.to_dict()
+    api = catalog_of().api
+    assert api is not None, "create_app registers the API"
+    spec = api.spec.to_dict()
     json.dump(spec, output, ensure_ascii=False, indent=2, sort_keys=True)  # stable, to diff the snapshot
     output.write("\n")
 
@@ -175,7 +170,7 @@ class _Gunicorn:
 
             def load(self) -> Flask:  # type: ignore[override]  # types-gunicorn: start_response lacks exc_info
                 # Each worker opens its own connections; none may be shared across the fork.
-                app.extensions["catalog.engine"].dispose(close=False)
+                catalog_of(app).engine.dispose(close=False)
                 return app
 
         Application().run()
@@ -197,7 +192,7 @@ def serve(info: ScriptInfo, host: str, port: int, workers: int, timeout: int, de
     # context for every request instead of a fresh one, sharing ``g`` (the caller, the database
     # session) from one request to the next.
     app = info.load_app()
-    refusal = serve_refusal(app.extensions["catalog.settings"], os.environ, dev=dev)
+    refusal = serve_refusal(catalog_of(app).settings, os.environ, dev=dev)
     if refusal is not None:
         raise click.ClickException(refusal)
     click.echo(f"Serving the catalog on http://{host}:{port} with {workers} workers")

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
+from app.extension import catalog_of
 from dictionary.errors import DictionaryError
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES
 from dictionary.policies import SYSTEM
@@ -35,14 +35,14 @@ from dictionary.services.tokens import TokenService
 
 @contextmanager
 def _context() -> Iterator[Context]:
-    session = current_app.extensions["catalog.sessionmaker"]()
+    session = catalog_of().sessionmaker()
     set_context(session, AuditContext(f"cli:{getpass.getuser()}"))
     try:
-        yield Context(session=session, concepts=current_app.extensions["catalog.vocabularies"], actor="cli")
+        yield catalog_of().context(session, actor="cli")
     finally:
         session.close()
         # One command, one app: give its connections back now rather than at garbage collection.
-        current_app.extensions["catalog.engine"].dispose()
+        catalog_of().engine.dispose()
 
 
 def _fail(error: DictionaryError) -> None:

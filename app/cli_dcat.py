@@ -13,11 +13,10 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 from tqdm import tqdm
 
-from dictionary.services import Context
+from app.extension import catalog_of
 from dictionary.visibility import Visibility
 from vocab.dcat_service import DcatPublisher
 from vocab.rdf_writers import FORMATS, SUFFIX_ALIASES, format_for
@@ -31,14 +30,9 @@ def dcat_publisher(actor: str, visibility: Visibility | None = None) -> Iterator
     """A publisher for a command with its own session; by default it sees what a harvester sees."""
     from app.rdf import dcat_context
 
-    session = current_app.extensions["catalog.sessionmaker"]()
+    session = catalog_of().sessionmaker()
     try:
-        ctx = Context(
-            session=session,
-            concepts=current_app.extensions["catalog.vocabularies"],
-            recorder=current_app.extensions["catalog.recorder"],
-            actor=actor,
-        )
+        ctx = catalog_of().context(session, actor=actor)
         yield DcatPublisher(ctx, dcat_context(visibility or Visibility.anonymous()))
     finally:
         session.close()

@@ -6,14 +6,14 @@ import json
 import time
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
+from app.extension import catalog_of
 from search.service import Search
 
 
 def _search() -> Search:
-    search: Search = current_app.extensions["catalog.search"]
+    search: Search = catalog_of().search
     return search
 
 

@@ -39,8 +39,9 @@ def _sqlite_pragmas(busy_timeout_ms: int, connection: DBAPIConnection, _record: 
     cursor.close()
 
 
-def init_app(app: Flask, engine: Engine) -> None:
-    app.extensions["catalog.sessionmaker"] = sessionmaker(bind=engine, expire_on_commit=False)
+def init_app(app: Flask, engine: Engine) -> sessionmaker[Session]:
+    """The app's session factory, and a session per request closed when the request ends."""
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
     @app.teardown_appcontext
     def close_session(_exc: BaseException | None) -> None:
@@ -50,11 +51,13 @@ def init_app(app: Flask, engine: Engine) -> None:
             session.rollback()
             session.close()
 
+    return sessions
+
 
 def get_session() -> Session:
-    from flask import current_app
+    from app.extension import catalog_of
 
     if "db_session" not in g:
-        g.db_session = current_app.extensions["catalog.sessionmaker"]()
+        g.db_session = catalog_of().sessionmaker()
     session: Session = g.db_session
     return session

@@ -19,11 +19,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, current_app, request, stream_with_context
+from flask import Blueprint, Response, request, stream_with_context
 from rdflib import URIRef
 
 from app.auth import current_visibility
 from app.errors import error_response
+from app.extension import catalog_of
 from app.web.negotiation import html_page
 from app.wiring import concepts, services
 from dictionary.errors import NotFound
@@ -59,11 +60,11 @@ class BadQuery(Exception):
 
 
 def dcat_context(visibility: Visibility | None = None) -> DcatContext:
-    settings = current_app.extensions["catalog.settings"]
-    terms: Terms | None = current_app.extensions.get("catalog.dcat_terms")
-    if terms is None:
-        # One per app: it caches the description of every concept it has written.
-        terms = current_app.extensions["catalog.dcat_terms"] = Terms(concepts())
+    settings = catalog_of().settings
+    wired = catalog_of()
+    if wired.dcat_terms is None:
+        wired.dcat_terms = Terms(concepts())
+    terms = wired.dcat_terms
     info = CatalogInfo(
         base_uri=settings.base_uri,
         title_vi=settings.catalog_title_vi,
@@ -80,15 +81,15 @@ def publisher() -> DcatPublisher:
 
 def is_own_address(url: str) -> bool:
     """Whether a URL is under this catalog's base URI (a harvest of it would harvest ourselves)."""
-    own = urlsplit(current_app.extensions["catalog.settings"].base_uri).netloc.lower()
+    own = urlsplit(catalog_of().settings.base_uri).netloc.lower()
     return urlsplit(url).netloc.lower() == own
 
 
 def validator() -> DcatValidator:
-    found: DcatValidator | None = current_app.extensions.get("catalog.dcat_validator")
-    if found is None:
-        found = current_app.extensions["catalog.dcat_validator"] = DcatValidator()
-    return found
+    wired = catalog_of()
+    if wired.dcat_validator is None:
+        wired.dcat_validator = DcatValidator()
+    return wired.dcat_validator
 
 
 @blueprint.errorhandler(BadQuery)
@@ -158,7 +159,7 @@ def catalog(suffix: str | None = None) -> Response:
     # The stream outlives the view: the request's session is rolled back and closed when the view
     # returns, so the stream reads through a session of its own, closed when the stream ends (or
     # the client goes away and the server closes the iterator).
-    session = current_app.extensions["catalog.sessionmaker"]()
+    session = catalog_of().sessionmaker()
     try:
         ctx = replace(services().ctx, session=session)
         result = DcatPublisher(ctx, dcat_context()).catalog_page(fmt, page, page_size, since)

@@ -5,21 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from flask import current_app, g
+from flask import g
 
 from app import auth
 from app.db import get_session
+from app.extension import catalog_of
 from dictionary.policies import SYSTEM, Actor
-from dictionary.ports import ChangeRecorder
 from dictionary.services import (
     AgencyService,
     Context,
-    DatasetService,
     DictionaryFileService,
     DistributionService,
     FieldService,
     MappingService,
-    RevisionService,
     StandardService,
 )
 from dictionary.services.access import AccessService
@@ -46,10 +44,9 @@ class Services:
         return AgencyService(self.ctx)
 
     @cached_property
-    def datasets(self) -> DatasetService:
-        # Reads filtered and redacted for the caller; writes unchanged (the guard checked them).
-        scoped: DatasetService = ScopedDatasetService(self.ctx, self.visibility)  # type: ignore[assignment]  # a proxy (__getattr__ delegates)
-        return scoped
+    def datasets(self) -> ScopedDatasetService:
+        # Reads filtered and redacted for the caller; writes checked by the service itself.
+        return ScopedDatasetService(self.ctx, self.visibility)
 
     @cached_property
     def fields(self) -> FieldService:
@@ -68,10 +65,9 @@ class Services:
         return StandardService(self.ctx)
 
     @cached_property
-    def revisions(self) -> RevisionService:
+    def revisions(self) -> ScopedRevisionService:
         # History redacted for the caller: snapshots, messages and diffs (dictionary.visibility).
-        scoped: RevisionService = ScopedRevisionService(self.ctx, self.visibility)  # type: ignore[assignment]
-        return scoped
+        return ScopedRevisionService(self.ctx, self.visibility)
 
     @cached_property
     def accounts(self) -> AccountService:
@@ -100,21 +96,14 @@ class Services:
 
 def concepts() -> Vocabularies:
     """The loaded vocabularies: the domain's ConceptLookup, and more (schemes, graphs) for app."""
-    lookup: Vocabularies = current_app.extensions["catalog.vocabularies"]
+    lookup: Vocabularies = catalog_of().vocabularies
     return lookup
 
 
 def services() -> Services:
     if "services" not in g:
-        recorder: ChangeRecorder = current_app.extensions["catalog.recorder"]
         g.services = Services(
-            Context(
-                session=get_session(),
-                concepts=concepts(),
-                recorder=recorder,
-                actor=current_actor(),
-                principal=auth.current_actor(),
-            ),
+            catalog_of().context(get_session(), actor=current_actor(), principal=auth.current_actor()),
             actor=auth.current_actor(),
             visibility=auth.current_visibility(),
         )

@@ -29,6 +29,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from app.extension import catalog_of
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -59,7 +61,7 @@ def _app(url: str, instance: Path) -> Any:
         secret_key=secrets.token_urlsafe(48), base_uri="https://data.example.gov.vn",
     )  # fmt: skip
     application = create_app(settings)
-    migrations.upgrade(application.extensions["catalog.engine"])
+    migrations.upgrade(catalog_of(application).engine)
     return application
 
 
@@ -67,8 +69,8 @@ def _client(application: Any) -> Any:
     from dictionary.services import Context
     from tests.factories import make_agency, make_principal, make_standard, make_token
 
-    session = application.extensions["catalog.sessionmaker"]()
-    ctx = Context(session=session, concepts=application.extensions["catalog.vocabularies"])
+    session = catalog_of(application).sessionmaker()
+    ctx = Context(session=session, concepts=catalog_of(application).vocabularies)
     make_agency(ctx, code="BENCH.AG")
     make_standard(ctx, code="BENCH")
     token = make_token(ctx, make_principal(ctx, "admin", email="bench@example.gov.vn"))
@@ -109,7 +111,7 @@ def measure(engine: str, url: str, count: int, runs: int) -> dict[str, list[floa
             half = _fields(count // 2, "Nhãn mới") + _fields(count // 2, "Thêm", offset=count)
             times["half new"].append(_put(client, slug, half))
             times["unchanged"].append(_put(client, slug, half))
-        application.extensions["catalog.engine"].dispose()
+        catalog_of(application).engine.dispose()
         print(f"  ({engine}: {runs} rounds done)", file=sys.stderr)
         return times
 

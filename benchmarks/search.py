@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from app.extension import catalog_of
+
 # Run as a script, this file would shadow the package it measures (both are called "search"):
 # put the repository, not benchmarks/, first on the path.
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,11 +219,11 @@ def peak_mb() -> float:
 def populate(database_url: str, size: int, workdir: str) -> dict[str, float]:
     """In a child process: empty the database and generate ``size`` datasets."""
     app = create_app(settings(database_url, Path(workdir)))
-    engine = app.extensions["catalog.engine"]
+    engine = catalog_of(app).engine
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     started = time.perf_counter()
-    with app.extensions["catalog.sessionmaker"]() as session:
+    with catalog_of(app).sessionmaker() as session:
         generate(session, size)
     elapsed = time.perf_counter() - started
     engine.dispose()
@@ -261,11 +263,11 @@ def bench(database_url: str, engine: str, opensearch_url: str, requests: int, wo
     if engine == "opensearch":
         extra = {"search_engine": "opensearch", "search_url": opensearch_url, "search_index": index}
     app = create_app(settings(database_url, Path(workdir), **extra))
-    search = app.extensions["catalog.search"]
+    search = catalog_of(app).search
     backend = search.backend if engine == "opensearch" else search.database
     try:
         started = time.perf_counter()
-        rebuild(app.extensions["catalog.sessionmaker"], backend)
+        rebuild(catalog_of(app).sessionmaker, backend)
         build = time.perf_counter() - started
         samples, degraded = measure(app, requests)
         note = _opensearch_memory(opensearch_url, index) if engine == "opensearch" else ""
@@ -273,7 +275,7 @@ def bench(database_url: str, engine: str, opensearch_url: str, requests: int, wo
         if engine == "opensearch":
             backend.drop()
             backend.close()
-        app.extensions["catalog.engine"].dispose()
+        catalog_of(app).engine.dispose()
     cuts = statistics.quantiles(samples, n=100, method="inclusive")
     percentiles = {"p50": cuts[49], "p95": cuts[94], "p99": cuts[98]}
     return {

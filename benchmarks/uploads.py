@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from app.extension import catalog_of
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 
@@ -78,9 +80,9 @@ def child(path: str) -> None:
         secret_key="benchmark-secret-key-that-is-long-enough-0123",  # noqa: S106 - a throwaway app
     )
     app = create_app(settings)
-    Base.metadata.create_all(app.extensions["catalog.engine"])
-    session = app.extensions["catalog.sessionmaker"]()
-    ctx = Context(session=session, concepts=app.extensions["catalog.vocabularies"], actor="benchmark")
+    Base.metadata.create_all(catalog_of(app).engine)
+    session = catalog_of(app).sessionmaker()
+    ctx = Context(session=session, concepts=catalog_of(app).vocabularies, actor="benchmark")
     slug = make_dictionary(ctx).slug
     token = make_token(ctx, make_principal(ctx, "admin"))
     session.commit()

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app import create_app
 from app.config import Settings
+from app.extension import catalog_of
 from dictionary.models import Base
 from dictionary.services import Context
 from tests.factories import make_principal, make_token
@@ -91,7 +92,7 @@ def app(settings: Settings) -> Iterator[Flask]:
     application = create_app(settings)
     application.config["TESTING"] = True
     application.test_client_class = ETagClient
-    engine: Engine = application.extensions["catalog.engine"]
+    engine: Engine = catalog_of(application).engine
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     yield application
@@ -103,7 +104,7 @@ def _empty_database(request: pytest.FixtureRequest) -> None:
     """Every test that touches the database starts from an empty one."""
     if "app" not in request.fixturenames:
         return
-    engine: Engine = request.getfixturevalue("app").extensions["catalog.engine"]
+    engine: Engine = catalog_of(request.getfixturevalue("app")).engine
     tables = [table.name for table in reversed(Base.metadata.sorted_tables)]
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
@@ -116,8 +117,8 @@ def _empty_database(request: pytest.FixtureRequest) -> None:
 
 
 def _accounts_context(app: Flask) -> Context:
-    session: Session = app.extensions["catalog.sessionmaker"]()
-    return Context(session=session, concepts=app.extensions["catalog.vocabularies"], actor="tester")
+    session: Session = catalog_of(app).sessionmaker()
+    return Context(session=session, concepts=catalog_of(app).vocabularies, actor="tester")
 
 
 VERSIONED_RESOURCE = re.compile(r"^(/api/v1/(?:datasets|agencies|standards)/[^/?]+)(/|$)")
@@ -191,7 +192,7 @@ def client_as(app: Flask) -> Callable[..., FlaskClient]:
 
 @pytest.fixture
 def session(app: Flask) -> Iterator[Session]:
-    db_session: Session = app.extensions["catalog.sessionmaker"]()
+    db_session: Session = catalog_of(app).sessionmaker()
     yield db_session
     db_session.rollback()
     db_session.close()

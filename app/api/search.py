@@ -10,7 +10,6 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from flask import current_app
 from flask.views import MethodView
 from marshmallow import RAISE
 
@@ -24,6 +23,7 @@ from app.api.schemas.search import (
     SuggestionsSchema,
 )
 from app.auth import current_actor, current_visibility
+from app.extension import catalog_of
 from app.wiring import concepts, services
 from dictionary.errors import InvalidInput
 from search.interface import FACET_SCHEMES, DatasetQuery, FieldQuery, Results
@@ -33,7 +33,7 @@ blp = Blueprint("search", __name__, url_prefix="/search", description="Search da
 
 
 def _service() -> SearchService:
-    service: SearchService = current_app.extensions["catalog.search"].service
+    service: SearchService = catalog_of().search.service
     return service
 
 

@@ -14,6 +14,7 @@ from flask import current_app, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.routing import BuildError
 
+from app.extension import catalog_of
 from app.web.viewer import current_visibility, registry
 from app.wiring import concepts
 from dictionary.concepts import code_of
@@ -88,7 +89,7 @@ class SearchPage:
 
 
 def service() -> SearchService:
-    found: SearchService = current_app.extensions["catalog.search"].service
+    found: SearchService = catalog_of().search.service
     return found
 
 

@@ -14,11 +14,12 @@ import secrets
 import time
 from pathlib import Path
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask import session as web_session
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
+from app.extension import catalog_of
 from app.web import bp
 from app.web.forms import editable_dataset, version_of
 from app.wiring import services
@@ -33,7 +34,7 @@ KEEP_SECONDS = 3600
 
 
 def _folder() -> Path:
-    folder = Path(current_app.extensions["catalog.settings"].instance_path) / "imports"
+    folder = Path(catalog_of().settings.instance_path) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

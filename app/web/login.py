@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from app import auth
 from app.db import get_session
+from app.extension import catalog_of
 from dictionary.services.audit import record
-from dictionary.services.base import Context
 from dictionary.services.signin import NotAuthenticated, SignInService, TooManyAttempts
 
 blueprint = Blueprint("auth", __name__, template_folder="templates")
@@ -50,7 +50,7 @@ def login_submit() -> BaseResponse:
     # The guard has checked the CSRF token of the form before this runs.
     email = request.form.get("email", "").strip()[:320]
     session = get_session()
-    signin = SignInService(Context(session=session, concepts=current_app.extensions["catalog.vocabularies"]))
+    signin = SignInService(catalog_of().context(session))
     try:
         principal = signin.login(email, request.form.get("password", ""), request.remote_addr or "?")
     except TooManyAttempts as error:

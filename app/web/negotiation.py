@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, Response, current_app, make_response, request
+from flask import Flask, Response, make_response, request
+
+from app.extension import catalog_of
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RDF_TYPES = (
@@ -36,7 +38,7 @@ def prefers_html() -> bool:
 def html_page(kind: str, key: str, **keys: str) -> Response | None:
     """The page of a resource (``dataset``, ``agency``, ``standard``, ``vocabulary``, ``concept``)
     when the client prefers HTML and the web pages are installed; None otherwise."""
-    pages: dict[str, Callable[..., Any]] = current_app.extensions.get("catalog.html_pages", {})
+    pages: dict[str, Callable[..., Any]] = catalog_of().html_pages
     render = pages.get(kind)
     if render is None or not prefers_html():
         return None
@@ -48,7 +50,7 @@ def html_page(kind: str, key: str, **keys: str) -> Response | None:
 def init_app(app: Flask) -> None:
     from app.web import datasets, registry
 
-    app.extensions["catalog.html_pages"] = {
+    catalog_of(app).html_pages = {
         "dataset": datasets.dataset_page,
         "agency": registry.agency_page,
         "standard": registry.standard_page,

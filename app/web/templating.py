@@ -13,12 +13,13 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
 from markupsafe import Markup, escape
 from werkzeug.routing import BuildError
 
 from app.auth import csrf_token, current_principal
+from app.extension import catalog_of
 from app.web import labels
 from app.web.finder import facet_code, facet_uri
 from app.web.i18n import current_language
@@ -163,7 +164,7 @@ def concept_url(uri: str | None) -> str | None:
 
 
 def catalog_title() -> str:
-    settings = current_app.extensions["catalog.settings"]
+    settings = catalog_of().settings
     return str(settings.catalog_title_en if current_language() == "en" else settings.catalog_title_vi)
 
 

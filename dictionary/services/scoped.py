@@ -6,22 +6,25 @@ principal may not see is a 404 (its existence is not revealed), lists carry
 :meth:`Visibility.dataset_clause` inside the query (so counts and pages are right), and what
 :class:`~dictionary.visibility.Visibility` withholds (restricted fields outside the principal's
 scope and grants, access details, contact points) is left out of what is returned — of revision
-snapshots, messages and diffs too. Writes are passed through unchanged: the authorisation guard has
-already required edit rights, which imply seeing everything.
+snapshots, messages and diffs too. Writes are handed to the plain service, which checks the acting
+principal's rights itself.
 """
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, select
 
 from dictionary.errors import NotFound
 from dictionary.models import Dataset, Revision
-from dictionary.services.base import Context
+from dictionary.services.base import ANY_VERSION, Context, IfMatch
 from dictionary.services.datasets import DatasetFilters, DatasetService
 from dictionary.services.lookup import load_dataset
+from dictionary.services.quality import QualityReport
 from dictionary.services.revisions import RevisionService
 from dictionary.services.snapshots import diff_snapshots
 from dictionary.visibility import Visibility
@@ -53,9 +56,45 @@ class ScopedDatasetService:
         items, total = self._service.list(filters, page, page_size)
         return [self.visibility.redact(dataset) for dataset in items], total
 
-    def __getattr__(self, name: str) -> Any:
-        # Writes and helpers (create, update, delete, assign, restore, quality…) are the plain service's.
-        return getattr(self._service, name)
+    # Writes and helpers are the plain service's: each checks the acting principal's rights
+    # itself (Context.principal), and one who may write a dataset sees all of it.
+
+    def create(self, data: dict[str, Any], message: str = "Tạo mới / created") -> Dataset:
+        return self._service.create(data, message)
+
+    def update(
+        self, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION, message: str | None = None
+    ) -> Dataset:
+        return self._service.update(slug, data, if_match, message)
+
+    def delete(self, slug: str, if_match: IfMatch = ANY_VERSION) -> None:
+        self._service.delete(slug, if_match)
+
+    def assign(
+        self,
+        slug: str,
+        *,
+        agency: str,
+        role: str,
+        valid_from: date,
+        note: str | None = None,
+        if_match: IfMatch = ANY_VERSION,
+    ) -> Dataset:
+        return self._service.assign(
+            slug, agency=agency, role=role, valid_from=valid_from, note=note, if_match=if_match
+        )
+
+    def restore(self, slug: str, number: int, if_match: IfMatch = ANY_VERSION) -> Dataset:
+        return self._service.restore(slug, number, if_match)
+
+    def all_by_title(self) -> builtins.list[Dataset]:
+        return self._service.all_by_title()
+
+    def quality(self, dataset: Dataset) -> QualityReport:
+        return self._service.quality(dataset)
+
+    def revision_count(self, dataset: Dataset) -> int:
+        return self._service.revision_count(dataset)
 
 
 class ScopedRevisionService:

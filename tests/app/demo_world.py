@@ -21,6 +21,7 @@ from flask.testing import FlaskClient
 
 from app import create_app
 from app.config import Settings
+from app.extension import catalog_of
 from dictionary.demo import load_demo
 from dictionary.models import Base
 from dictionary.services import Context
@@ -59,13 +60,13 @@ def build_demo_world(folder: Path) -> DemoWorld:
     )
     app = create_app(settings)
     app.config["TESTING"] = True
-    Base.metadata.create_all(app.extensions["catalog.engine"])
-    session = app.extensions["catalog.sessionmaker"]()
+    Base.metadata.create_all(catalog_of(app).engine)
+    session = catalog_of(app).sessionmaker()
     try:
         ctx = Context(
             session=session,
-            concepts=app.extensions["catalog.vocabularies"],
-            recorder=app.extensions["catalog.recorder"],
+            concepts=catalog_of(app).vocabularies,
+            recorder=catalog_of(app).recorder,
             actor="demo-world",
         )
         load_demo(ctx)
@@ -81,7 +82,7 @@ def build_demo_world(folder: Path) -> DemoWorld:
         session.commit()
     finally:
         session.close()
-    app.extensions["catalog.search"].rebuild()
+    catalog_of(app).search.rebuild()
     world = DemoWorld(app, tokens["admin"])
     _request_and_grant(app, tokens)
     world.paths = _real_path_values(world.admin())

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from app.extension import catalog_of
 from search.database import DatabaseBackend
 from tests.factories import DatasetData, FieldData, make_agency
 
@@ -26,8 +27,8 @@ DISTRIBUTION = {
 @pytest.fixture
 def world(app, ctx, client, client_as) -> dict:
     """Agency A owns four datasets (open, shared, private, draft); B is another department."""
-    DatabaseBackend(app.extensions["catalog.engine"]).clear()
-    ctx.recorder = app.extensions["catalog.recorder"]  # index at every commit, as the app does
+    DatabaseBackend(catalog_of(app).engine).clear()
+    ctx.recorder = catalog_of(app).recorder  # index at every commit, as the app does
     make_agency(ctx, code="L68.01")
     make_agency(ctx, code="L68.02")
     ctx.session.commit()

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
+from app.extension import catalog_of
 from tests.factories import AgencyData, DatasetData, FieldData
 
 API = "/api/v1"
@@ -58,7 +59,7 @@ def check(world, dataset: str = "tiem-chung") -> dict:
 def travel(app, expires_in: timedelta) -> None:
     """Move every grant in time so that it expires ``expires_in`` from now."""
     expires = datetime.now(UTC) + expires_in
-    with app.extensions["catalog.engine"].begin() as connection:
+    with catalog_of(app).engine.begin() as connection:
         connection.execute(
             text("UPDATE access_grant SET starts_at = :starts, expires_at = :expires"),
             {"starts": expires - timedelta(days=30), "expires": expires},

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from app.extension import catalog_of
 from dictionary.models import Base
 from tests.factories import AgencyData, DatasetData, FieldData, StandardData
 
@@ -73,7 +74,7 @@ def fill(rule: str, values: dict[str, str]) -> str:
 
 
 def row_counts(app) -> dict[str, int]:
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     try:
         return {
             table.name: session.scalar(select(func.count()).select_from(table))

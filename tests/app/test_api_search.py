@@ -8,6 +8,7 @@ import json
 import pytest
 
 from app.api.search import ENGINE_UNAVAILABLE
+from app.extension import catalog_of
 from dictionary import concepts as C
 from dictionary.services import DatasetService
 from search.database import DatabaseBackend
@@ -22,8 +23,8 @@ API = "/api/v1/search"
 @pytest.fixture
 def catalog(app, ctx) -> Catalog:  # type: ignore[no-untyped-def]
     """The search test catalog, indexed as the application indexes: with every commit."""
-    DatabaseBackend(app.extensions["catalog.engine"]).clear()
-    ctx.recorder = app.extensions["catalog.recorder"]
+    DatabaseBackend(catalog_of(app).engine).clear()
+    ctx.recorder = catalog_of(app).recorder
     return build_catalog(ctx)
 
 
@@ -121,7 +122,7 @@ def test_a_write_is_searchable_at_once(anonymous_client, ctx, catalog) -> None:
 
 
 def test_falls_back_to_the_database_when_the_engine_is_down(app, anonymous_client, client, catalog) -> None:
-    search = app.extensions["catalog.search"]
+    search = catalog_of(app).search
     down = opensearch_backend("http://127.0.0.1:9", "catalog", timeout=1)  # nothing listens on port 9
     original = search.service
     search.service = SearchService(down, search.database)

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from sqlalchemy import select, text
 
 from app.cli import main
+from app.extension import catalog_of
 from dictionary.models import ApiToken, LoginThrottle, Principal
 from tests.conftest import _accounts_context, client_with_token
 from tests.factories import AgencyData, DatasetData, make_agency, make_principal, make_token
@@ -79,13 +80,13 @@ def test_wrong_passwords_lock_the_account_name_for_a_while(app, anonymous_client
     assert 0 < int(locked.headers["Retry-After"]) <= 60
     other_name = sign_in(anonymous_client, email="khac@stc.lamdong.gov.vn", password="x")
     assert other_name.status_code == 401  # another name from the same address is not blocked
-    with app.extensions["catalog.engine"].begin() as connection:  # the lock passes
+    with catalog_of(app).engine.begin() as connection:  # the lock passes
         connection.execute(
             text("UPDATE login_throttle SET locked_until = :t"),
             {"t": datetime.now(UTC) - timedelta(seconds=1)},
         )
     assert sign_in(anonymous_client).status_code == 303
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     rows = {(row.kind, row.key) for row in session.scalars(select(LoginThrottle))}
     session.close()
     # The success cleared its account name, not the address nor the other name.
@@ -135,12 +136,12 @@ def test_tokens_are_shown_once_stored_hashed_and_expire(app, client) -> None:
     assert issued.status_code == 201 and issued.json["token"].startswith("sdc_")
     secret = issued.json["token"]
     assert "token" not in client.get(f"{API}/tokens").json[0]
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     stored = session.get(ApiToken, uuid.UUID(issued.json["id"]))
     assert secret not in (stored.token_hash, stored.prefix) and len(stored.token_hash) == 64
     session.close()
     assert client_with_token(app, secret).get(f"{API}/me").status_code == 200
-    with app.extensions["catalog.engine"].begin() as connection:
+    with catalog_of(app).engine.begin() as connection:
         connection.execute(
             text("UPDATE api_token SET expires_at = :t"), {"t": datetime.now(UTC) - timedelta(1)}
         )
@@ -159,7 +160,7 @@ def test_bad_credentials_are_401_not_anonymous(app, header) -> None:
 
 def test_token_last_use_is_recorded(app, client) -> None:
     client.get(f"{API}/me")
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     assert session.scalar(select(ApiToken.last_used_at)) is not None
     session.close()
 

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from sqlalchemy import text
 
 from app.cli import main
+from app.extension import catalog_of
 from tests.factories import AgencyData, DatasetData
 
 API = "/api/v1"
@@ -75,7 +76,7 @@ def test_export_streams_json_lines_and_csv_and_is_itself_logged(client, logged) 
 def test_a_read_export_gives_its_connection_back(app, client, logged) -> None:
     """Flask ends the request before the body streams; the export must still end its transaction
     (else the connection stays checked out, idle in a transaction, until garbage collection)."""
-    pool = app.extensions["catalog.engine"].pool
+    pool = catalog_of(app).engine.pool
     with client.get(f"{API}/audit/export") as response:
         assert response.get_data(as_text=True)
     assert pool.checkedout() == 0
@@ -97,7 +98,7 @@ def cli(database_url, monkeypatch) -> CliRunner:
 
 
 def _tamper(app, sql: str, **params) -> None:
-    with app.extensions["catalog.engine"].begin() as connection:
+    with catalog_of(app).engine.begin() as connection:
         connection.execute(text(sql), params)
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from app.extension import catalog_of
 from app.permissions import rule_for
 from tests.app.authz_world import RELATIONS, World, build_world
 from tests.conftest import _accounts_context, client_with_token
@@ -469,4 +470,4 @@ def test_an_endpoint_without_a_rule_is_closed(settings, app) -> None:
     ctx.session.close()
     assert fresh.test_client().get("/api/v1/moi").status_code == 401
     assert client_with_token(fresh, token).get("/api/v1/moi").status_code == 403
-    fresh.extensions["catalog.engine"].dispose()
+    catalog_of(fresh).engine.dispose()

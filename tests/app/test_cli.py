@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from app import cli
 from app.cli import main
 from app.config import DEFAULT_SECRET, Settings, serve_refusal
+from app.extension import catalog_of
 
 
 @pytest.fixture
@@ -147,7 +148,7 @@ def test_demo_accounts_print_one_password_once_and_sign_in(env: dict[str, str]) 
     me = client.get("/api/v1/me").json
     assert me["auth"] == "session" and me["user"]["email"] == "daumoi.yte@demo.lamdong.gov.vn"
     assert [(m["agency"], m["role"]) for m in me["user"]["memberships"]] == [("H68.11", "steward")]
-    app.extensions["catalog.engine"].dispose()
+    catalog_of(app).engine.dispose()
 
 
 def test_no_demo_accounts_in_production(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.extension import catalog_of
 from dictionary.models import Agency
 from dictionary.services.lookup import load_dataset
 from search.database import DatabaseBackend
@@ -24,8 +25,8 @@ HIDDEN = ("mat_khong", "Nhãn tuyệtmật", "mat_da_xoa")
 def world(app, ctx, client, client_as) -> dict:
     """L70.01 owns a shared and an open dataset with a public field, a restricted field that L70.02
     holds a grant on, and a restricted one that nobody outside L70.01 was granted."""
-    DatabaseBackend(app.extensions["catalog.engine"]).clear()
-    ctx.recorder = app.extensions["catalog.recorder"]  # index at every commit, as the app does
+    DatabaseBackend(catalog_of(app).engine).clear()
+    ctx.recorder = catalog_of(app).recorder  # index at every commit, as the app does
     for code in ("L70.01", "L70.02", "L70.03"):
         make_agency(ctx, code=code)
     make_standard(ctx, code="STD-HEP")

@@ -19,6 +19,7 @@ from flask import Flask
 from sqlalchemy import text
 
 from app import create_app
+from app.extension import catalog_of
 from tests.factories import AgencyData, DatasetData, FieldData, StandardData
 
 API = "/api/v1"
@@ -136,12 +137,12 @@ def test_weak_and_stale_etags_are_412(client, world) -> None:
 
 def test_a_write_waiting_past_the_lock_timeout_is_503_and_writes_nothing(app: Flask, client, world) -> None:
     """Another transaction holds the dataset; the write gives up after the lock timeout."""
-    impatient = create_app(replace(app.extensions["catalog.settings"], lock_timeout_ms=300))
+    impatient = create_app(replace(catalog_of(app).settings, lock_timeout_ms=300))
     impatient.config["TESTING"] = True
     impatient.test_client_class = type(client)
     path = f"{API}/datasets/{world['slug']}"
     etag = client.get(path).headers["ETag"]
-    engine = app.extensions["catalog.engine"]
+    engine = catalog_of(app).engine
     held, release = threading.Event(), threading.Event()
 
     def hold() -> None:
@@ -164,7 +165,7 @@ def test_a_write_waiting_past_the_lock_timeout_is_503_and_writes_nothing(app: Fl
     finally:
         release.set()
         holder.join()
-        impatient.extensions["catalog.engine"].dispose()
+        catalog_of(impatient).engine.dispose()
     assert response.status_code == 503, response.get_data(as_text=True)
     assert response.headers["Retry-After"] == "1"
     assert "SELECT" not in response.get_data(as_text=True) and "locked" not in response.json["message"]

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
+from app.extension import catalog_of
 from dictionary.services import signin
 from dictionary.services.signin import ACCOUNT, ADDRESS, MAX_LOCK, lock_for
 from tests.app.test_auth import PASSWORD, csrf_of
@@ -62,7 +63,7 @@ def attempt(client, email: str = EMAIL, password: str = WRONG, ip: str = "10.0.0
 def move_back(app, **columns: timedelta) -> None:
     """Age every throttle row: ``last_failure_at=timedelta(minutes=5)`` puts it 5 minutes back."""
     now = datetime.now(UTC)
-    with app.extensions["catalog.engine"].begin() as connection:
+    with catalog_of(app).engine.begin() as connection:
         for column, age in columns.items():
             connection.execute(text(f"UPDATE login_throttle SET {column} = :t"), {"t": now - age})  # noqa: S608
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, text
 
+from app.extension import catalog_of
 from dictionary.models import WebSession
 from dictionary.services.signin import SESSION_IDLE, SESSION_MAX_AGE
 from tests.app.test_auth import PASSWORD, csrf_of, sign_in
@@ -37,7 +38,7 @@ def copy_of(app, client):
 
 
 def stored_sessions(app) -> int:
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     try:
         return session.scalar(select(func.count()).select_from(WebSession)) or 0
     finally:
@@ -60,7 +61,7 @@ def test_a_cookie_copied_before_logout_stops_working_after_it(app, anonymous_cli
 
 def test_only_a_hash_of_the_session_id_is_stored(app, anonymous_client, staff) -> None:
     sign_in(anonymous_client)
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     stored = session.scalar(select(WebSession))
     session.close()
     with anonymous_client.session_transaction() as cookie:
@@ -84,7 +85,7 @@ def test_disabling_a_user_ends_every_session(app, anonymous_client, staff, clien
 
 def test_a_deactivated_user_is_refused_even_with_a_live_session_row(app, anonymous_client, staff) -> None:
     sign_in(anonymous_client)
-    with app.extensions["catalog.engine"].begin() as connection:  # deactivated behind the service's back
+    with catalog_of(app).engine.begin() as connection:  # deactivated behind the service's back
         connection.execute(text("UPDATE principal SET active = :no"), {"no": False})
     assert anonymous_client.get(f"{API}/me").status_code == 401
     assert stored_sessions(app) == 0
@@ -107,7 +108,7 @@ def test_sessions_expire_when_idle_and_at_a_fixed_age(app, anonymous_client, sta
     sign_in(anonymous_client)
     assert anonymous_client.get(f"{API}/me").status_code == 200
     then = datetime.now(UTC) - age
-    with app.extensions["catalog.engine"].begin() as connection:
+    with catalog_of(app).engine.begin() as connection:
         if column == "created_at":  # the absolute limit, however active the session
             connection.execute(
                 text("UPDATE web_session SET created_at = :t, expires_at = :e, last_seen_at = :now"),
@@ -122,10 +123,10 @@ def test_sessions_expire_when_idle_and_at_a_fixed_age(app, anonymous_client, sta
 def test_activity_keeps_a_session_alive(app, anonymous_client, staff) -> None:
     sign_in(anonymous_client)
     a_while_ago = datetime.now(UTC) - SESSION_IDLE + timedelta(minutes=5)
-    with app.extensions["catalog.engine"].begin() as connection:
+    with catalog_of(app).engine.begin() as connection:
         connection.execute(text("UPDATE web_session SET last_seen_at = :t"), {"t": a_while_ago})
     assert anonymous_client.get(f"{API}/me").status_code == 200
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     seen = session.scalar(select(WebSession.last_seen_at))
     session.close()
     assert seen > a_while_ago + timedelta(minutes=4)

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from sqlalchemy import select, update
 
 from app.cli import main
+from app.extension import catalog_of
 from dictionary.errors import PermissionDenied
 from dictionary.models import ApiToken
 from dictionary.services.tokens import TokenService
@@ -36,7 +37,7 @@ def child_of(client, **body):
 
 
 def stored(app, token_id) -> ApiToken:
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     try:
         return session.get(ApiToken, uuid.UUID(str(token_id)))
     finally:
@@ -69,7 +70,7 @@ def test_a_child_token_has_no_scope_its_parent_lacks(app, parent) -> None:
 
 def test_tokens_made_by_people_have_no_parent(app, client) -> None:
     # The `client` fixture's own token was issued by the test factories (as by the CLI).
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     assert session.scalar(select(ApiToken.parent_id)) is None
     session.close()
 
@@ -118,7 +119,7 @@ def test_a_child_fails_when_its_parent_is_dead(app, parent, column, message) -> 
     """Even when the child's own row says nothing (revoked before parentage cascaded, or by hand)."""
     token, client = parent
     child = child_of(client)
-    with app.extensions["catalog.sessionmaker"].begin() as session:
+    with catalog_of(app).sessionmaker.begin() as session:
         session.execute(
             update(ApiToken)
             .where(ApiToken.id == token.id)

@@ -12,6 +12,7 @@ import threading
 import pytest
 from sqlalchemy import func, select, text
 
+from app.extension import catalog_of
 from dictionary.errors import InvalidInput
 from dictionary.models import AuditChainHead, AuditEvent
 from dictionary.services import DatasetService, DistributionService
@@ -140,12 +141,12 @@ def chain(ctx, app) -> int:
 
 
 def _raw(app, sql: str, **params) -> None:
-    with app.extensions["catalog.engine"].begin() as connection:
+    with catalog_of(app).engine.begin() as connection:
         connection.execute(text(sql), params)
 
 
 def _verify(app, *anchors, expect_head=None):
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     try:
         return AuditLog(session).verify(anchors, expect_head)
     finally:
@@ -164,7 +165,7 @@ def test_an_altered_event_is_found(app, chain) -> None:
 
 
 def test_an_altered_and_rehashed_event_breaks_the_next_link(app, chain) -> None:
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     row = session.get(AuditEvent, 4)
     values = {column: getattr(row, column) for column in AuditEvent.__table__.columns.keys()}  # noqa: SIM118
     values["after"] = {"forged": True}
@@ -226,7 +227,7 @@ def test_a_rebuilt_chain_is_found_against_a_recorded_head(app, chain) -> None:
 
 def _rewind(app, seq: int) -> None:
     """Delete the events after ``seq`` and point the head at ``seq``: consistent with itself."""
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     last = session.get(AuditEvent, seq).hash
     session.close()
     _raw(app, "DELETE FROM audit_event WHERE seq > :seq", seq=seq)
@@ -268,7 +269,7 @@ def test_a_wiped_chain_fails_against_an_anchor(app, chain) -> None:
 def test_a_rebuilt_chain_fails_against_an_anchor(app, chain) -> None:
     """Every event rewritten and rehashed, head included: each link holds, the anchored hash does not."""
     anchor = _verify(app).anchor
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     rows = [
         {column: getattr(row, column) for column in AuditEvent.__table__.columns.keys()}  # noqa: SIM118
         for row in session.scalars(select(AuditEvent).order_by(AuditEvent.seq))
@@ -299,7 +300,7 @@ def test_an_event_altered_before_the_anchor_is_named_first(app, chain) -> None:
 
 
 def test_a_deleted_anchored_event_is_named(app, chain) -> None:
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     anchor = Anchor(5, session.get(AuditEvent, 5).hash)
     session.close()
     _raw(app, "DELETE FROM audit_event WHERE seq = 5")
@@ -366,6 +367,6 @@ def test_concurrent_writers_extend_one_chain(app, database_url) -> None:
     assert not failures
     report = _verify(app)
     assert report.ok, report.problem
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     assert session.get(AuditChainHead, 1).seq == report.checked
     session.close()

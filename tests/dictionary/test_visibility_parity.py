@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.extension import catalog_of
 from dictionary import concepts as C
 from dictionary.models import Agency, Dataset, Field
 from dictionary.policies import visibility
@@ -144,7 +145,7 @@ def in_search(
 
 
 def backends(app) -> Iterator[SearchBackend]:  # type: ignore[no-untyped-def]
-    database = DatabaseBackend(app.extensions["catalog.engine"])
+    database = DatabaseBackend(catalog_of(app).engine)
     yield database
     url = os.environ.get("CATALOG_TEST_OPENSEARCH_URL")
     if url:

@@ -22,6 +22,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from app import create_app
 from app.config import Settings
+from app.extension import catalog_of
 from dictionary.demo import load_demo
 from dictionary.models import Base
 from dictionary.services import Context
@@ -74,8 +75,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         session_cookie_secure=False,  # plain http on 127.0.0.1
     )
     app = create_app(settings)
-    Base.metadata.create_all(app.extensions["catalog.engine"])
-    session = app.extensions["catalog.sessionmaker"]()
+    Base.metadata.create_all(catalog_of(app).engine)
+    session = catalog_of(app).sessionmaker()
     people = {
         "editor": ("editor", HEALTH),
         "steward": ("steward", HEALTH),
@@ -87,8 +88,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     try:
         ctx = Context(
             session=session,
-            concepts=app.extensions["catalog.vocabularies"],
-            recorder=app.extensions["catalog.recorder"],
+            concepts=catalog_of(app).vocabularies,
+            recorder=catalog_of(app).recorder,
             actor="e2e",
         )
         load_demo(ctx)
@@ -97,7 +98,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         session.commit()
     finally:
         session.close()
-    app.extensions["catalog.search"].rebuild()
+    catalog_of(app).search.rebuild()
     server: BaseWSGIServer = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
@@ -106,7 +107,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     finally:
         server.shutdown()
         thread.join(timeout=10)
-        app.extensions["catalog.engine"].dispose()
+        catalog_of(app).engine.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from app.extension import catalog_of
 from dictionary.services import Context
 from dictionary.services.dictionary_import import DictionaryFileService
 from tests.e2e.conftest import LiveServer, Visitor
@@ -80,9 +81,9 @@ def test_create_a_dataset_and_its_fields(visitor: Open) -> None:
 
 def _workbooks(server: LiveServer) -> tuple[bytes, bytes]:
     """The dataset's exported dictionary twice: one with an unknown data type, one with a new field."""
-    session = server.app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(server.app).sessionmaker()
     try:
-        ctx = Context(session=session, concepts=server.app.extensions["catalog.vocabularies"])
+        ctx = Context(session=session, concepts=catalog_of(server.app).vocabularies)
         exported = DictionaryFileService(ctx).export(IMPORTED, "xlsx").content
     finally:
         session.close()

@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import Flask
 
+from app.extension import catalog_of
 from dictionary.models import Agency, Dataset
 from dictionary.services import Context, DatasetService, DistributionService
 from search.documents import DatasetDocument, load_documents
@@ -174,11 +175,11 @@ def build_catalog(ctx: Context) -> Catalog:
 
 def catalog_for(app: Flask) -> Catalog:
     """Build the catalog in a session of its own (fixtures of wider scope than a test)."""
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     try:
         ctx = Context(
             session=session,
-            concepts=app.extensions["catalog.vocabularies"],
+            concepts=catalog_of(app).vocabularies,
             actor="tester",
             clock=lambda: date(2026, 11, 26),
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.extension import catalog_of
 from search.database import DatabaseBackend
 from tests.search.contract import SearchContract
 
@@ -15,6 +16,6 @@ class TestDatabaseBackend(SearchContract):
     @pytest.fixture(scope="class")
     @classmethod
     def backend(cls, app) -> Iterator[DatabaseBackend]:  # type: ignore[no-untyped-def]
-        backend = DatabaseBackend(app.extensions["catalog.engine"])
+        backend = DatabaseBackend(catalog_of(app).engine)
         yield backend
         backend.clear()

@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy import Connection, text
 
+from app.extension import catalog_of
 from search import database_facets as F
 from search.database import DatabaseBackend
 
@@ -43,7 +44,7 @@ def _position(connection: Connection, postgres: bool) -> int:
 
 
 def test_pairs_are_numbered_once(app) -> None:  # type: ignore[no-untyped-def]
-    backend = DatabaseBackend(app.extensions["catalog.engine"])
+    backend = DatabaseBackend(catalog_of(app).engine)
     run = uuid.uuid4().hex
     first, second, third = ("agency", f"a{run}"), ("agency", f"b{run}"), ("theme", f"c{run}")
     with backend.engine.begin() as connection:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import func, select
 
+from app.extension import catalog_of
 from dictionary.models import Dataset, OutboxEntry
 from dictionary.services import AgencyService, Context, DatasetService
 from dictionary.visibility import Visibility
@@ -94,10 +95,10 @@ def converge(ctx: Context, sessions, target: SearchBackend, switch_on, switch_of
 
 
 def test_database_backend_converges_after_an_outage(app, ctx) -> None:  # type: ignore[no-untyped-def]
-    database = DatabaseBackend(app.extensions["catalog.engine"])
+    database = DatabaseBackend(catalog_of(app).engine)
     database.clear()
     switch = Switch(database)
-    sessions = app.extensions["catalog.sessionmaker"]
+    sessions = catalog_of(app).sessionmaker
     converge(ctx, sessions, switch, lambda: setattr(switch, "up", True), lambda: setattr(switch, "up", False))  # type: ignore[arg-type]
 
 
@@ -121,14 +122,14 @@ def proxied_opensearch() -> Iterator[tuple[Proxy, SearchBackend]]:
 @pytest.mark.opensearch
 def test_opensearch_converges_after_an_outage(app, ctx, proxied_opensearch) -> None:  # type: ignore[no-untyped-def]
     proxy, backend = proxied_opensearch
-    converge(ctx, app.extensions["catalog.sessionmaker"], backend, proxy.start, proxy.stop)
+    converge(ctx, catalog_of(app).sessionmaker, backend, proxy.start, proxy.stop)
 
 
 def test_failures_back_off_exponentially(app, ctx) -> None:  # type: ignore[no-untyped-def]
     now = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
-    switch = Switch(DatabaseBackend(app.extensions["catalog.engine"]))
+    switch = Switch(DatabaseBackend(catalog_of(app).engine))
     switch.up = False
-    sessions = app.extensions["catalog.sessionmaker"]
+    sessions = catalog_of(app).sessionmaker
     applier = OutboxApplier(sessions, switch, base_delay=timedelta(seconds=10), clock=lambda: now)  # type: ignore[arg-type]
     ctx.recorder = SearchRecorder(database=None, outbox=True)
     make_agency(ctx)
@@ -150,7 +151,7 @@ def test_failures_back_off_exponentially(app, ctx) -> None:  # type: ignore[no-u
 
 
 def test_database_index_changes_with_the_data(app, ctx) -> None:  # type: ignore[no-untyped-def]
-    database = DatabaseBackend(app.extensions["catalog.engine"])
+    database = DatabaseBackend(catalog_of(app).engine)
     database.clear()
     ctx.recorder = SearchRecorder(database, outbox=False)
     owner = make_agency(ctx, name_vi="Sở Y tế")
@@ -173,8 +174,8 @@ def test_database_index_changes_with_the_data(app, ctx) -> None:  # type: ignore
 
 
 def test_rebuild_pauses_the_applier_and_keeps_changes_made_meanwhile(app, ctx) -> None:  # type: ignore[no-untyped-def]
-    sessions = app.extensions["catalog.sessionmaker"]
-    target = DatabaseBackend(app.extensions["catalog.engine"])
+    sessions = catalog_of(app).sessionmaker
+    target = DatabaseBackend(catalog_of(app).engine)
     applier = OutboxApplier(sessions, target)
     ctx.recorder = SearchRecorder(database=None, outbox=True)
     owner = make_agency(ctx)
@@ -199,8 +200,8 @@ def test_rebuild_pauses_the_applier_and_keeps_changes_made_meanwhile(app, ctx) -
 def test_an_older_copy_sent_late_is_corrected(app, ctx) -> None:  # type: ignore[no-untyped-def]
     """Two appliers race: ours loads version 1, another commits and sends version 2 first, then
     ours lands version 1 on top. Ours looks again after sending and repairs it."""
-    sessions = app.extensions["catalog.sessionmaker"]
-    target = DatabaseBackend(app.extensions["catalog.engine"])
+    sessions = catalog_of(app).sessionmaker
+    target = DatabaseBackend(catalog_of(app).engine)
     target.clear()
     ctx.recorder = SearchRecorder(database=None, outbox=True)
     owner = make_agency(ctx)

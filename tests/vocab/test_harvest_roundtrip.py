@@ -15,6 +15,7 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import text
 
+from app.extension import catalog_of
 from dictionary import concepts as C
 from dictionary.demo import load_demo
 from dictionary.models import Base
@@ -81,7 +82,7 @@ def empty(app: Flask, ctx: Context) -> None:
     ctx.session.rollback()
     ctx.session.expunge_all()
     names = [table.name for table in reversed(Base.metadata.sorted_tables)]
-    with app.extensions["catalog.engine"].begin() as connection:
+    with catalog_of(app).engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("TRUNCATE " + ", ".join(f'"{name}"' for name in names) + " CASCADE"))
             return

@@ -20,6 +20,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import Engine, text
 from werkzeug.exceptions import HTTPException
 
+from app.extension import catalog_of
 from app.rdf import split_suffix
 from dictionary.demo import load_demo
 from dictionary.models import Agency, Base, Principal
@@ -137,21 +138,21 @@ def walk(app: Flask, client: FlaskClient, viewer: str, lang: str, site: Site) ->
 
 @pytest.fixture(scope="session")
 def site(app: Flask) -> Iterator[Site]:
-    engine: Engine = app.extensions["catalog.engine"]
+    engine: Engine = catalog_of(app).engine
     empty_catalog(engine)
-    session = app.extensions["catalog.sessionmaker"]()
+    session = catalog_of(app).sessionmaker()
     try:
         ctx = Context(
             session=session,
-            concepts=app.extensions["catalog.vocabularies"],
-            recorder=app.extensions["catalog.recorder"],
+            concepts=catalog_of(app).vocabularies,
+            recorder=catalog_of(app).recorder,
             actor="demo",
         )
         load_demo(ctx)
         token = make_token(ctx, make_principal(ctx, "steward", STEWARD_AGENCY))
     finally:
         session.close()
-    app.extensions["catalog.search"].rebuild()
+    catalog_of(app).search.rebuild()
     found = Site()
     for viewer in ("anonymous", "steward"):
         for lang in ("vi", "en"):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from flask import Flask
 from flask.testing import FlaskClient
 
+from app.extension import catalog_of
 from app.web.negotiation import prefers_html
 from dictionary import concepts as C
 from dictionary.redaction import redact_snapshot
@@ -258,7 +259,7 @@ def test_search_page_is_a_shareable_url_with_facets(site: Site) -> None:
 
 
 def test_search_filters_by_codes_in_the_url(anonymous_client: FlaskClient, ctx: Context, app: Flask) -> None:
-    ctx.recorder = app.extensions["catalog.recorder"]  # index what is created, as the app does
+    ctx.recorder = catalog_of(app).recorder  # index what is created, as the app does
     make_dataset(
         ctx,
         slug="kinh-te",

@@ -1,0 +1,65 @@
+"""What ``create_app`` wires together, as one typed object: ``catalog_of(app).engine``, not string keys.
+
+Views, commands and tests reach the settings, the database, the vocabularies, search and the DCAT
+helpers through it, and build the services' :class:`Context` with :meth:`Catalog.context`, the
+one place a context is made (so none lacks the change recorder that feeds search and revisions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from flask import Flask, current_app
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from dictionary.policies import SYSTEM, Actor
+from dictionary.ports import ChangeRecorder
+from dictionary.services import Context
+from search.service import Search
+from vocab.vocabularies import Vocabularies
+
+if TYPE_CHECKING:
+    from flask_smorest import Api
+
+    from vocab.dcat_terms import Terms
+    from vocab.shacl import DcatValidator
+
+
+@dataclass
+class Catalog:
+    settings: Settings
+    engine: Engine
+    sessionmaker: sessionmaker[Session]
+    vocabularies: Vocabularies
+    search: Search
+    api: Api | None = None
+    html_pages: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    """Renderers of the HTML pages at the RDF resources' URIs (dataset, agency…), by kind."""
+    dcat_terms: Terms | None = None
+    """Made on first use: it caches the description of every concept it has written."""
+    dcat_validator: DcatValidator | None = None
+    """Made on first use: loading the SHACL shapes costs a second."""
+
+    @property
+    def recorder(self) -> ChangeRecorder:
+        return self.search.recorder
+
+    def context(self, session: Session, *, actor: str = "system", principal: Actor = SYSTEM) -> Context:
+        """The services' context for one unit of work on ``session``, acting as ``principal``."""
+        return Context(
+            session=session,
+            concepts=self.vocabularies,
+            recorder=self.recorder,
+            actor=actor,
+            principal=principal,
+        )
+
+
+def catalog_of(app: Flask | None = None) -> Catalog:
+    """The wiring of ``app`` (the current app by default)."""
+    wired: Catalog = (app if app is not None else current_app).extensions["catalog"]
+    return wired
