@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import ScriptInfo, with_appcontext
 from sqlalchemy import select
 
@@ -73,7 +73,7 @@ def db() -> None:
 def db_upgrade(revision: str) -> None:
     """Create or migrate the schema to REVISION (default: the newest)."""
     migrations.upgrade(catalog_of().engine, revision)
-    click.echo(f"Database at {revision}: {current_app.extensions['catalog.settings'].resolved_database_url}")
+    click.echo(f"Database at {revision}: {catalog_of().settings.resolved_database_url}")
 
 
 @db.command("downgrade")

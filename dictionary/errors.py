@@ -54,7 +54,7 @@ class StaleVersion(DictionaryError):
 class PreconditionRequired(StaleVersion):
     """A write that names no version (no If-Match, or ``*``): it could overwrite someone's change."""
 
-    def __init__(self, current: int, given: str | None) -> None:
+    def __init__(self, current: int, given: str | None = None) -> None:
         DictionaryError.__init__(
             self,
             f'Send the ETag of the version you edited in If-Match (e.g. If-Match: "{current}"); '
