@@ -5,7 +5,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response, abort, jsonify, request
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -58,6 +58,17 @@ def status_of(error: DictionaryError) -> int:
 
 def init_app(app: Flask) -> None:
     """Register the handlers; call after flask-smorest's Api so that these take precedence."""
+
+    @app.before_request
+    def refuse_unstorable_text() -> None:
+        # A NUL or a lone surrogate in a path, query or form value would reach the database as a
+        # DataError (a 500): refuse it first, on every route, API and web pages alike.
+        values = [*(request.view_args or {}).values(), *request.args.values()]
+        if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            values += list(request.form.values())
+        if any(isinstance(value, str) and not is_storable_text(value) for value in values):
+            abort(400, description="The request holds text that cannot be stored (a NUL character "
+                                   "or invalid Unicode)")  # fmt: skip
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException) -> Response:
@@ -123,3 +134,14 @@ def is_busy(error: OperationalError) -> bool:
         return code in BUSY_SQLSTATES
     text = str(error.orig).lower()
     return "database is locked" in text or "database is busy" in text or "unable to open database" in text
+
+
+def is_storable_text(value: str) -> bool:
+    """Whether text can be stored: no NUL (PostgreSQL refuses it) and valid UTF-8 (no lone surrogate)."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -15,6 +15,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.routing import IntegerConverter
 
 from app.api.schemas.common import MAX_INT, MAX_PAGE, integer
+from app.errors import is_storable_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,23 +43,20 @@ class StrictParser(FlaskParser):
             data = super().load_json(req, schema)
         except RecursionError:
             abort(400, message="The JSON body is nested too deeply")
-        if _has_lone_surrogate(data):
-            # Valid JSON escapes such as "\ud800" decode to text no database can store.
-            abort(400, message="The JSON body contains invalid Unicode (an unpaired surrogate)")
+        if _unstorable(data):
+            # Valid JSON escapes such as "\ud800" or "\u0000" decode to text no database stores.
+            abort(400, message="The JSON body contains text no database can store "
+                               "(an unpaired surrogate or a NUL character)")  # fmt: skip
         return data
 
 
-def _has_lone_surrogate(value: Any) -> bool:
+def _unstorable(value: Any) -> bool:
     if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
+        return not is_storable_text(value)
     if isinstance(value, dict):
-        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
     if isinstance(value, list):
-        return any(_has_lone_surrogate(item) for item in value)
+        return any(_unstorable(item) for item in value)
     return False
 
 

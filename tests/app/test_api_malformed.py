@@ -189,3 +189,20 @@ def test_generated_bodies_never_500(app, client, catalog, data) -> None:
     )
     response = client.open(fill(rule, catalog), method=method, json=body)
     assert response.status_code < 500, (method, rule, body, response.data[:300])
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs"),
+    [
+        ("GET", "/api/v1/datasets/%00", {}),
+        ("GET", "/api/v1/datasets?q=%00", {}),
+        ("GET", "/api/v1/search?q=a%00b", {}),
+        ("POST", "/api/v1/agencies", {"json": {"code": "A\u0000B", "name_vi": "Sở", "level": "SO_NGANH"}}),
+        ("POST", "/access/requests/new", {"data": {"dataset": "\x00", "title_vi": ""}}),
+        ("GET", "/dataset/a%00b", {"headers": {"Accept": "text/html"}}),
+    ],
+)
+def test_text_no_database_stores_is_400_not_500(client, method, path, kwargs) -> None:
+    """A NUL character (PostgreSQL refuses it) or a lone surrogate, anywhere in a request."""
+    response = client.open(path, method=method, **kwargs)
+    assert response.status_code == 400, (path, response.status_code, response.get_data(as_text=True)[:300])
