@@ -39,8 +39,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from app.extension import catalog_of
-
 # Run as a script, this file would shadow the package it measures (both are called "search"):
 # put the repository, not benchmarks/, first on the path.
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +49,7 @@ from sqlalchemy.exc import SQLAlchemyError  # noqa: E402
 
 from app import create_app  # noqa: E402
 from app.config import Settings  # noqa: E402
+from app.extension import catalog_of  # noqa: E402
 from dictionary import concepts as C  # noqa: E402
 from dictionary.models import Agency, Base, Dataset, Distribution, Field, OwnershipAssignment  # noqa: E402
 from search.outbox import rebuild  # noqa: E402

@@ -24,8 +24,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.extension import catalog_of
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 
@@ -67,6 +65,7 @@ def child(path: str) -> None:
     """One import in this process; prints its outcome, wall time and peak memory growth as JSON."""
     from app import create_app
     from app.config import Settings
+    from app.extension import catalog_of
     from dictionary.models import Base
     from dictionary.services import Context
     from tests.dictionary.spreadsheet_helpers import csv_bytes, make_dictionary, row
