@@ -29,10 +29,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from app.extension import catalog_of
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from app.extension import catalog_of  # noqa: E402 - after the path is set
 
 
 def _fields(count: int, label: str, offset: int = 0) -> list[dict[str, Any]]:
