@@ -47,8 +47,12 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+DEPTH_KEY = "catalog.uow_depth"
+"""Session info: how many units of work are open; only the outermost commits."""
 CLAIMED_KEY = "catalog.claimed_versions"
 """Session info: the versioned rows whose version this unit of work has already taken."""
+CHANGES_KEY = "catalog.changed_datasets"
+"""Session info: the datasets this unit of work changed, with what it says it did to each."""
 
 
 def unit_of_work(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
@@ -85,13 +89,8 @@ def unit_of_work(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate
     return wrapper
 
 
-DEPTH_KEY = "catalog.uow_depth"
-
-
 def forget_work(session: Session) -> None:
     """Drop what a finished (committed or rolled back) unit of work kept in the session."""
-    from dictionary.services.revisions import CHANGES_KEY
-
     session.info.pop(CLAIMED_KEY, None)
     session.info.pop(CHANGES_KEY, None)
 
@@ -177,12 +176,11 @@ def claim_version(session: Session, row: _VersionedRow, if_match: IfMatch = ANY_
     # The mapped class: its columns are class-level SQL expressions, which the Protocol cannot say.
     model: Any = type(row)
     claimed: set[tuple[type, Any]] = session.info.setdefault(CLAIMED_KEY, set())
-    if (model, row.id) in claimed:
-        versions = expected_versions(row.lock_version, if_match)
+    versions = expected_versions(row.lock_version, if_match)
+    if (model, row.id) in claimed:  # the writer's version is the one this work moved on from
         if versions is not None and row.lock_version - 1 not in versions:
             raise StaleVersion(row.lock_version - 1, str(if_match))
         return
-    versions = expected_versions(row.lock_version, if_match)
     statement = update(model).where(model.id == row.id)
     if versions is not None:
         statement = statement.where(model.lock_version.in_(sorted(versions)))

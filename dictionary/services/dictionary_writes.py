@@ -18,11 +18,13 @@ from sqlalchemy.orm import Session
 from dictionary.models import Dataset, Field, StandardMapping, utcnow
 from dictionary.services.audit import recording
 
-FIELD_COLUMNS = (
+FIELD_VALUES = (
     "name", "label_vi", "label_en", "definition", "definition_en", "data_type", "length", "precision",
     "scale", "required", "unique", "primary_key", "code_list_scheme", "unit", "example", "personal_data",
-    "restricted", "position", "foreign_key_field_id", "code_list_standard_id",
+    "restricted",
 )  # fmt: skip
+"""A field's own values, as a dictionary input gives them."""
+FIELD_COLUMNS = (*FIELD_VALUES, "position", "foreign_key_field_id", "code_list_standard_id")
 """The columns a dictionary write sets on a field (everything but its identity and timestamps)."""
 
 MAPPING_COLUMNS = ("standard_id", "term", "relation", "note")
@@ -39,8 +41,8 @@ class FieldRow:
     changed: dict[str, Any] = field(default_factory=dict)
 
 
-def write_dictionary(session: Session, dataset: Dataset, rows: list[FieldRow]) -> bool:
-    """Make the dataset's fields exactly ``rows`` (in order); True if anything changed.
+def write_dictionary(session: Session, dataset: Dataset, rows: list[FieldRow]) -> None:
+    """Make the dataset's fields exactly ``rows`` (in order).
 
     Existing fields keep their identifiers (and mappings, unless the row gives mappings).
     """
@@ -60,7 +62,7 @@ def write_dictionary(session: Session, dataset: Dataset, rows: list[FieldRow]) -
             changed_rows.append(row)
     mapping_changes = _mapping_changes(dataset, rows)
     if not (removed or new_rows or changed_rows or mapping_changes):
-        return False
+        return
     now = utcnow()
     _delete_fields(session, removed)
     _update_fields(session, existing, changed_rows, now)
@@ -75,7 +77,6 @@ def write_dictionary(session: Session, dataset: Dataset, rows: list[FieldRow]) -
     for current in existing.values():
         if current not in removed:
             session.expire(current)
-    return True
 
 
 def _delete_fields(session: Session, removed: list[Field]) -> None:
@@ -113,16 +114,11 @@ def _update_fields(session: Session, existing: dict[str, Field], rows: list[Fiel
 def _insert_fields(session: Session, dataset: Dataset, rows: list[FieldRow], now: Any) -> None:
     if not rows:
         return
-    values = [{"id": row.id, "dataset_id": dataset.id, **row.values} for row in rows]
-    session.execute(insert(Field), [item | {"created_at": now, "updated_at": now} for item in values])
-    for item in values:
-        recording.record(session, "create", "field", item["id"], after=item)
+    _insert(session, Field, [{"id": row.id, "dataset_id": dataset.id, **row.values} for row in rows], now)
 
 
-def _mapping_changes(
-    dataset: Dataset, rows: list[FieldRow]
-) -> list[tuple[FieldRow, list[StandardMapping], list[dict[str, Any]]]]:
-    """For each row whose given mappings differ from the stored ones: (row, old mappings, new)."""
+def _mapping_changes(dataset: Dataset, rows: list[FieldRow]) -> list[tuple[FieldRow, list[StandardMapping]]]:
+    """The rows whose given mappings differ from the stored ones, each with the stored ones."""
     stored: dict[uuid.UUID, list[StandardMapping]] = {}
     for mapping in dataset.mappings:
         if mapping.field_id is not None:
@@ -133,41 +129,39 @@ def _mapping_changes(
             continue
         old = stored.get(row.id, []) if row.id is not None else []
         old_keys = sorted(_mapping_key(_mapping_values(m)) for m in old)
-        new_keys = sorted(_mapping_key(m) for m in row.mappings)
-        if old_keys != new_keys:
-            changes.append((row, old, row.mappings))
+        if old_keys != sorted(_mapping_key(m) for m in row.mappings):
+            changes.append((row, old))
     return changes
 
 
 def _write_mappings(
-    session: Session,
-    dataset: Dataset,
-    changes: list[tuple[FieldRow, list[StandardMapping], list[dict[str, Any]]]],
-    now: Any,
+    session: Session, dataset: Dataset, changes: list[tuple[FieldRow, list[StandardMapping]]], now: Any
 ) -> None:
-    old_ids = [mapping.id for _, old, _ in changes for mapping in old]
-    if old_ids:
-        session.execute(delete(StandardMapping).where(StandardMapping.id.in_(old_ids)))
-        for _, old, _ in changes:
-            for mapping in old:
-                recording.record(
-                    session, "delete", "standard_mapping", mapping.id, before=_mapping_values(mapping)
-                )
-    inserts = [
-        {"id": uuid.uuid4(), "dataset_id": dataset.id, "field_id": row.id, **values,
-         "created_at": now, "updated_at": now}
-        for row, _, new in changes
-        for values in new
-    ]  # fmt: skip
-    if inserts:
-        session.execute(insert(StandardMapping), inserts)
-        for values in inserts:
-            after = {key: value for key, value in values.items() if key not in ("created_at", "updated_at")}
-            recording.record(session, "create", "standard_mapping", values["id"], after=after)
-    for _, old, _ in changes:
+    """Replace the mappings of each changed row: delete the stored ones, insert the given ones."""
+    old = [mapping for _, mappings in changes for mapping in mappings]
+    if old:
+        session.execute(delete(StandardMapping).where(StandardMapping.id.in_([m.id for m in old])))
         for mapping in old:
+            before = _mapping_values(mapping)
+            recording.record(session, "delete", "standard_mapping", mapping.id, before=before)
             if mapping in session:
                 session.expunge(mapping)
+    values = [
+        {"id": uuid.uuid4(), "dataset_id": dataset.id, "field_id": row.id, **given}
+        for row, _ in changes
+        for given in row.mappings or ()
+    ]
+    if values:
+        _insert(session, StandardMapping, values, now)
+
+
+def _insert(
+    session: Session, model: type[Field | StandardMapping], values: list[dict[str, Any]], now: Any
+) -> None:
+    """One INSERT for all the rows, and the "create" audit event of each."""
+    session.execute(insert(model), [item | {"created_at": now, "updated_at": now} for item in values])
+    for item in values:
+        recording.record(session, "create", model.__tablename__, item["id"], after=item)
 
 
 def _field_values(f: Field) -> dict[str, Any]:

@@ -12,21 +12,17 @@ from dictionary.errors import AlreadyExists, NotFound
 from dictionary.models import Dataset, Field, Standard, StandardMapping
 from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, unit_of_work
 from dictionary.services.datasets import DatasetService
-from dictionary.services.dictionary_writes import FieldRow, write_dictionary
+from dictionary.services.dictionary_writes import FIELD_VALUES, FieldRow, write_dictionary
 from dictionary.services.revisions import record_change
 
 FIELD_SCHEMES = {"data_type": "data-types", "personal_data": "personal-data", "code_list_scheme": "schemes"}
-FIELD_VALUES = (
-    "name", "label_vi", "label_en", "definition", "definition_en", "data_type", "length", "precision",
-    "scale", "required", "unique", "primary_key", "code_list_scheme", "unit", "example", "personal_data",
-    "restricted",
-)  # fmt: skip
 
 
 class FieldService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.datasets = DatasetService(ctx)
+        self._standards: dict[str, Standard] = {}
 
     def get(self, dataset: Dataset, name: str) -> Field:
         for field in dataset.fields:
@@ -94,15 +90,13 @@ class FieldService:
 
     # The one place fields are written --------------------------------------------------------
 
-    def apply_dictionary(self, dataset: Dataset, inputs: list[dict[str, Any]]) -> bool:
+    def apply_dictionary(self, dataset: Dataset, inputs: list[dict[str, Any]]) -> None:
         """Make the dataset's fields exactly ``inputs``, in that order; check every value first.
 
         Existing fields are matched by name and updated in place, so their identifiers and
         mappings survive; a field's ``mappings``, when given, replace that field's mappings.
-        Returns whether anything changed.
         """
         check = Checker(self.ctx.concepts)
-        self._standards: dict[str, Standard | None] = {}
         resolved = [self._resolve(check, f"fields.{index}", dict(item)) for index, item in enumerate(inputs)]
         names = [item.get("name") for item in resolved]
         first_index: dict[Any, int] = {}
@@ -128,7 +122,7 @@ class FieldService:
                 ]  # fmt: skip
             rows.append(FieldRow(values, mappings))
         self.ctx.session.flush()  # pending ORM changes first: the bulk statements go straight to the database
-        return write_dictionary(self.ctx.session, dataset, rows)
+        write_dictionary(self.ctx.session, dataset, rows)
 
     def _resolve(self, check: Checker, prefix: str, item: dict[str, Any]) -> dict[str, Any]:
         for name, scheme in FIELD_SCHEMES.items():
@@ -161,10 +155,12 @@ class FieldService:
         return mapping
 
     def _standard(self, check: Checker, name: str, code: str) -> Standard | None:
-        cache: dict[str, Standard | None] = getattr(self, "_standards", {})
-        if code not in cache:
-            cache[code] = self.ctx.session.scalar(select(Standard).where(Standard.code == code))
-        standard = cache[code]
+        # A dictionary maps thousands of fields onto a handful of standards: look each up once.
+        standard = self._standards.get(code)
+        if standard is None:
+            standard = self.ctx.session.scalar(select(Standard).where(Standard.code == code))
+            if standard is not None:
+                self._standards[code] = standard
         if standard is None:
             check.fail(name, f"no standard has the code '{code}'")
         return standard

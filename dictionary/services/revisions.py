@@ -10,7 +10,7 @@ from sqlalchemy import func, inspect, select
 from dictionary import concepts as C
 from dictionary.errors import NotFound
 from dictionary.models import Dataset, Revision
-from dictionary.services.base import Context, claim_version, is_claimed
+from dictionary.services.base import CHANGES_KEY, Context, claim_version, is_claimed
 from dictionary.services.lookup import load_dataset, reload_dataset
 from dictionary.services.quality import assess
 from dictionary.services.snapshots import dataset_snapshot, diff_snapshots
@@ -24,10 +24,6 @@ def refresh_derived(ctx: Context, dataset: Dataset) -> None:
     dataset.completeness = report.completeness
     dataset.quality_gaps = [gap for gap in report.gaps if gap != "stale"]
     dataset.update_due_on = report.update_due_on
-
-
-CHANGES_KEY = "catalog.changed_datasets"
-"""Session info: the datasets this unit of work changed, with what it says it did to each."""
 
 
 def record_change(ctx: Context, dataset: Dataset, message: str) -> None:
@@ -57,13 +53,13 @@ def write_revisions(ctx: Context) -> None:
         _write_revision(ctx, dataset, "; ".join(messages))
 
 
-def _write_revision(ctx: Context, dataset: Dataset, message: str) -> Revision:
+def _write_revision(ctx: Context, dataset: Dataset, message: str) -> None:
     """Store the dataset as it now is: derived values, lock version, a revision, the outbox."""
     session = ctx.session
     session.flush()
     reload_dataset(session, dataset)
     refresh_derived(ctx, dataset)
-    last = session.scalar(select(func.max(Revision.number)).where(Revision.dataset_id == dataset.id)) or 0
+    last = latest_revision(ctx, dataset)
     if last and not is_claimed(session, dataset):
         # A change made without a version check (an agency merge, a harvest) still moves the ETag.
         claim_version(session, dataset)
@@ -77,7 +73,6 @@ def _write_revision(ctx: Context, dataset: Dataset, message: str) -> Revision:
     session.add(revision)
     session.flush()
     ctx.recorder.dataset_changed(session, dataset.id)
-    return revision
 
 
 def latest_revision(ctx: Context, dataset: Dataset) -> int:

@@ -338,10 +338,9 @@ def test_an_anchor_reads_back_what_it_prints() -> None:
 # Concurrency --------------------------------------------------------------------------------
 
 
-def test_concurrent_writers_extend_one_chain(app, database_url) -> None:
-    """Appends are serialised on the head row: no two events share a sequence number or a parent."""
-    if not database_url.startswith("postgresql"):
-        pytest.skip("SQLite serialises writers by itself; the row lock is PostgreSQL's")
+def test_concurrent_writers_extend_one_chain(app) -> None:
+    """Appends are serialised (the head row's lock on PostgreSQL, the database's write lock on
+    SQLite): no two events share a sequence number or a parent."""
     from tests.conftest import _accounts_context
 
     setup = _accounts_context(app)
