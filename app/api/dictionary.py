@@ -27,11 +27,12 @@ blp = Blueprint(
 
 @blp.route("/fields")
 class Fields(MethodView):
-    @blp.response(200, FieldSchema(many=True))
+    @blp.response(200, FieldSchema(many=True), headers=ETAG)
     @errors(blp, 404)
     def get(self, slug):
-        """The dataset's fields, in order"""
-        return services().datasets.get(slug).fields
+        """The dataset's fields, in order, with the dataset's ETag (to send back with a PUT)"""
+        dataset = services().datasets.get(slug)
+        return dataset.fields, etag_header(dataset.lock_version)
 
     @blp.arguments(FieldInputSchema)
     @blp.response(201, FieldSchema, headers=ETAG)
@@ -52,12 +53,13 @@ class Fields(MethodView):
 
 @blp.route("/fields/<name>")
 class FieldItem(MethodView):
-    @blp.response(200, FieldSchema)
+    @blp.response(200, FieldSchema, headers=ETAG)
     @errors(blp, 404)
     def get(self, slug, name):
-        """One field"""
+        """One field, with the dataset's ETag"""
         svc = services()
-        return svc.fields.get(svc.datasets.get(slug), name)
+        dataset = svc.datasets.get(slug)
+        return svc.fields.get(dataset, name), etag_header(dataset.lock_version)
 
     @blp.arguments(FieldInputSchema(partial=True))
     @blp.response(200, FieldSchema, headers=ETAG)
@@ -76,11 +78,12 @@ class FieldItem(MethodView):
 
 @blp.route("/mappings")
 class Mappings(MethodView):
-    @blp.response(200, MappingSchema(many=True))
+    @blp.response(200, MappingSchema(many=True), headers=ETAG)
     @errors(blp, 404)
     def get(self, slug):
-        """Every mapping of the dataset and its fields onto standards"""
-        return services().datasets.get(slug).mappings
+        """Every mapping of the dataset and its fields onto standards, with the dataset's ETag"""
+        dataset = services().datasets.get(slug)
+        return dataset.mappings, etag_header(dataset.lock_version)
 
     @blp.arguments(MappingCreateSchema)
     @blp.response(201, MappingSchema, headers=ETAG)
@@ -110,11 +113,12 @@ class MappingItem(MethodView):
 
 @blp.route("/distributions")
 class Distributions(MethodView):
-    @blp.response(200, DistributionSchema(many=True))
+    @blp.response(200, DistributionSchema(many=True), headers=ETAG)
     @errors(blp, 404)
     def get(self, slug):
-        """How the dataset is reached"""
-        return services().datasets.get(slug).distributions
+        """How the dataset is reached, with the dataset's ETag"""
+        dataset = services().datasets.get(slug)
+        return dataset.distributions, etag_header(dataset.lock_version)
 
     @blp.arguments(DistributionInputSchema)
     @blp.response(201, DistributionSchema, headers=ETAG)
@@ -127,12 +131,13 @@ class Distributions(MethodView):
 
 @blp.route("/distributions/<dist>")
 class DistributionItem(MethodView):
-    @blp.response(200, DistributionSchema)
+    @blp.response(200, DistributionSchema, headers=ETAG)
     @errors(blp, 404)
     def get(self, slug, dist):
-        """One distribution"""
+        """One distribution, with the dataset's ETag"""
         svc = services()
-        return svc.distributions.get(svc.datasets.get(slug), dist)
+        dataset = svc.datasets.get(slug)
+        return svc.distributions.get(dataset, dist), etag_header(dataset.lock_version)
 
     @blp.arguments(DistributionInputSchema(partial=True))
     @blp.response(200, DistributionSchema, headers=ETAG)

@@ -170,3 +170,16 @@ def test_a_write_waiting_past_the_lock_timeout_is_503_and_writes_nothing(app: Fl
     assert response.headers["Retry-After"] == "1"
     assert "SELECT" not in response.get_data(as_text=True) and "locked" not in response.json["message"]
     assert client.get(path).json["title_en"] != "Late" and client.get(path).headers["ETag"] == etag
+
+
+def test_every_read_of_a_dataset_part_carries_the_etag_a_write_of_it_needs(client, world) -> None:
+    """A client that reads the fields (or a mapping, a distribution) can write them back."""
+    slug = world["slug"]
+    etag = client.get(f"{API}/datasets/{slug}").headers["ETag"]
+    for part in ("fields", "fields/ma_so", "mappings", "distributions", "distributions/tep-csv"):
+        assert client.get(f"{API}/datasets/{slug}/{part}").headers.get("ETag") == etag, part
+    client.auto_if_match = False
+    fields = client.get(f"{API}/datasets/{slug}/fields")
+    replaced = client.put(f"{API}/datasets/{slug}/fields", json={"fields": [FieldData(name="moi")]},
+                          headers={"If-Match": fields.headers["ETag"]})  # fmt: skip
+    assert replaced.status_code == 200
