@@ -62,29 +62,9 @@ MAPPING_RELATIONS = tuple(
     SKOS + name for name in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
 )
 
-# Which scheme validates each coded property. Keys are property names shared by the API and the
-# services; values are scheme ids (file names in vocab/schemes, or EU vocabularies).
-SCHEME_OF = {
-    "db_category": "db-categories",
-    "sharing_class": "sharing-classes",
-    "importance": "importance",
-    "personal_data": "personal-data",
-    "arch_component": "arch-components",
-    "data_layer": "data-layers",
-    "sharing_mode": "sharing-modes",
-    "themes": "themes",
-    "frequency": "frequencies",
-    "spatial": "admin-units",
-    "status": "statuses",
-    "level": "agency-levels",
+# Which scheme validates each coded property: the property registry says it
+# (dictionary/properties); these are the coded values that are not properties of an entity.
+OTHER_SCHEMES = {
     "role": "ownership-roles",
-    "kind": "agency-events",
-    "data_type": "data-types",
-    "code_list_scheme": "schemes",
-    "standard_kind": "standard-kinds",
-    "legal_status": "legal-statuses",
-    "access_kind": "access-kinds",
-    "format": "eu-file-types",
-    "licence": "eu-licences",
-    "access_rights": "eu-access-rights",
+    "event_kind": "agency-events",
 }

@@ -26,6 +26,7 @@ from rdflib.term import Node
 
 from dictionary import concepts as C
 from dictionary.models import Dataset, Distribution
+from dictionary.properties import DATASET, Kind
 from dictionary.visibility import Visibility
 from vocab.dcat_terms import VIETNAMESE, Terms
 from vocab.namespaces import bind_prefixes
@@ -50,25 +51,19 @@ ACCESS_RIGHT_OF_CLASS = {
     C.PRIVATE: EU["access-right/NON_PUBLIC"],
 }
 
-# Coded dataset attributes published as our own properties (attribute → cat: property).
+# Dataset properties published by the generic rule of their kind (the registry's ``generic_rdf``):
+# a coded value as its SKOS concept, a text as a Vietnamese literal (the model has no English for
+# the Decree 47/2020 art. 11.4 texts). The others are written by hand below; a test checks that
+# every predicate of the registry appears in the output.
 CODED_PROPERTIES = {
-    "db_category": CAT.databaseCategory,
-    "sharing_class": CAT.sharingClass,
-    "importance": CAT.importance,
-    "personal_data": CAT.personalData,
-    "arch_component": CAT.architectureComponent,
-    "data_layer": CAT.dataLayer,
-    "sharing_mode": CAT.sharingMode,
-    "status": CAT.status,
+    prop.name: URIRef(prop.predicate)
+    for prop in DATASET
+    if prop.generic_rdf and prop.predicate and prop.kind is Kind.CONCEPT
 }
-# Decree 47/2020 art. 11.4 texts, in Vietnamese only (the model has no English for them).
 TEXT_PROPERTIES = {
-    "purpose": CAT.purpose,
-    "scope": CAT.scope,
-    "content": CAT.content,
-    "collection_mechanism": CAT.collectionMechanism,
-    "source": CAT.source,
-    "related_national_db": CAT.relatedNationalDatabase,
+    prop.name: URIRef(prop.predicate)
+    for prop in DATASET
+    if prop.generic_rdf and prop.predicate and prop.kind in (Kind.TEXT, Kind.LONG_TEXT)
 }
 
 

@@ -22,33 +22,30 @@ from typing import Any
 from flask import request
 from marshmallow import Schema, ValidationError
 
+from app.web import property_form
 from app.web.forms import Errors, checkbox, concept_choices, field_errors, from_invalid, listed, row_errors
-from app.web.i18n import current_language
 from app.wiring import concepts
 from dictionary import concepts as C
 from dictionary.errors import InvalidInput
 from dictionary.models import Dataset
+from dictionary.properties import DATASET, Kind, Property
 
-TEXTS = (
-    "title_vi", "title_en", "description_vi", "description_en", "purpose", "scope", "content",
-    "collection_mechanism", "source", "related_national_db", "version", "landing_page",
-)  # fmt: skip
-CODED = {
-    "db_category": "db-categories",
-    "sharing_class": "sharing-classes",
-    "importance": "importance",
-    "arch_component": "arch-components",
-}
+FORM_PROPERTIES = tuple(prop for prop in DATASET.writable() if prop.name != "slug")
+"""What the form edits: every writable property (the slug is fixed when the dataset is made)."""
+_BY_KIND = {kind: tuple(p.name for p in FORM_PROPERTIES if p.kind is kind) for kind in Kind}
+TEXTS = _BY_KIND[Kind.TEXT] + _BY_KIND[Kind.LONG_TEXT] + _BY_KIND[Kind.URL]
+_CONCEPTS = [p for p in FORM_PROPERTIES if p.kind is Kind.CONCEPT and p.scheme]
+CODED = {p.name: str(p.scheme) for p in _CONCEPTS if p.required}
 """Required single choices."""
-OPTIONAL = {"data_layer": "data-layers", "sharing_mode": "sharing-modes", "frequency": "frequencies"}
-MULTIPLE = {"themes": "themes", "spatial": "admin-units"}
-DATES = ("data_updated_on", "temporal_start", "temporal_end")
-KEYWORDS = ("keywords_vi", "keywords_en")
+OPTIONAL = {p.name: str(p.scheme) for p in _CONCEPTS if not p.required and not p.publication}
+MULTIPLE = {p.name: str(p.scheme) for p in FORM_PROPERTIES if p.kind is Kind.CONCEPTS and p.scheme}
+DATES = _BY_KIND[Kind.DATE]
+KEYWORDS = _BY_KIND[Kind.WORDS]
 ROWS = {
     "contact_points": ("name", "role", "email", "phone", "agency"),
     "legal_basis": ("number", "title", "issued", "status", "url"),
 }
-SCHEMES = CODED | OPTIONAL | MULTIPLE | {"status": "statuses"}
+SCHEMES = DATASET.schemes()
 MAX_ROWS = 100
 """Rows read from one post at most (the schema allows 20 contact points and 50 documents)."""
 _ROW_KEY = re.compile(r"^(?P<group>[a-z_]+)-(?P<index>\d{1,4})-(?P<column>[a-z_]+)$")
@@ -184,19 +181,18 @@ def _with_blank_rows(values: dict[str, Any], more: str | None = None) -> dict[st
 
 def choices(steward: bool) -> dict[str, Any]:
     """The choices of the select boxes; administrative units grouped by version of the list."""
-    found: dict[str, Any] = {name: concept_choices(scheme) for name, scheme in CODED.items()}
-    found |= {name: concept_choices(scheme, blank=True) for name, scheme in OPTIONAL.items()}
-    found["themes"] = concept_choices("themes")
+    found = property_form.choices(FORM_PROPERTIES)
     found["legal_status"] = concept_choices("legal-statuses", blank=True)
+    found.pop("status", None)
     if steward:
         found["status"] = concept_choices("statuses")
-    vocabularies: Any = concepts()
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for uri, text in concept_choices("admin-units"):
-        scheme = vocabularies.scheme(vocabularies.concept(uri).scheme)
-        groups.setdefault(scheme.title(current_language()), []).append((uri, text))
-    found["spatial"] = list(groups.items())
     return found
+
+
+def sections(steward: bool) -> list[tuple[str, list[Property]]]:
+    """The form's sections: every property the user may write, where the registry puts it."""
+    shown = [prop for prop in FORM_PROPERTIES if steward or prop.name != "status"]
+    return property_form.sections(shown)
 
 
 # Comparing with the stored dataset -----------------------------------------------------------------

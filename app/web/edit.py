@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response
 from app.api.schemas.datasets import DatasetCreateSchema, DatasetInputSchema
 from app.auth import current_actor
 from app.web import bp
-from app.web.dataset_form import DatasetForm, changes_of, choices, differences, wants_more_rows
+from app.web.dataset_form import DatasetForm, changes_of, choices, differences, sections, wants_more_rows
 from app.web.forms import editable_dataset, may_publish, owner_choices, posted, version_of
 from app.web.templating import dataset_url
 from app.wiring import services
@@ -25,8 +25,9 @@ from dictionary import concepts as C
 from dictionary.errors import InvalidInput, StaleVersion
 from dictionary.models import Dataset
 from dictionary.policies import can_create_in
+from dictionary.properties import DATASET
 
-PUBLICATION = ("status", "sharing_class")
+PUBLICATION = DATASET.publication()
 """Attributes whose change publishes, retires or opens up a dataset: stewards only (the policy)."""
 
 
@@ -68,6 +69,7 @@ def _page(
         errors=form.errors,
         owners=owners or [],
         choices=choices(steward),
+        groups=sections(steward),
         steward=steward,
         stale=stale,
         version=version,

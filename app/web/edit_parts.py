@@ -19,10 +19,9 @@ from app.api.schemas.dictionary import (
     InlineMappingSchema,
     MappingCreateSchema,
 )
-from app.web import bp
+from app.web import bp, property_form
 from app.web.forms import (
     Errors,
-    checkbox,
     concept_choices,
     editable_dataset,
     from_invalid,
@@ -34,13 +33,12 @@ from app.web.labels import RELATIONS
 from app.wiring import services
 from dictionary.errors import Conflict, InvalidInput, NotFound, StaleVersion
 from dictionary.models import Dataset, Field, StandardMapping
+from dictionary.properties import DISTRIBUTION, FIELD, Kind
 
-FIELD_TEXTS = ("name", "label_vi", "label_en", "definition", "data_type", "length", "personal_data")
-FIELD_FLAGS = ("required", "unique", "primary_key", "restricted")
-DISTRIBUTION_TEXTS = (
-    "kind", "title_vi", "title_en", "description_vi", "access_url", "download_url", "endpoint_url",
-    "endpoint_description", "format", "media_type", "access_rights", "licence", "byte_size",
-)  # fmt: skip
+FIELD_VALUES = tuple(prop for prop in FIELD.writable() if prop.kind is not Kind.REFERENCE)
+"""What the field form reads and draws by kind; its two references (foreign key, code-list
+standard) are named by their dataset/field and standard code."""
+DISTRIBUTION_TEXTS = tuple(name for name in DISTRIBUTION.names() if name != "slug")
 
 
 def _stale() -> Errors:
@@ -69,16 +67,40 @@ def _write(action: Any) -> Errors:
 # Fields ------------------------------------------------------------------------------------------
 
 
-def _field_data() -> tuple[dict[str, Any], Errors]:
-    values = posted(*FIELD_TEXTS) | {flag: checkbox(flag) for flag in FIELD_FLAGS}
-    return load(FieldInputSchema(), values)
+def _field_data(creating: bool) -> tuple[dict[str, Any], Errors]:
+    """The field as posted; creating, the blank controls are left for the schema's defaults."""
+    data = property_form.posted(FIELD_VALUES)
+    target = request.form.get("foreign_key", "").strip()
+    if target:
+        dataset, _slash, field = target.partition("/")
+        data["foreign_key"] = {"dataset": dataset.strip(), "field": field.strip()}
+    else:
+        data["foreign_key"] = None
+    data["code_list_standard"] = request.form.get("code_list_standard", "").strip() or None
+    if creating:
+        data = {name: value for name, value in data.items() if value is not None}
+    return load(FieldInputSchema(), data)
 
 
-def _field_choices() -> dict[str, list[tuple[str, str]]]:
-    return {
-        "data_type": concept_choices("data-types", blank=True),
-        "personal_data": concept_choices("personal-data", blank=True),
-    }
+def _field_choices() -> dict[str, Any]:
+    found = property_form.choices(FIELD_VALUES)
+    found["code_list_scheme"] = property_form.scheme_choices()
+    found["code_list_standard"] = [("", "—")] + [
+        (standard.code, f"{standard.code} — {standard.identifier}") for standard in services().standards.all()
+    ]
+    return found
+
+
+def _field_page(template: str, dataset: Dataset, values: Any, errors: Errors, **more: Any) -> str:
+    return render_template(
+        template,
+        dataset=dataset,
+        values=values,
+        errors=errors,
+        choices=_field_choices(),
+        groups=property_form.sections(FIELD.writable()),
+        **more,
+    )
 
 
 @bp.route("/dataset/<slug>/fields", methods=["GET", "POST"])
@@ -86,19 +108,14 @@ def dataset_fields(slug: str) -> Response | str:
     dataset = editable_dataset(slug)
     errors: Errors = {}
     if request.method == "POST":
-        data, errors = _field_data()
+        data, errors = _field_data(creating=True)
         if not errors:
             errors = _write(lambda: services().fields.add(slug, data, if_match=version_of(dataset)))
             if not errors:
                 return _saved("web.dataset_fields", slug, _("Đã thêm trường %(name)s.", name=data["name"]))
         dataset = editable_dataset(slug)
-    return render_template(
-        "edit/fields.html",
-        dataset=dataset,
-        values=request.form if request.method == "POST" else {},
-        errors=errors,
-        choices=_field_choices(),
-    )
+    values = _field_redrawn() if request.method == "POST" else {}
+    return _field_page("edit/fields.html", dataset, values, errors)
 
 
 @bp.route("/dataset/<slug>/fields/<name>", methods=["GET", "POST"])
@@ -114,22 +131,15 @@ def field_edit(slug: str, name: str) -> Response | str:
             if not errors:
                 return _saved("web.dataset_fields", slug, _("Đã xoá trường %(name)s.", name=name))
         else:
-            data, errors = _field_data()
+            data, errors = _field_data(creating=False)
             if not errors:
                 errors = _write(lambda: fields.update(slug, name, data, if_match=version))
                 if not errors:
                     return _saved("web.dataset_fields", slug, _("Đã lưu trường %(name)s.", name=data["name"]))
         dataset = editable_dataset(slug)
         field = _field(dataset, name)
-    values = request.form if request.method == "POST" else _field_values(field)
-    return render_template(
-        "edit/field.html",
-        dataset=dataset,
-        field=field,
-        values=values,
-        errors=errors,
-        choices=_field_choices(),
-    )
+    values = _field_redrawn() if request.method == "POST" else _field_values(field)
+    return _field_page("edit/field.html", dataset, values, errors, field=field)
 
 
 def _field(dataset: Dataset, name: str) -> Field:
@@ -140,8 +150,15 @@ def _field(dataset: Dataset, name: str) -> Field:
 
 
 def _field_values(field: Field) -> dict[str, Any]:
-    values = {name: getattr(field, name) for name in FIELD_TEXTS}
-    return values | {flag: "on" if getattr(field, flag) else "" for flag in FIELD_FLAGS}
+    values = property_form.stored(FIELD_VALUES, field)
+    target = field.foreign_key_field
+    values["foreign_key"] = f"{target.dataset.slug}/{target.name}" if target is not None else ""
+    values["code_list_standard"] = field.code_list_standard.code if field.code_list_standard else ""
+    return values
+
+
+def _field_redrawn() -> dict[str, Any]:
+    return property_form.redrawn(FIELD.writable())
 
 
 # Mappings ----------------------------------------------------------------------------------------

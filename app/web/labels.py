@@ -9,6 +9,9 @@ from __future__ import annotations
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 
+from app.web.i18n import current_language
+from dictionary import properties
+
 GAPS: dict[str, LazyString] = {
     "stale": _l("một lần cập nhật: dữ liệu cũ hơn tần suất đã công bố"),
     "title_en": _l("tên tiếng Anh"),
@@ -41,70 +44,9 @@ FRESHNESS: dict[str, LazyString] = {
 }
 
 ATTRIBUTES: dict[str, LazyString] = {
-    # Datasets
-    "slug": _l("Định danh (slug)"),
-    "title_vi": _l("Tên tiếng Việt"),
-    "title_en": _l("Tên tiếng Anh"),
-    "description_vi": _l("Mô tả tiếng Việt"),
-    "description_en": _l("Mô tả tiếng Anh"),
-    "purpose": _l("Mục đích"),
-    "scope": _l("Phạm vi"),
-    "content": _l("Nội dung"),
-    "collection_mechanism": _l("Cơ chế thu thập, cập nhật"),
-    "source": _l("Nguồn dữ liệu"),
-    "db_category": _l("Loại cơ sở dữ liệu"),
-    "sharing_class": _l("Phân loại chia sẻ"),
-    "importance": _l("Mức độ quan trọng"),
-    "personal_data": _l("Dữ liệu cá nhân"),
-    "arch_component": _l("Thành phần kiến trúc"),
-    "data_layer": _l("Lớp dữ liệu"),
-    "sharing_mode": _l("Hình thức chia sẻ"),
-    "related_national_db": _l("CSDL quốc gia liên quan"),
-    "themes": _l("Chủ đề"),
-    "keywords_vi": _l("Từ khóa tiếng Việt"),
-    "keywords_en": _l("Từ khóa tiếng Anh"),
-    "frequency": _l("Tần suất cập nhật"),
-    "temporal_start": _l("Thời gian bắt đầu"),
-    "temporal_end": _l("Thời gian kết thúc"),
-    "spatial": _l("Phạm vi không gian"),
-    "legal_basis": _l("Căn cứ pháp lý"),
-    "status": _l("Trạng thái"),
-    "version": _l("Phiên bản"),
-    "landing_page": _l("Trang giới thiệu"),
-    "data_updated_on": _l("Ngày cập nhật dữ liệu"),
-    "contact_points": _l("Đầu mối liên hệ"),
-    # Fields
-    "name": _l("Tên"),
-    "label_vi": _l("Nhãn tiếng Việt"),
-    "label_en": _l("Nhãn tiếng Anh"),
-    "definition": _l("Định nghĩa"),
-    "definition_en": _l("Định nghĩa tiếng Anh"),
-    "data_type": _l("Kiểu dữ liệu"),
-    "length": _l("Độ dài"),
-    "precision": _l("Độ chính xác"),
-    "scale": _l("Số chữ số thập phân"),
-    "required": _l("Bắt buộc"),
-    "unique": _l("Duy nhất"),
-    "primary_key": _l("Khóa chính"),
-    "code_list_scheme": _l("Danh mục mã (bộ từ vựng)"),
-    "code_list_standard": _l("Danh mục mã (tiêu chuẩn)"),
-    "foreign_key": _l("Khóa ngoại"),
-    "unit": _l("Đơn vị tính"),
-    "example": _l("Ví dụ"),
-    "restricted": _l("Hạn chế truy cập"),
-    # Distributions
-    "kind": _l("Loại"),
+    # Parts of a record that are not properties of the registry: mappings, owners, contacts and
+    # legal documents inside a diff
     "description": _l("Mô tả"),
-    "access_url": _l("Địa chỉ truy cập"),
-    "download_url": _l("Địa chỉ tải về"),
-    "endpoint_url": _l("Địa chỉ dịch vụ"),
-    "endpoint_description": _l("Mô tả dịch vụ"),
-    "format": _l("Định dạng"),
-    "media_type": _l("Kiểu phương tiện"),
-    "licence": _l("Giấy phép"),
-    "access_rights": _l("Quyền truy cập"),
-    "byte_size": _l("Dung lượng (byte)"),
-    # Mappings, owners, contacts and legal documents inside a diff
     "standard": _l("Tiêu chuẩn"),
     "relation": _l("Quan hệ"),
     "term": _l("Thành phần của tiêu chuẩn"),
@@ -112,16 +54,11 @@ ATTRIBUTES: dict[str, LazyString] = {
     "field": _l("Trường"),
     "agency": _l("Cơ quan"),
     "role": _l("Vai trò"),
-    "valid_from": _l("Từ ngày"),
-    "valid_to": _l("Đến ngày"),
-    "email": _l("Thư điện tử"),
     "phone": _l("Điện thoại"),
     "number": _l("Số hiệu"),
     "title": _l("Tiêu đề"),
-    "issued": _l("Ngày ban hành"),
-    "url": _l("Địa chỉ"),
 }
-"""Names of the attributes a revision diff can show (dictionary.services.snapshots)."""
+"""Names a revision diff can show besides the properties of the registry (dictionary.properties)."""
 
 DIFF_SECTIONS: dict[str, LazyString] = {
     "fields": _l("Từ điển dữ liệu"),
@@ -196,5 +133,6 @@ def relation(uri: str) -> str:
 
 
 def attribute(name: str) -> str:
-    """The label of an attribute; its technical name when it has none yet."""
-    return str(ATTRIBUTES.get(name, name))
+    """The label of an attribute in the page's language: a property's from the registry, else one
+    of the parts above; its technical name when it has none yet."""
+    return properties.label(name, current_language()) or str(ATTRIBUTES.get(name, name))

@@ -20,7 +20,7 @@ from werkzeug.routing import BuildError
 
 from app.auth import csrf_token, current_principal
 from app.extension import catalog_of
-from app.web import labels
+from app.web import labels, property_form
 from app.web.finder import facet_code, facet_uri
 from app.web.i18n import current_language
 from app.wiring import concepts
@@ -191,6 +191,9 @@ def init_app(app: Flask) -> None:
         csrf_token=csrf_token,
         code_of=code_of,
         labels=labels,
+        property_control=property_form.control,
+        property_hint=property_form.hint,
+        dataset_facts=property_form.facts,
         facet_code=facet_code,
         facet_uri=facet_uri,
     )

@@ -14,6 +14,7 @@ from sqlalchemy import func, or_, select
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
 from dictionary.models import Agency, AgencyEvent, Dataset, OwnershipAssignment
+from dictionary.properties import AGENCY
 from dictionary.services.base import (
     ANY_VERSION,
     Checker,
@@ -25,7 +26,7 @@ from dictionary.services.base import (
 )
 from dictionary.services.revisions import record_change
 
-AGENCY_SCHEMES = {"level": "agency-levels"}
+AGENCY_SCHEMES = AGENCY.schemes()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound, PermissionDenied
 from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
 from dictionary.policies import can_create_in, can_edit, can_publish
+from dictionary.properties import DATASET
 from dictionary.services.agencies import AgencyService
 from dictionary.services.base import (
     ANY_VERSION,
@@ -30,19 +31,8 @@ from dictionary.services.quality import QualityReport, assess, fresh_clause, sco
 from dictionary.services.revisions import record_change
 from dictionary.services.snapshots import DATASET_ATTRIBUTES
 
-DATASET_SCHEMES = {
-    "db_category": "db-categories",
-    "sharing_class": "sharing-classes",
-    "importance": "importance",
-    "arch_component": "arch-components",
-    "data_layer": "data-layers",
-    "sharing_mode": "sharing-modes",
-    "themes": "themes",
-    "frequency": "frequencies",
-    "spatial": "admin-units",
-    "status": "statuses",
-}
-PUBLICATION = ("status", "sharing_class")
+DATASET_SCHEMES = DATASET.schemes()
+PUBLICATION = DATASET.publication()
 """What only stewards change: publishing, retiring, opening up (Law on Data art. 13)."""
 ROLE_NAMES = {"owner": C.OWNER, "custodian": C.CUSTODIAN, "steward": C.STEWARD}
 SORTS = {

@@ -16,13 +16,10 @@ from sqlalchemy import delete, insert, update
 from sqlalchemy.orm import Session
 
 from dictionary.models import Dataset, Field, StandardMapping, utcnow
+from dictionary.properties import FIELD
 from dictionary.services.audit import recording
 
-FIELD_VALUES = (
-    "name", "label_vi", "label_en", "definition", "definition_en", "data_type", "length", "precision",
-    "scale", "required", "unique", "primary_key", "code_list_scheme", "unit", "example", "personal_data",
-    "restricted",
-)  # fmt: skip
+FIELD_VALUES = FIELD.snapshot_names()
 """A field's own values, as a dictionary input gives them."""
 FIELD_COLUMNS = (*FIELD_VALUES, "position", "foreign_key_field_id", "code_list_standard_id")
 """The columns a dictionary write sets on a field (everything but its identity and timestamps)."""

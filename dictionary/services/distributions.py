@@ -6,6 +6,7 @@ from typing import Any
 
 from dictionary.errors import AlreadyExists, NotFound
 from dictionary.models import Dataset, Distribution
+from dictionary.properties import DISTRIBUTION
 from dictionary.services.base import (
     ANY_VERSION,
     Checker,
@@ -17,12 +18,7 @@ from dictionary.services.base import (
 from dictionary.services.datasets import DatasetService
 from dictionary.services.revisions import record_change
 
-DISTRIBUTION_SCHEMES = {
-    "kind": "access-kinds",
-    "format": "eu-file-types",
-    "licence": "eu-licences",
-    "access_rights": "eu-access-rights",
-}
+DISTRIBUTION_SCHEMES = DISTRIBUTION.schemes()
 
 
 class DistributionService:

@@ -10,12 +10,13 @@ from sqlalchemy import select
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, NotFound
 from dictionary.models import Dataset, Field, Standard, StandardMapping
+from dictionary.properties import FIELD
 from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, unit_of_work
 from dictionary.services.datasets import DatasetService
 from dictionary.services.dictionary_writes import FIELD_VALUES, FieldRow, write_dictionary
 from dictionary.services.revisions import record_change
 
-FIELD_SCHEMES = {"data_type": "data-types", "personal_data": "personal-data", "code_list_scheme": "schemes"}
+FIELD_SCHEMES = FIELD.schemes()
 
 
 class FieldService:

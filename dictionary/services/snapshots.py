@@ -6,26 +6,12 @@ from datetime import date, datetime
 from typing import Any
 
 from dictionary.models import Dataset, Distribution, Field, StandardMapping
+from dictionary.properties import DATASET, DISTRIBUTION, FIELD
 
-DATASET_ATTRIBUTES = (
-    "slug", "title_vi", "title_en", "description_vi", "description_en", "purpose", "scope", "content",
-    "collection_mechanism", "source", "db_category", "sharing_class", "importance", "personal_data",
-    "arch_component", "data_layer", "sharing_mode", "related_national_db", "themes", "keywords_vi",
-    "keywords_en", "frequency", "temporal_start", "temporal_end", "spatial", "legal_basis", "status",
-    "version", "landing_page", "data_updated_on",
-)  # fmt: skip
+DATASET_ATTRIBUTES = DATASET.snapshot_names()
 """Attributes a revision restores; derived values (quality, due date) are recomputed instead."""
-
-FIELD_ATTRIBUTES = (
-    "name", "label_vi", "label_en", "definition", "definition_en", "data_type", "length", "precision",
-    "scale", "required", "unique", "primary_key", "code_list_scheme", "unit", "example", "personal_data",
-    "restricted",
-)  # fmt: skip
-
-DISTRIBUTION_ATTRIBUTES = (
-    "slug", "kind", "title_vi", "title_en", "description_vi", "access_url", "download_url", "endpoint_url",
-    "endpoint_description", "format", "media_type", "licence", "access_rights", "byte_size",
-)  # fmt: skip
+FIELD_ATTRIBUTES = FIELD.snapshot_names()
+DISTRIBUTION_ATTRIBUTES = DISTRIBUTION.snapshot_names()
 
 
 def _plain(value: Any) -> Any:

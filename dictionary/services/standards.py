@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 
 from dictionary.errors import AlreadyExists, Conflict, NotFound
 from dictionary.models import Field, Standard, StandardMapping
+from dictionary.properties import STANDARD
 from dictionary.services.base import (
     ANY_VERSION,
     Checker,
@@ -19,7 +20,7 @@ from dictionary.services.base import (
     unit_of_work,
 )
 
-STANDARD_SCHEMES = {"kind": "standard-kinds", "status": "legal-statuses"}
+STANDARD_SCHEMES = STANDARD.schemes()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from rdflib import Graph, Literal, URIRef
 
 from dictionary import concepts as domain
 from dictionary.ports import ConceptLookup
+from dictionary.properties import REGISTRIES
 from vocab.namespaces import DCT, EU, RDF, SKOS, VOCAB, XSD
 from vocab.skos import EU_SCHEMES, PACKAGE_DIR, load_vocabularies, parse_duration, read_scheme
 from vocab.vocabularies import Concept, ConceptScheme, Vocabularies, VocabularyError
@@ -108,7 +109,8 @@ def test_codes_are_unique_in_a_scheme_ignoring_case(path: Path) -> None:
 
 
 def test_every_scheme_the_domain_names_exists(vocab: Vocabularies) -> None:
-    for scheme_id in set(domain.SCHEME_OF.values()) - PSEUDO_SCHEMES:
+    named = {scheme for registry in REGISTRIES for scheme in registry.schemes().values()}
+    for scheme_id in (named | set(domain.OTHER_SCHEMES.values())) - PSEUDO_SCHEMES:
         assert vocab.scheme(scheme_id) is not None, scheme_id
     assert vocab.concepts("admin-units")
 

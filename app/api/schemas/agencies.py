@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from app.api.schemas.common import ResponseSchema, code_field, computed, concept_field, text, url_field
+from app.api.schemas.common import ResponseSchema, code_field, computed, concept_field, text
+from app.api.schemas.properties import from_registry
 from dictionary.models import Agency, AgencyEvent
+from dictionary.properties import AGENCY
 
 
 class AgencyEventSchema(ResponseSchema):
@@ -18,35 +20,21 @@ class AgencyEventSchema(ResponseSchema):
     note = fields.String()
 
 
+@from_registry(AGENCY, "output")
 class AgencySchema(ResponseSchema):
     __model__ = Agency
 
     id = fields.UUID()
-    code = fields.String()
-    name_vi = fields.String()
-    name_en = fields.String()
-    short_name = fields.String()
-    level = fields.String()
     parent = computed("string", lambda a: a.parent.code if a.parent else None)
-    valid_from = fields.Date()
-    valid_to = fields.Date()
-    homepage = fields.String()
-    email = fields.String()
     events = fields.List(fields.Nested(AgencyEventSchema))
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
 
 
+@from_registry(AGENCY, "input")
 class AgencyInputSchema(Schema):
     code = code_field(required=True)
-    name_vi = text(500, required=True)
-    name_en = text(500)
-    short_name = text(40)
-    level = concept_field(required=True)
     parent = code_field(allow_none=True)
-    valid_from = fields.Date(allow_none=True)
-    valid_to = fields.Date(allow_none=True)
-    homepage = url_field(allow_none=True)
     email = fields.Email(allow_none=True, validate=validate.Length(max=320))
 
 

@@ -19,8 +19,10 @@ from app.api.schemas.common import (
     url_field,
 )
 from app.api.schemas.dictionary import DistributionSchema, FieldInputSchema, FieldSchema, MappingSchema
+from app.api.schemas.properties import from_registry
 from dictionary import concepts as C
 from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
+from dictionary.properties import DATASET
 from dictionary.services.base import today_utc
 from dictionary.services.quality import GAP_LABELS, stored_report
 
@@ -75,33 +77,21 @@ class QualitySchema(Schema):
     gap_labels = fields.List(fields.String())
 
 
-_DATASET_VALUES = {
-    "id": fields.UUID(),
-    "slug": fields.String(),
-    "title_vi": fields.String(),
-    "title_en": fields.String(),
-    "status": fields.String(),
-    "sharing_class": fields.String(),
-    "importance": fields.String(),
-    "db_category": fields.String(),
-    "arch_component": fields.String(),
-    "personal_data": fields.String(),
-    "themes": fields.List(fields.String()),
-    "completeness": fields.Integer(),
-    "score": computed("integer", lambda d: stored_report(d, today_utc()).score),
-    "updated_at": fields.DateTime(),
-    "lock_version": fields.Integer(),
-}
-
-
 def _report(dataset):
     report = stored_report(dataset, today_utc())
     return {**report.__dict__, "gap_labels": [GAP_LABELS[gap] for gap in report.gaps]}
 
 
-class DatasetSummarySchema(ResponseSchema.from_dict(_DATASET_VALUES)):  # type: ignore[misc]  # marshmallow builds this base at run time
+@from_registry(DATASET, "output", only=lambda prop: prop.in_summary)
+class DatasetSummarySchema(ResponseSchema):
+    """A dataset in a list: its summary properties (the registry's ``in_summary``) and figures."""
+
     __model__ = Dataset
 
+    id = fields.UUID()
+    score = computed("integer", lambda d: stored_report(d, today_utc()).score)
+    updated_at = fields.DateTime()
+    lock_version = fields.Integer()
     owner = fields.Method("current_owner", allow_none=True, metadata={"type": "string"})
     field_count = computed("integer", lambda d: len(d.fields))
 
@@ -110,27 +100,11 @@ class DatasetSummarySchema(ResponseSchema.from_dict(_DATASET_VALUES)):  # type: 
         return assignment.agency.code if assignment else None
 
 
+@from_registry(DATASET, "output")
 class DatasetSchema(DatasetSummarySchema):
-    description_vi = fields.String()
-    description_en = fields.String()
-    purpose = fields.String()
-    scope = fields.String()
-    content = fields.String()
-    collection_mechanism = fields.String()
-    source = fields.String()
-    data_layer = fields.String()
-    sharing_mode = fields.String()
-    related_national_db = fields.String()
-    keywords_vi = fields.List(fields.String())
-    keywords_en = fields.List(fields.String())
-    frequency = fields.String()
-    temporal_start = fields.Date()
-    temporal_end = fields.Date()
-    spatial = fields.List(fields.String())
+    """A dataset with every property of the registry, its parts and its quality."""
+
     legal_basis = fields.List(fields.Dict())
-    version = fields.String()
-    landing_page = fields.String()
-    data_updated_on = fields.Date()
     created_at = fields.DateTime()
     ownerships = fields.List(fields.Nested(OwnershipSchema))
     contact_points = fields.List(fields.Nested(ContactPointSchema))
@@ -142,42 +116,22 @@ class DatasetSchema(DatasetSummarySchema):
     quality = ComputedNested(QualitySchema, _report)
 
 
+@from_registry(DATASET, "input")
 class DatasetInputSchema(Schema):
-    """The writable description; every coded value may be a concept URI or its code."""
+    """The writable description (every writable property of the registry); every coded value
+    may be a concept URI or its code."""
 
     slug = fields.String(
         validate=validate.Regexp(SLUG_PATTERN, error="must be lower-case letters, digits and dashes"),
         allow_none=True,
     )
-    title_vi = text(500, required=True)
-    title_en = text(500)
-    description_vi = text(20_000, required=True)
-    description_en = text(20_000)
-    purpose = text(5_000)
-    scope = text(5_000)
-    content = text(5_000)
-    collection_mechanism = text(5_000)
-    source = text(5_000)
-    db_category = concept_field(required=True)
-    sharing_class = concept_field(required=True)
-    importance = concept_field(required=True)
-    arch_component = concept_field(required=True)
-    data_layer = concept_field()
-    sharing_mode = concept_field()
-    related_national_db = text(500)
-    themes = fields.List(concept_field(), validate=validate.Length(max=20))
-    keywords_vi = fields.List(text(100, required=True), validate=validate.Length(max=50))
-    keywords_en = fields.List(text(100, required=True), validate=validate.Length(max=50))
-    frequency = concept_field()
-    temporal_start = fields.Date(allow_none=True)
-    temporal_end = fields.Date(allow_none=True)
-    spatial = fields.List(concept_field(), validate=validate.Length(max=200))
-    legal_basis = fields.List(fields.Nested(LegalBasisSchema), validate=validate.Length(max=50))
-    status = concept_field()
-    version = text(40)
-    landing_page = url_field(allow_none=True)
-    data_updated_on = fields.Date(allow_none=True)
-    contact_points = fields.List(fields.Nested(ContactPointInputSchema), validate=validate.Length(max=20))
+    legal_basis = fields.List(
+        fields.Nested(LegalBasisSchema), validate=validate.Length(max=DATASET["legal_basis"].max_items)
+    )
+    contact_points = fields.List(
+        fields.Nested(ContactPointInputSchema),
+        validate=validate.Length(max=DATASET["contact_points"].max_items),
+    )
 
 
 class DatasetCreateSchema(DatasetInputSchema):

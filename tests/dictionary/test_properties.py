@@ -1,0 +1,71 @@
+"""dictionary.properties: the registry agrees with the models it describes, and the domain's own
+lists (schemes, snapshots, publication rights, the dictionary writes) are read from it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import String, inspect
+
+from dictionary.models import Agency, Dataset, Distribution, Field, Standard
+from dictionary.properties import AGENCY, DATASET, DISTRIBUTION, FIELD, STANDARD, Kind, Properties
+from dictionary.services.datasets import DATASET_SCHEMES, PUBLICATION
+from dictionary.services.dictionary_writes import FIELD_VALUES
+from dictionary.services.snapshots import DATASET_ATTRIBUTES, FIELD_ATTRIBUTES
+
+MODELS = [
+    (DATASET, Dataset), (FIELD, Field), (DISTRIBUTION, Distribution), (AGENCY, Agency), (STANDARD, Standard),
+]  # fmt: skip
+BOOKKEEPING = {
+    "id", "created_at", "updated_at", "lock_version", "dataset_id", "position", "parent_id",
+    "update_due_on", "quality_gaps", "foreign_key_field_id", "code_list_standard_id",
+}  # fmt: skip
+"""Columns that are not properties a person describes: keys, versions, derived bookkeeping (the
+references they hold are properties: ``foreign_key``, ``code_list_standard``, ``parent``)."""
+
+
+@pytest.mark.parametrize(("registry", "model"), MODELS, ids=lambda x: getattr(x, "entity", ""))
+def test_every_column_is_a_property_and_every_plain_property_a_column(
+    registry: Properties, model: type
+) -> None:
+    columns = {column.key for column in inspect(model).columns} - BOOKKEEPING
+    plain = {prop.name for prop in registry if prop.kind not in (Kind.RECORDS, Kind.REFERENCE)}
+    assert columns - set(registry.names()) == set(), "columns the registry does not describe"
+    assert plain - columns == set(), "properties without a column"
+
+
+@pytest.mark.parametrize(("registry", "model"), MODELS, ids=lambda x: getattr(x, "entity", ""))
+def test_text_limits_fit_their_columns_and_required_means_not_null(registry: Properties, model: type) -> None:
+    table = inspect(model).columns
+    for prop in registry:
+        if prop.name not in table:
+            continue
+        column = table[prop.name]
+        if prop.kind in (Kind.TEXT, Kind.URL) and isinstance(column.type, String) and column.type.length:
+            assert prop.max_length is not None and prop.max_length <= column.type.length, prop.name
+        if prop.required:
+            assert not column.nullable, f"{prop.name} is required but its column is nullable"
+
+
+@pytest.mark.parametrize("registry", [DATASET, FIELD, DISTRIBUTION, AGENCY, STANDARD], ids=lambda r: r.entity)
+def test_a_property_is_well_formed(registry: Properties) -> None:
+    for prop in registry:
+        assert prop.label_vi and prop.label_en, prop.name
+        assert (prop.scheme is not None) == prop.coded, f"{prop.name}: a scheme exactly for coded kinds"
+        if prop.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.WORDS):
+            assert prop.max_length, f"{prop.name}: texts need a limit"
+        assert not (prop.derived and prop.required), prop.name
+
+
+def test_the_domain_reads_its_lists_from_the_registry() -> None:
+    assert DATASET.schemes() == DATASET_SCHEMES
+    assert set(PUBLICATION) == {"status", "sharing_class"}
+    assert DATASET.snapshot_names() == DATASET_ATTRIBUTES
+    assert "completeness" not in DATASET_ATTRIBUTES and "contact_points" not in DATASET_ATTRIBUTES
+    assert FIELD_VALUES == FIELD_ATTRIBUTES == FIELD.snapshot_names()
+    assert "foreign_key" not in FIELD_VALUES
+
+
+def test_a_property_described_twice_is_refused() -> None:
+    prop = DATASET["title_vi"]
+    with pytest.raises(ValueError, match="described twice"):
+        Properties("dataset", (prop, prop))
