@@ -33,6 +33,13 @@ class InvalidInput(DictionaryError):
     def one(cls, field: str, reason: str) -> InvalidInput:
         return cls({field: [reason]}, f"{field}: {reason}")
 
+    def within(self, prefix: str) -> InvalidInput:
+        """The same refusal seen from one item of a list: ``fields.3.foreign_key`` becomes
+        ``foreign_key`` when the caller wrote item 3 alone (one field of a dictionary)."""
+        start = prefix + "."
+        errors = {key.removeprefix(start): value for key, value in self.errors.items()}
+        return type(self)(errors, str(self))
+
 
 class AlreadyExists(InvalidInput):
     """A unique value (slug, code, field name) is taken."""

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, NotFound
+from dictionary.errors import AlreadyExists, InvalidInput, NotFound
 from dictionary.models import Dataset, Field, Standard, StandardMapping
 from dictionary.properties import FIELD
 from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, unit_of_work
@@ -57,7 +57,7 @@ class FieldService:
         position = data.pop("position", None)
         inputs = [self._as_input(field) for field in dataset.fields]
         inputs.insert(_index(position, len(inputs)), data)
-        self.apply_dictionary(dataset, inputs)
+        self._apply_one(dataset, inputs, data)
         record_change(self.ctx, dataset, f"Thêm trường / field added: {data['name']}")
         return self.get(dataset, data["name"])
 
@@ -76,9 +76,18 @@ class FieldService:
         if new_name != name:
             # Renaming keeps the record (and its mappings): match it under its new name.
             field.name = new_name
-        self.apply_dictionary(dataset, inputs)
+        self._apply_one(dataset, inputs, merged)
         record_change(self.ctx, dataset, f"Sửa trường / field changed: {name}")
         return self.get(dataset, new_name)
+
+    def _apply_one(self, dataset: Dataset, inputs: list[dict[str, Any]], item: dict[str, Any]) -> None:
+        """Write the dictionary in which one field changed; its refusals name that field's own
+        values (``foreign_key``), as the caller sent them, not its place in the list."""
+        try:
+            self.apply_dictionary(dataset, inputs)
+        except InvalidInput as error:
+            index = next(i for i, candidate in enumerate(inputs) if candidate is item)
+            raise error.within(f"fields.{index}") from None
 
     @unit_of_work
     def delete(self, slug: str, name: str, if_match: IfMatch = ANY_VERSION) -> None:

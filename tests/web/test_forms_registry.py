@@ -52,7 +52,9 @@ def test_the_field_form_edits_every_attribute(login: Login, world: World, ctx: C
             form[name] = str(value)
     form["foreign_key"] = f"{target.slug}/ma_ho_khong_co"
     refused = post(editor, fields, form | {"lock_version": "2"})
-    assert refused.status_code == 200 and 'class="error-text"' in refused.get_data(as_text=True)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 200
+    assert 'id="f-foreign_key-error"' in page, "the error is shown beside its control"
     assert editor.get(f"/api/v1/datasets/{world.slug}/fields/so_the").status_code == 404
     target_field = "truong_dich"
     FieldService(ctx).add(target.slug, {"name": target_field, "label_vi": "Đích"})
