@@ -49,6 +49,9 @@ class Dataset(Identified, Versioned, Base):
     )
     data_layer: Mapped[ConceptUri | None] = mapped_column(comment="Data layer (scheme data-layers)")
     sharing_mode: Mapped[ConceptUri | None] = mapped_column(comment="How it is shared (scheme sharing-modes)")
+    security_level: Mapped[ConceptUri | None] = mapped_column(
+        comment="Security level of the information system holding it, Decree 85/2016 (scheme security-levels)"
+    )
     related_national_db: Mapped[str500 | None] = mapped_column(comment="Related national database or system")
     themes: Mapped[list[str]] = mapped_column(default=list, comment="Theme concept URIs (scheme themes)")
     keywords_vi: Mapped[list[str]] = mapped_column(default=list, comment="Keywords in Vietnamese")

@@ -29,6 +29,7 @@ REQUIRED_CODES = {
     "personal-data": {"KHONG", "CO_BAN", "NHAY_CAM"},
     "data-layers": {"META", "REF", "MASTER", "TXN", "BIG", "AGG", "ANA", "OPEN"},
     "sharing-modes": {"MAC_DINH", "THEO_YEU_CAU_DAC_THU", "THEO_YEU_CAU", "DONG_BO", "DONG_GOI"},
+    "security-levels": {"CAP_1", "CAP_2", "CAP_3", "CAP_4", "CAP_5"},
     "data-types": {"STRING", "TEXT", "INTEGER", "DECIMAL", "BOOLEAN", "DATE", "DATETIME", "TIME", "CODE"}
     | {"GEOMETRY", "POINT", "BINARY", "JSON"},
     "frequencies": {"CONTINUOUS", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL"}
