@@ -320,6 +320,7 @@ class CkanActions:
         wanted = params.strings("organizations" if facet == "organization" else "groups")
         query = (params.text("q") or "").casefold()
         field, _space, direction = sort_text.strip().partition(" ")
+        descending = direction.strip() == "desc"
         if field not in ("name", "title", "package_count") or direction.strip() not in ("", "asc", "desc"):
             params.fail("sort", _("Sắp xếp theo name, title hoặc package_count, kèm asc hoặc desc"))
 
@@ -330,8 +331,8 @@ class CkanActions:
             dicts = [d for d in dicts if (not wanted or d["name"] in wanted)
                      and (not query or query in d["name"] or query in d["title"].casefold())]  # fmt: skip
             key = field if field in ("name", "package_count") else "title"
-            dicts.sort(key=lambda d: (d[key].casefold() if isinstance(d[key], str) else d[key], d["name"]),
-                       reverse=direction.strip() == "desc")  # fmt: skip
+            dicts.sort(key=lambda d: d["name"])  # ties stay in name order
+            dicts.sort(key=lambda d: d[key].casefold() if key == "title" else d[key], reverse=descending)
             dicts = dicts[offset:] if limit is None else dicts[offset : offset + limit]
             return dicts if all_fields else [d["name"] for d in dicts]
 

@@ -20,6 +20,8 @@ from app.ckan.errors import BadRequest, ValidationFailed
 
 TRUE = {"true", "1", "yes", "on"}
 FALSE = {"false", "0", "no", "off", ""}
+
+
 def read_params(request: Request) -> dict[str, Any]:
     """The parameters of an action call: query arguments, and for a POST its JSON object too."""
     params: dict[str, Any] = {}

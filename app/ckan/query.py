@@ -159,6 +159,7 @@ class _Parser:
             while not self._at_end():
                 if values and not (self._keyword("OR") or self._keyword("||")):
                     raise QuerySyntaxError(f"{field}:( … ) takes values joined by OR")
+                self.skip_space()
                 values.append(
                     self._field_value(field) if not self.text.startswith("-", self.pos) else self._neg(field)
                 )
