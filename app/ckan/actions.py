@@ -31,7 +31,17 @@ from app.ckan.filtering import (
 )
 from app.ckan.mapping import CkanMapper, organization_name
 from app.ckan.params import Params
-from app.ckan.query import And, MatchAll, Node, QuerySyntaxError, Text, conjuncts, has_text, parse
+from app.ckan.query import (
+    And,
+    MatchAll,
+    Node,
+    QuerySyntaxError,
+    Text,
+    conjuncts,
+    fields_of,
+    has_text,
+    parse,
+)
 from dictionary import concepts as C
 from dictionary.errors import NotFound
 from dictionary.models import Agency
@@ -42,6 +52,8 @@ MAX_ROWS = 1000
 own ``rows`` would otherwise skip what the cut left out)."""
 MAX_LIST = 1000
 DEFAULT_SORT = "score desc, metadata_modified desc"
+DISTRIBUTION_FIELDS = frozenset({"res_format", "license_id"})
+"""Package fields that come from the distributions (read only when a filter or facet needs them)."""
 CKAN_VERSION = "2.10.0"
 """The CKAN release whose Action API this subset follows (clients choose features by it)."""
 
@@ -130,7 +142,10 @@ class CkanActions:
         statuses, open_only = self._scope(params)
 
         def run() -> Any:
-            names = sorted(entry.slug for entry in self.listing.entries(statuses, open_only=open_only))
+            names = sorted(
+                entry.slug
+                for entry in self.listing.entries(statuses, open_only=open_only, distribution_terms=False)
+            )
             return names[offset:] if limit is None else names[offset : offset + limit]
 
         return run
@@ -181,7 +196,8 @@ class CkanActions:
             size = limit if limit is not None else MAX_ROWS
             start = (page - 1) * size if page else offset
             rows = sort_rows(
-                rows_of(self.listing.entries(), self.mapper, None), [("metadata_modified", True)]
+                rows_of(self.listing.entries(distribution_terms=False), self.mapper, None),
+                [("metadata_modified", True)],
             )
             return self._packages(rows[start : start + size])
 
@@ -223,8 +239,12 @@ class CkanActions:
             ranks = None
             if text:
                 ranks = {uuid.UUID(i): n for n, i in enumerate(self.search_text(text))}
+            terms = bool(DISTRIBUTION_FIELDS & (fields_of(filters) | set(fields if facet else ())))
             entries = self.listing.entries(
-                statuses, open_only=open_only, ids=None if ranks is None else list(ranks)
+                statuses,
+                open_only=open_only,
+                ids=None if ranks is None else list(ranks),
+                distribution_terms=terms,
             )
             found = [row for row in rows_of(entries, self.mapper, ranks) if matches(filters, row)]
             ordered = sort_rows(found, sort)
@@ -295,7 +315,7 @@ class CkanActions:
     # Organizations, groups, tags -----------------------------------------------------------------
 
     def _counts(self) -> dict[str, dict[str, int]]:
-        rows = rows_of(self.listing.entries(), self.mapper, None)
+        rows = rows_of(self.listing.entries(distribution_terms=False), self.mapper, None)
         return facet_counts(rows, ("organization", "groups"), -1, 1)
 
     def organization_list(self, params: Params) -> Callable[[], Any]:
@@ -357,7 +377,8 @@ class CkanActions:
 
         def run() -> Any:
             found = self._find(facet, key)
-            rows = [row for row in rows_of(self.listing.entries(), self.mapper, None)
+            entries = self.listing.entries(distribution_terms=False)
+            rows = [row for row in rows_of(entries, self.mapper, None)
                     if found["name"] in row.values[facet]]  # fmt: skip
             result = found | {"package_count": len(rows)}
             if include_datasets:
@@ -386,7 +407,14 @@ class CkanActions:
         params.text("vocabulary_id")
 
         def run() -> Any:
-            names = sorted({k for e in self.listing.entries() for k in e.keywords if query in k.casefold()})
+            names = sorted(
+                {
+                    k
+                    for e in self.listing.entries(distribution_terms=False)
+                    for k in e.keywords
+                    if query in k.casefold()
+                }
+            )
             return [self.mapper.tag(name) for name in names] if all_fields else names
 
         return run

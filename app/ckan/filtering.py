@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -23,26 +22,34 @@ TIME_FIELDS = {"metadata_modified": "updated_at", "metadata_created": "created_a
 SORT_PART = re.compile(r"\s*([a-z_]+)(?:\s+(asc|desc))?\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
 class Row:
-    """An entry with its CKAN values, as filters, sorts and facets read it."""
+    """An entry as filters, sorts and facets read it; its CKAN values are worked out on first use
+    (a plain harvest page sorts 2,000 entries by id and needs none of them)."""
 
-    entry: CatalogEntry
-    values: Mapping[str, Sequence[str]]
-    rank: int
-    """Position in the site search's answer to the free text (0 without text)."""
+    def __init__(
+        self, entry: CatalogEntry, mapper: CkanMapper | None, rank: int = 0,
+        values: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:  # fmt: skip
+        self.entry = entry
+        self.rank = rank
+        """Position in the site search's answer to the free text (0 without text)."""
+        self._mapper = mapper
+        self._values = values
+
+    @property
+    def values(self) -> Mapping[str, Sequence[str]]:
+        if self._values is None:
+            assert self._mapper is not None
+            self._values = facet_values(self._mapper, self.entry)
+        return self._values
 
 
 def rows_of(
     entries: Sequence[CatalogEntry], mapper: CkanMapper, ranks: Mapping[Any, int] | None
 ) -> list[Row]:
-    rows = []
-    for entry in entries:
-        if ranks is not None and entry.id not in ranks:
-            continue
-        values = facet_values(mapper, entry)
-        rows.append(Row(entry, values, ranks.get(entry.id, 0) if ranks is not None else 0))
-    return rows
+    if ranks is None:
+        return [Row(entry, mapper) for entry in entries]
+    return [Row(entry, mapper, ranks[entry.id]) for entry in entries if entry.id in ranks]
 
 
 def matches(node: Node, row: Row) -> bool:
@@ -125,7 +132,7 @@ def check_fields(node: Node) -> None:
             if bound is not None:
                 parse_time(bound)
     elif isinstance(node, Term):
-        probe = Row(_PROBE, dict.fromkeys(FACET_FIELDS, ()), 0)
+        probe = Row(_PROBE, None, values=dict.fromkeys(FACET_FIELDS, ()))
         _term(node, probe)
 
 

@@ -259,3 +259,14 @@ def has_text(node: Node) -> bool:
     if isinstance(node, And | Or):
         return any(has_text(part) for part in node.parts)
     return False
+
+
+def fields_of(node: Node) -> set[str]:
+    """The fields a tree names."""
+    if isinstance(node, Term | Range):
+        return {node.field}
+    if isinstance(node, Not):
+        return fields_of(node.part)
+    if isinstance(node, And | Or):
+        return set().union(*(fields_of(part) for part in node.parts))
+    return set()

@@ -64,9 +64,11 @@ class CatalogListing:
         *,
         open_only: bool = True,
         ids: Iterable[uuid.UUID] | None = None,
+        distribution_terms: bool = True,
     ) -> list[CatalogEntry]:
         """Visible datasets in one of ``statuses``, only open ones unless ``open_only`` is False,
-        only those of ``ids`` when given; in no particular order."""
+        only those of ``ids`` when given; in no particular order. ``distribution_terms=False``
+        leaves ``formats`` and ``licences`` empty, for a caller that reads neither (a query less)."""
         session = self.ctx.session
         query = select(
             Dataset.id,
@@ -90,7 +92,7 @@ class CatalogListing:
         rows = session.execute(query).all()
         found = [row.id for row in rows]
         owners = self._owners(found)
-        formats, licences = self._distribution_terms(found)
+        formats, licences = self._distribution_terms(found if distribution_terms else [])
         return [
             CatalogEntry(
                 id=row.id,
