@@ -16,6 +16,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from app import auth, db, errors, web
 from app.api import register_api
 from app.api.common import Int32Converter
+from app.ckan import blueprint as ckan_blueprint
 from app.config import Settings
 from app.extension import Catalog
 from app.rdf import blueprint as rdf_blueprint
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     register_api(api)
     wired.api = api
     app.register_blueprint(rdf_blueprint)
+    app.register_blueprint(ckan_blueprint)
     web.init_app(app)
     errors.init_app(app)
     auth.init_app(app, api)  # after errors: its 401/403 handlers are the more specific ones

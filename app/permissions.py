@@ -43,6 +43,9 @@ class Rule:
     role: Callable[[Actor], bool] = lambda _actor: True
     check: Callable[[Actor], None] | None = None
     """Object-level check; raises NotFound or PermissionDenied."""
+    reads_only: bool = False
+    """The endpoint changes nothing whatever the method (CKAN's actions take POST to read):
+    no write scope, no CSRF token needed."""
 
     def enforce(self, actor: Actor) -> None:
         from dictionary.services.signin import NotAuthenticated  # the guard maps it to 401
@@ -121,6 +124,8 @@ def _steward(actor: Actor) -> bool:
 
 
 PUBLIC = Rule("public", sign_in=False)
+CKAN_READ = Rule("ckan_read", sign_in=False, reads_only=True)
+"""The CKAN Action API: anyone may call it, visibility applies inside, and its POST only reads."""
 SIGNED_IN = Rule("signed_in")
 STAFF = Rule("staff", role=lambda a: a.is_staff)
 DATASET_READ = Rule("dataset_read", sign_in=False, check=read_dataset)
@@ -184,6 +189,11 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "search.Suggest": PUBLIC,
     # Linked data (DCAT, CSVW, SKOS): public URIs; app.rdf applies the caller's visibility inside.
     "rdf.catalog": PUBLIC,
+    "ckan.action": CKAN_READ,
+    "ckan.action_unversioned": CKAN_READ,
+    "ckan.action_v2": CKAN_READ,
+    "ckan.api_version": PUBLIC,
+    "ckan.util_status": PUBLIC,
     "rdf.dataset": PUBLIC,
     "rdf.dataset_csvw": PUBLIC,
     "rdf.dataset_table_schema": PUBLIC,

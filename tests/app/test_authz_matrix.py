@@ -387,6 +387,17 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", A + "/access/check"): Case(A + "/access/check?agency=M68.01&dataset={ds}", signed_in(200)),
     ("GET", A + "/notifications"): Case(A + "/notifications", signed_in(200)),
     ("POST", A + "/notifications/read"): Case(A + "/notifications/read", signed_in(200), {"all": True}),
+    # The CKAN Action API: public reads, the caller's visibility inside (a POST only reads)
+    ("GET", "/api/3/action/<name>"): Case("/api/3/action/package_show?id={ds}", shared_dataset(200)),
+    ("POST", "/api/3/action/<name>"): Case("/api/3/action/package_search", anyone(200), {"rows": 1}),
+    ("GET", "/api/action/<name>"): Case("/api/action/package_list", anyone(200)),
+    ("POST", "/api/action/<name>"): Case(
+        "/api/action/package_show", shared_dataset(200), lambda w, role, rel: {"id": w.dataset[rel]}
+    ),
+    ("GET", "/api/2/action/<name>"): Case("/api/2/action/organization_list", anyone(200)),
+    ("POST", "/api/2/action/<name>"): Case("/api/2/action/group_list", anyone(200), {}),
+    ("GET", "/api/3"): Case("/api/3", anyone(200)),
+    ("GET", "/api/util/status"): Case("/api/util/status", anyone(200)),
     # The audit log
     ("GET", A + "/audit"): Case(A + "/audit", only("admin", ok=200)),
     ("GET", A + "/audit/export"): Case(A + "/audit/export", only("admin", ok=200)),
