@@ -88,3 +88,6 @@ SCHEME_OF = {
     "licence": "eu-licences",
     "access_rights": "eu-access-rights",
 }
+
+# The legal-basis register is the standards register's regulations; a refusal cites one of them.
+REGULATION = concept("standard-kinds", "REGULATION")

@@ -8,7 +8,15 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from app.api.schemas.common import FIELD_NAME_PATTERN, ResponseSchema, code_field, computed, integer, text
-from dictionary.models import AccessGrant, AccessRequest, ApiToken, Membership, Notification, Principal
+from dictionary.models import (
+    AccessGrant,
+    AccessRequest,
+    AccessStep,
+    ApiToken,
+    Membership,
+    Notification,
+    Principal,
+)
 from dictionary.models.access import OPINIONS, REQUEST_STATES
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
 from dictionary.models.base import utcnow
@@ -142,6 +150,23 @@ class GrantSummarySchema(ResponseSchema):
     expires_at = fields.DateTime()
 
 
+class StepSchema(ResponseSchema):
+    __model__ = AccessStep
+
+    kind = fields.String(metadata={"description": "opinion (owner agency) or decision (approver)"})
+    opened_at = fields.DateTime()
+    working_days = fields.Integer(metadata={"description": "Working days allowed (the rule table)"})
+    due_on = fields.Date(metadata={"description": "Last working day, Asia/Ho_Chi_Minh"})
+    due_at = fields.DateTime(metadata={"description": "When the step becomes overdue"})
+    closed_at = fields.DateTime()
+    escalated_at = fields.DateTime()
+    overdue = computed(
+        "boolean",
+        lambda s: s.overdue(utcnow()),
+        metadata={"description": "Still open past due_at, or closed after it"},
+    )
+
+
 class RequestSchema(ResponseSchema):
     __model__ = AccessRequest
 
@@ -162,8 +187,15 @@ class RequestSchema(ResponseSchema):
     opinion_at = fields.DateTime()
     decided_at = fields.DateTime()
     decision_reason = fields.String()
+    refusal_basis = computed(
+        "string",
+        lambda r: r.refusal_basis.code if r.refusal_basis else None,
+        allow_none=True,
+        metadata={"description": "Code of the regulation a refusal cites (legal-basis register)"},
+    )
     created_at = fields.DateTime()
     grant = fields.Nested(GrantSummarySchema, allow_none=True)
+    steps = fields.List(fields.Nested(StepSchema), metadata={"description": "Steps with their deadlines"})
 
 
 class RequestCreateSchema(Schema):
@@ -202,6 +234,22 @@ class ApproveSchema(Schema):
 
 class ReasonSchema(Schema):
     reason = text(2000, required=True)
+
+
+class RejectSchema(Schema):
+    reason = text(2000, required=True)
+    legal_basis = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=40),
+        metadata={"description": "Code of a regulation of the legal-basis register (GET /standards)"},
+    )
+
+
+class OverdueStepSchema(StepSchema):
+    request = computed("integer", lambda s: s.request.number, metadata={"description": "Request number"})
+    status = computed("string", lambda s: s.request.status)
+    dataset = computed("string", lambda s: s.request.dataset.slug)
+    agency = computed("string", lambda s: s.request.agency.code)
 
 
 class GrantSchema(GrantSummarySchema):
@@ -260,6 +308,12 @@ class NotificationSchema(ResponseSchema):
     request_number = fields.Integer()
     created_at = fields.DateTime()
     read_at = fields.DateTime()
+
+
+class PreferencesSchema(Schema):
+    email = fields.Boolean(
+        required=True, metadata={"description": "Also by e-mail (true) or in-app only (false)"}
+    )
 
 
 class NotificationQuerySchema(Schema):
