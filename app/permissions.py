@@ -237,7 +237,10 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "access.RequestApprove": APPROVER,
     "access.RequestReject": APPROVER,
     "access.RequestLetter": SIGNED_IN,  # the service shows it to the request's parties only
-    "access.Overdue": SIGNED_IN,  # all for the approver and administrators, own opinions for stewards
+    "access.Overdue": SIGNED_IN,  # all for the approver and administrators, owed opinions for stewards
+    "access.Register": APPROVER_OR_ADMIN,  # the data audit's register (the service checks too)
+    "access.RegisterCsv": APPROVER_OR_ADMIN,
+    "access.RegisterXlsx": APPROVER_OR_ADMIN,
     "access.RequestWithdraw": STAFF,
     "access.Grants": SIGNED_IN,
     "access.GrantItem": SIGNED_IN,

@@ -20,15 +20,19 @@ from app.api.schemas.access import (
     OverdueStepSchema,
     PreferencesSchema,
     ReasonSchema,
+    RegisterEntrySchema,
+    RegisterQuerySchema,
     RejectSchema,
     RequestCreateSchema,
     RequestQuerySchema,
     RequestSchema,
 )
-from app.api.schemas.spreadsheets import BINARY
+from app.api.schemas.spreadsheets import BINARY, TEXT
 from app.wiring import services
 from dictionary.models.base import utcnow
 from dictionary.services.access import RequestFilters
+from dictionary.services.register import RegisterFilters, download
+from dictionary.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
 
 blp = Blueprint(
     "access", __name__, url_prefix="/access", description="Access requests, grants and the decision API"
@@ -190,6 +194,48 @@ class Check(MethodView):
             "grant": grant,
             "checked_at": utcnow(),
         }
+
+
+def _register(query):
+    return services().register.entries(RegisterFilters(**query))
+
+
+def _register_file(query, extension: str) -> Response:
+    content, media = download(_register(query), extension)
+    response = Response(content, mimetype=media)
+    response.headers["Content-Disposition"] = f'attachment; filename="so-dang-ky-khai-thac.{extension}"'
+    return response
+
+
+@blp.route("/register")
+class Register(MethodView):
+    @blp.arguments(RegisterQuerySchema, location="query")
+    @blp.response(200, RegisterEntrySchema(many=True))
+    @errors(blp, 404)
+    def get(self, query):
+        """The access register for data audit: every request, opinion, decision, grant, letter,
+        revocation and decision-API answer, oldest first, each with its audit event (approver, admin)"""
+        return _register(query)
+
+
+@blp.route("/register.csv")
+class RegisterCsv(MethodView):
+    @blp.arguments(RegisterQuerySchema, location="query")
+    @blp.response(200, TEXT, content_type=CSV_MEDIA_TYPE, description="UTF-8 with BOM, one header row")
+    @errors(blp, 404)
+    def get(self, query):
+        """The access register as CSV (same filters)"""
+        return _register_file(query, "csv")
+
+
+@blp.route("/register.xlsx")
+class RegisterXlsx(MethodView):
+    @blp.arguments(RegisterQuerySchema, location="query")
+    @blp.response(200, BINARY, content_type=XLSX_MEDIA_TYPE, description="One sheet, one header row")
+    @errors(blp, 404)
+    def get(self, query):
+        """The access register as an Excel workbook (same filters)"""
+        return _register_file(query, "xlsx")
 
 
 @notifications_blp.route("")

@@ -389,6 +389,11 @@ CASES: dict[tuple[str, str], Case] = {
         A + "/access/requests/{grant}/letter.pdf", party(200)
     ),
     ("GET", A + "/access/overdue"): Case(A + "/access/overdue", signed_in(200)),
+    ("GET", A + "/access/register"): Case(A + "/access/register", only("approver", "admin", ok=200)),
+    ("GET", A + "/access/register.csv"): Case(A + "/access/register.csv", only("approver", "admin", ok=200)),
+    ("GET", A + "/access/register.xlsx"): Case(
+        A + "/access/register.xlsx", only("approver", "admin", ok=200)
+    ),
     ("POST", A + "/access/requests/<int:number>/withdraw"): Case(step("submitted", "withdraw"), withdraw),
     ("GET", A + "/access/grants"): Case(A + "/access/grants", signed_in(200)),
     ("GET", A + "/access/grants/<int:number>"): Case(A + "/access/grants/{grant}", party(200)),

@@ -20,6 +20,7 @@ from dictionary.models import (
 from dictionary.models.access import OPINIONS, REQUEST_STATES
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
 from dictionary.models.base import utcnow
+from dictionary.services.register import KINDS as REGISTER_KINDS
 
 
 def field_names(**kwargs: Any) -> fields.List:
@@ -332,3 +333,31 @@ class MarkReadSchema(Schema):
 
 class CountSchema(Schema):
     marked = fields.Integer()
+
+
+# The access register -----------------------------------------------------------------------
+
+
+class RegisterQuerySchema(Schema):
+    agency = code_field(metadata={"description": "Requesting or owner agency (code)"})
+    dataset = fields.String(validate=validate.Length(min=1, max=200), metadata={"description": "Slug"})
+    since = fields.Date(metadata={"description": "First day (Vietnam time), included"})
+    until = fields.Date(metadata={"description": "Last day (Vietnam time), included"})
+
+    @validates_schema
+    def ordered(self, data, **_kwargs):
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            raise ValidationError("must not be before since", "until")
+
+
+class RegisterEntrySchema(Schema):
+    occurred_at = fields.DateTime()
+    kind = fields.String(metadata={"description": ", ".join(REGISTER_KINDS)})
+    number = fields.Integer(allow_none=True, metadata={"description": "Dossier (request and grant) number"})
+    agency = fields.String(allow_none=True, metadata={"description": "Requesting agency"})
+    owner = fields.String(allow_none=True, metadata={"description": "Owner agency of the dataset"})
+    dataset = fields.String(allow_none=True)
+    actor = fields.String()
+    detail = fields.String()
+    audit_seq = fields.Integer(metadata={"description": "The audit event (GET /audit) that records it"})
+    audit_hash = fields.String(metadata={"description": "Its hash in the audit chain"})
