@@ -13,7 +13,7 @@ from flask_smorest import Api
 from marshmallow import Schema
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import auth, db, errors, web
+from app import auth, db, errors, mail, web
 from app.api import register_api
 from app.api.common import Int32Converter
 from app.ckan import blueprint as ckan_blueprint
@@ -62,6 +62,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         settings.search_engine, settings.search_url, settings.search_index, engine, sessions
     )
     wired = Catalog(settings, engine, sessions, vocabularies, search)
+    if settings.smtp is not None:
+        wired.mail = mail.attach(sessions, settings.smtp)
     app.extensions["catalog"] = wired
 
     api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from app import create_app
 from app.cli_accounts import COMMANDS as accounts_commands
 from app.cli_dcat import export_group, harvest, validate_group
+from app.cli_governance import governance_group
 from app.cli_import import import_group
 from app.cli_search import search_group
 from app.config import serve_refusal
@@ -213,5 +214,6 @@ main.add_command(validate_group)
 main.add_command(harvest)
 main.add_command(import_group)
 main.add_command(search_group)
+main.add_command(governance_group)
 for _command in accounts_commands:
     main.add_command(_command)

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from dictionary.governance.calendar import DeadlineRules, rules_from
+from dictionary.services.mail import SmtpSettings
+
 DEFAULT_SECRET = "development-only-secret"  # noqa: S105 - refused in production, see validate()
 
 
@@ -44,6 +47,25 @@ class Settings:
     proxy_count: int = 0
     """Reverse proxies in front whose X-Forwarded-For / -Proto are trusted (login throttling counts
     client addresses, so behind a proxy set this, or every client has the proxy's address)."""
+    access_deadlines: str = "opinion=2,decision=2"
+    """Working days allowed per step of an access request (Decree 194/2025: two)."""
+    compensatory_days_off: str = ""
+    """Days off announced each year on top of the public holidays, ``YYYY-MM-DD,…``."""
+    makeup_working_days: str = ""
+    """Weekend days worked in exchange for a day off, ``YYYY-MM-DD,…``."""
+    site_url: str = ""
+    """Absolute address of the web pages, for links in e-mails; empty: the base URI."""
+    smtp_host: str = ""
+    """SMTP server for e-mail notifications; empty: in-app notifications only."""
+    smtp_port: int = 587
+    smtp_tls: str = "starttls"
+    """``starttls``, ``ssl`` (implicit TLS, port 465) or ``none`` (a local relay only)."""
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_sender: str = "danhmuc-csdl@lamdong.gov.vn"
+    """The From address of notification mails."""
+    smtp_timeout: int = 10
+    """Seconds to wait for the SMTP server before the mail is left for a retry."""
 
     @property
     def resolved_database_url(self) -> str:
@@ -75,6 +97,30 @@ class Settings:
             )
         if not self.base_uri.startswith(("http://", "https://")) or self.base_uri.endswith("/"):
             raise ValueError("CATALOG_BASE_URI must be an absolute http(s) URI without a trailing slash")
+        if self.smtp_tls not in ("starttls", "ssl", "none"):
+            raise ValueError("CATALOG_SMTP_TLS must be starttls, ssl or none")
+        try:
+            self.deadline_rules  # noqa: B018 - parsed here so that a bad table stops the start
+        except ValueError as error:
+            raise ValueError(f"CATALOG_ACCESS_DEADLINES / _DAYS_OFF / _WORKING_DAYS: {error}") from None
+
+    @property
+    def deadline_rules(self) -> DeadlineRules:
+        return rules_from(self.access_deadlines, self.compensatory_days_off, self.makeup_working_days)
+
+    @property
+    def smtp(self) -> SmtpSettings | None:
+        if not self.smtp_host:
+            return None
+        return SmtpSettings(
+            host=self.smtp_host,
+            port=self.smtp_port,
+            tls=self.smtp_tls,
+            user=self.smtp_user,
+            password=self.smtp_password,
+            sender=self.smtp_sender,
+            timeout=self.smtp_timeout,
+        )
 
 
 def serve_refusal(settings: Settings, environ: Mapping[str, str], *, dev: bool = False) -> str | None:

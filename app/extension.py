@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app
@@ -16,9 +17,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
+from dictionary.governance.calendar import DeadlineRules
 from dictionary.policies import SYSTEM, Actor
 from dictionary.ports import ChangeRecorder
 from dictionary.services import Context
+from dictionary.services.mail import MailDelivery
 from search.service import Search
 from vocab.vocabularies import Vocabularies
 
@@ -43,6 +46,13 @@ class Catalog:
     """Made on first use: it caches the description of every concept it has written."""
     dcat_validator: DcatValidator | None = None
     """Made on first use: loading the SHACL shapes costs a second."""
+    mail: MailDelivery | None = None
+    """The e-mail outbox's deliverer; None when no SMTP server is configured."""
+
+    @cached_property
+    def deadline_rules(self) -> DeadlineRules:
+        """The access deadlines' rule table and calendar (parsed once: the holidays are cached)."""
+        return self.settings.deadline_rules
 
     @property
     def recorder(self) -> ChangeRecorder:
@@ -56,6 +66,8 @@ class Catalog:
             recorder=self.recorder,
             actor=actor,
             principal=principal,
+            mail_enabled=self.mail is not None,
+            site_url=self.settings.site_url or self.settings.base_uri,
         )
 
 

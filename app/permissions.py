@@ -213,6 +213,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     # Web editing and workflow pages (GET draws the form, POST submits it; the views re-check the
     # object through dictionary.policies and the services, as the API does).
     "web.workspace": SIGNED_IN,
+    "web.notification_preferences": SIGNED_IN,  # the user's own choice (as notifications.*)
     "web.notifications_read": SIGNED_IN,  # the user's own notifications (as notifications.*)
     "web.dataset_new": DATASET_CREATE,
     "web.dataset_edit": DATASET_EDIT,
@@ -226,6 +227,8 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.access_inbox": SIGNED_IN,
     "web.access_request": SIGNED_IN,
     "web.access_grants": SIGNED_IN,
+    "web.access_letter": SIGNED_IN,  # the service shows it to the request's parties only
+    "web.access_overdue": SIGNED_IN,
     "web.access_grant": {"GET": SIGNED_IN, "POST": APPROVER_OR_ADMIN},
     "web.audit_log": ADMIN,
     # Accounts and tokens (services check which users an agency admin reaches).
@@ -243,6 +246,11 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "access.RequestOpinion": OWNER_OPINION,
     "access.RequestApprove": APPROVER,
     "access.RequestReject": APPROVER,
+    "access.RequestLetter": SIGNED_IN,  # the service shows it to the request's parties only
+    "access.Overdue": SIGNED_IN,  # all for the approver and administrators, owed opinions for stewards
+    "access.Register": APPROVER_OR_ADMIN,  # the data audit's register (the service checks too)
+    "access.RegisterCsv": APPROVER_OR_ADMIN,
+    "access.RegisterXlsx": APPROVER_OR_ADMIN,
     "access.RequestWithdraw": STAFF,
     "access.Grants": SIGNED_IN,
     "access.GrantItem": SIGNED_IN,
@@ -250,6 +258,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "access.Check": ACCESS_CHECK,
     "notifications.Notifications": SIGNED_IN,
     "notifications.NotificationsRead": SIGNED_IN,
+    "notifications.NotificationPreferences": SIGNED_IN,
     # The audit log.
     "audit.AuditEvents": ADMIN,
     "audit.AuditExport": ADMIN,

@@ -23,7 +23,9 @@ from dictionary.services import (
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
+from dictionary.services.deadlines import DeadlineService
 from dictionary.services.notifications import NotificationService
+from dictionary.services.register import AccessRegister
 from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
 from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
@@ -79,7 +81,15 @@ class Services:
 
     @cached_property
     def access(self) -> AccessService:
-        return AccessService(self.ctx, self.actor)
+        return AccessService(self.ctx, self.actor, rules=catalog_of().deadline_rules)
+
+    @cached_property
+    def register(self) -> AccessRegister:
+        return AccessRegister(self.ctx, self.actor)
+
+    @cached_property
+    def deadlines(self) -> DeadlineService:
+        return DeadlineService(self.ctx, self.actor)
 
     @cached_property
     def notifications(self) -> NotificationService:

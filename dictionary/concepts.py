@@ -68,3 +68,6 @@ OTHER_SCHEMES = {
     "role": "ownership-roles",
     "event_kind": "agency-events",
 }
+
+# The legal-basis register is the standards register's regulations; a refusal cites one of them.
+REGULATION = concept("standard-kinds", "REGULATION")

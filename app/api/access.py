@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import Response
 from flask.views import MethodView
 
 from app.api.common import Blueprint, errors
@@ -16,14 +17,22 @@ from app.api.schemas.access import (
     NotificationQuerySchema,
     NotificationSchema,
     OpinionSchema,
+    OverdueStepSchema,
+    PreferencesSchema,
     ReasonSchema,
+    RegisterEntrySchema,
+    RegisterQuerySchema,
+    RejectSchema,
     RequestCreateSchema,
     RequestQuerySchema,
     RequestSchema,
 )
+from app.api.schemas.spreadsheets import BINARY, TEXT
 from app.wiring import services
 from dictionary.models.base import utcnow
 from dictionary.services.access import RequestFilters
+from dictionary.services.register import RegisterFilters, download
+from dictionary.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
 
 blp = Blueprint(
     "access", __name__, url_prefix="/access", description="Access requests, grants and the decision API"
@@ -87,12 +96,38 @@ class RequestApprove(MethodView):
 
 @blp.route("/requests/<int:number>/reject")
 class RequestReject(MethodView):
-    @blp.arguments(ReasonSchema)
+    @blp.arguments(RejectSchema)
     @blp.response(200, RequestSchema)
     @errors(blp, 403, 404, 409)
     def post(self, data, number):
-        """Reject a request, with the reason (provincial approver)"""
-        return services().access.reject(number, data["reason"])
+        """Reject a request in writing: the reason and the regulation it rests on (provincial approver)
+
+        Decree 194/2025 requires a refusal to give its reasons and legal basis: ``legal_basis`` is
+        the code of a regulation (kind REGULATION) of the standards register.
+        """
+        return services().access.reject(number, data["reason"], data["legal_basis"])
+
+
+@blp.route("/requests/<int:number>/letter.pdf")
+class RequestLetter(MethodView):
+    @blp.response(200, BINARY, content_type="application/pdf", description="The decision letter as issued")
+    @errors(blp, 404)
+    def get(self, number):
+        """The decision letter of an approved request (số quyền khai thác, parties, dataset, fields,
+        period, legal basis), exactly as issued; its SHA-256 is in the audit event ``access.letter``"""
+        letter = services().access.letter(number)
+        response = Response(letter.pdf, mimetype="application/pdf")
+        response.headers["Content-Disposition"] = f'attachment; filename="quyet-dinh-{number}.pdf"'
+        return response
+
+
+@blp.route("/overdue")
+class Overdue(MethodView):
+    @blp.response(200, OverdueStepSchema(many=True))
+    def get(self):
+        """Open steps past their due time, oldest first: all of them for the approver and
+        administrators, the opinions their agency owes for the owner's stewards"""
+        return services().deadlines.overdue()
 
 
 @blp.route("/requests/<int:number>/withdraw")
@@ -161,6 +196,48 @@ class Check(MethodView):
         }
 
 
+def _register(query):
+    return services().register.entries(RegisterFilters(**query))
+
+
+def _register_file(query, extension: str) -> Response:
+    content, media = download(_register(query), extension)
+    response = Response(content, mimetype=media)
+    response.headers["Content-Disposition"] = f'attachment; filename="so-dang-ky-khai-thac.{extension}"'
+    return response
+
+
+@blp.route("/register")
+class Register(MethodView):
+    @blp.arguments(RegisterQuerySchema, location="query")
+    @blp.response(200, RegisterEntrySchema(many=True))
+    @errors(blp, 404)
+    def get(self, query):
+        """The access register for data audit: every request, opinion, decision, grant, letter,
+        revocation and decision-API answer, oldest first, each with its audit event (approver, admin)"""
+        return _register(query)
+
+
+@blp.route("/register.csv")
+class RegisterCsv(MethodView):
+    @blp.arguments(RegisterQuerySchema, location="query")
+    @blp.response(200, TEXT, content_type=CSV_MEDIA_TYPE, description="UTF-8 with BOM, one header row")
+    @errors(blp, 404)
+    def get(self, query):
+        """The access register as CSV (same filters)"""
+        return _register_file(query, "csv")
+
+
+@blp.route("/register.xlsx")
+class RegisterXlsx(MethodView):
+    @blp.arguments(RegisterQuerySchema, location="query")
+    @blp.response(200, BINARY, content_type=XLSX_MEDIA_TYPE, description="One sheet, one header row")
+    @errors(blp, 404)
+    def get(self, query):
+        """The access register as an Excel workbook (same filters)"""
+        return _register_file(query, "xlsx")
+
+
 @notifications_blp.route("")
 class Notifications(MethodView):
     @notifications_blp.arguments(NotificationQuerySchema, location="query")
@@ -173,6 +250,20 @@ class Notifications(MethodView):
         )
         pagination_parameters.item_count = total
         return items
+
+
+@notifications_blp.route("/preferences")
+class NotificationPreferences(MethodView):
+    @notifications_blp.response(200, PreferencesSchema)
+    def get(self):
+        """How I am notified: in-app only, or by e-mail too"""
+        return {"email": services().notifications.wants_email()}
+
+    @notifications_blp.arguments(PreferencesSchema)
+    @notifications_blp.response(200, PreferencesSchema)
+    def put(self, data):
+        """Choose in-app only (``email: false``) or e-mail too (``email: true``)"""
+        return {"email": services().notifications.set_email(data["email"])}
 
 
 @notifications_blp.route("/read")

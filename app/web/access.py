@@ -39,6 +39,7 @@ STATES = {
     "revoked": _l("Đã thu hồi"),
 }
 OPINIONS = {"agree": _l("Đồng ý"), "disagree": _l("Không đồng ý")}
+STEP_KINDS = {"opinion": _l("Ý kiến cơ quan chủ quản"), "decision": _l("Quyết định phê duyệt")}
 
 
 def _now() -> datetime:
@@ -47,7 +48,7 @@ def _now() -> datetime:
 
 @bp.context_processor
 def _access_words() -> dict[str, Any]:
-    return {"access_states": STATES, "access_opinions": OPINIONS}
+    return {"access_states": STATES, "access_opinions": OPINIONS, "step_kinds": STEP_KINDS}
 
 
 def _refused(error: Exception) -> Errors:
@@ -105,7 +106,9 @@ def access_requests() -> str:
     found, _total = services().access.list_requests(RequestFilters(), 1, PAGE_SIZE)
     actor = current_actor()
     mine = [
-        r for r in found if actor.role_for(r.agency_id) is not None or r.requester_id == actor.principal_id
+        r
+        for r in found
+        if actor.role_for(r.agency_id) is not None or r.requester_id == actor.principal_id
     ]
     return render_template("access/requests.html", requests=mine, inbox=False)
 
@@ -145,7 +148,9 @@ def access_request(number: int) -> Response | str:
                 number, request.form.get("opinion", ""), request.form.get("comment", "").strip() or None
             ),
             "approve": lambda: access.approve(number, reason=reason),
-            "reject": lambda: access.reject(number, reason or ""),
+            "reject": lambda: access.reject(
+                number, reason or "", request.form.get("legal_basis", "").strip()
+            ),
             "withdraw": lambda: access.withdraw(number),
         }
         if action not in steps or (action == "opinion" and request.form.get("opinion") not in OPINIONS):
@@ -158,7 +163,36 @@ def access_request(number: int) -> Response | str:
             flash(_("Đã ghi nhận."), "ok")
             return redirect(url_for("web.access_request", number=number), code=303)
     found = access.get_request(number)
-    return render_template("access/request.html", r=found, errors=errors, actions=_actions(found))
+    actions = _actions(found)
+    return render_template(
+        "access/request.html",
+        r=found,
+        errors=errors,
+        actions=actions,
+        now=_now(),
+        regulations=[
+            (basis.code, f"{basis.identifier} — {basis.title_vi}")
+            for basis in services().standards.regulations()
+        ]
+        if "reject" in actions
+        else [],
+        chosen_basis=request.form.get("legal_basis", ""),
+    )
+
+
+@bp.get("/access/requests/<int:number>/letter.pdf")
+def access_letter(number: int) -> Response:
+    """The kept decision letter, as ``GET /api/v1/access/requests/<n>/letter.pdf`` gives it."""
+    letter = services().access.letter(number)
+    response = Response(letter.pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="quyet-dinh-{number}.pdf"'
+    return response
+
+
+@bp.get("/access/overdue")
+def access_overdue() -> str:
+    """Steps past their due time: every one for the approver, the owed opinions for stewards."""
+    return render_template("access/overdue.html", steps=services().deadlines.overdue(), now=_now())
 
 
 def _actions(found: AccessRequest) -> set[str]:

@@ -105,6 +105,7 @@ NOTIFICATIONS: dict[str, LazyString] = {
     "request.rejected": _l("Yêu cầu bị từ chối"),
     "request.withdrawn": _l("Yêu cầu đã được rút"),
     "grant.revoked": _l("Quyền khai thác bị thu hồi"),
+    "step.overdue": _l("Bước xử lý quá hạn"),
 }
 """What a notification is about, by kind (dictionary.services.notifications)."""
 

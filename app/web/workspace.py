@@ -7,7 +7,7 @@ once, as ``POST /api/v1/notifications/read`` with ``all: true`` does.
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -34,6 +34,7 @@ def workspace() -> str:
         notifications=notifications,
         notification_count=total,
         unread_count=unread,
+        wants_email=services().notifications.wants_email(),
     )
 
 
@@ -42,4 +43,12 @@ def notifications_read() -> Response:
     """Mark all of the user's notifications read, then back to the workspace."""
     marked = services().notifications.mark_read(None)
     flash(_("Đã đánh dấu %(count)d thông báo là đã đọc.", count=marked), "ok")
+    return redirect(url_for("web.workspace", _anchor="s-notifications"), code=303)
+
+
+@bp.post("/workspace/notifications/preferences")
+def notification_preferences() -> Response:
+    """In-app only, or e-mail too (as ``PUT /api/v1/notifications/preferences``)."""
+    email = services().notifications.set_email(request.form.get("email") == "on")
+    flash(_("Sẽ gửi thông báo qua e-mail.") if email else _("Chỉ thông báo trong hệ thống."), "ok")
     return redirect(url_for("web.workspace", _anchor="s-notifications"), code=303)

@@ -7,12 +7,14 @@ from dictionary.models.audit import AuditChainHead, AuditEvent
 from dictionary.models.base import Base, utcnow
 from dictionary.models.dataset import ContactPoint, Dataset, Distribution, OwnershipAssignment
 from dictionary.models.field import Field
+from dictionary.models.governance import AccessStep, DecisionLetter, MailMessage
 from dictionary.models.revision import OutboxEntry, Revision
 from dictionary.models.standard import Standard, StandardMapping
 
 __all__ = [
     "AccessGrant",
     "AccessRequest",
+    "AccessStep",
     "Agency",
     "AgencyEvent",
     "ApiToken",
@@ -21,9 +23,11 @@ __all__ = [
     "Base",
     "ContactPoint",
     "Dataset",
+    "DecisionLetter",
     "Distribution",
     "Field",
     "LoginThrottle",
+    "MailMessage",
     "Membership",
     "Notification",
     "OutboxEntry",

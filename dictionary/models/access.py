@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from dictionary.models.accounts import Principal
     from dictionary.models.agency import Agency
     from dictionary.models.dataset import Dataset
+    from dictionary.models.governance import AccessStep
+    from dictionary.models.standard import Standard
 
 REQUEST_STATES = ("submitted", "reviewed", "approved", "rejected", "withdrawn")
 OPINIONS = ("agree", "disagree")
@@ -67,6 +69,11 @@ class AccessRequest(Identified, Base):
     )
     decided_at: Mapped[datetime | None] = mapped_column(comment="When it was approved or rejected (UTC)")
     decision_reason: Mapped[str | None] = mapped_column(comment="Reason of the decision (required to reject)")
+    refusal_basis_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("standard.id", ondelete="RESTRICT"),
+        index=True,
+        comment="The regulation of the legal-basis register a refusal cites (Decree 194/2025)",
+    )
 
     requester: Mapped[Principal] = relationship(foreign_keys=[requester_id], lazy="joined")
     agency: Mapped[Agency] = relationship(lazy="joined")
@@ -74,6 +81,10 @@ class AccessRequest(Identified, Base):
     opinion_by: Mapped[Principal | None] = relationship(foreign_keys=[opinion_by_id])
     decided_by: Mapped[Principal | None] = relationship(foreign_keys=[decided_by_id])
     grant: Mapped[AccessGrant | None] = relationship(back_populates="request", uselist=False)
+    refusal_basis: Mapped[Standard | None] = relationship()
+    steps: Mapped[list[AccessStep]] = relationship(
+        back_populates="request", order_by="AccessStep.opened_at", lazy="selectin"
+    )
 
 
 class AccessGrant(Identified, Base):

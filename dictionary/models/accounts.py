@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dictionary.models.base import Base, Identified, str40, str200, utcnow
@@ -51,6 +51,9 @@ class Principal(Identified, Base):
     )
     active: Mapped[bool] = mapped_column(default=True, comment="Deactivated principals cannot sign in")
     last_login_at: Mapped[datetime | None] = mapped_column(comment="Last successful web login (UTC)")
+    email_notifications: Mapped[bool] = mapped_column(
+        default=True, server_default=true(), comment="Also send notifications by e-mail (else in-app only)"
+    )
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="principal", cascade="all, delete-orphan", lazy="selectin"

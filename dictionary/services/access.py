@@ -3,8 +3,11 @@
 Staff of agency A ask for dataset D outside A's scope → the owner agency gives its opinion → the
 provincial approver approves (creating a grant) or rejects with a reason → the grant answers
 ``check`` until it expires or is revoked. Every step is a write (so the audit listener logs it);
-``check`` logs its decision explicitly. Parties are told through in-app notifications
-(:mod:`dictionary.services.notifications`).
+``check`` logs its decision explicitly. Parties are told through notifications
+(:mod:`dictionary.services.notifications`). Each step (opinion, decision) has a due time in
+working days (:mod:`dictionary.services.deadlines`); a refusal cites a regulation of the
+legal-basis register and a reason; an approval issues the decision letter, kept as a PDF
+(:mod:`dictionary.services.letters`).
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ from sqlalchemy import ColumnElement, exists, func, or_, select, true
 
 from dictionary import concepts as C
 from dictionary.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from dictionary.governance.calendar import DeadlineRules
 from dictionary.models import (
     AccessGrant,
     AccessRequest,
     Agency,
     Dataset,
+    DecisionLetter,
     OwnershipAssignment,
+    Standard,
 )
 from dictionary.models.base import utcnow
 from dictionary.policies import (
@@ -40,6 +46,8 @@ from dictionary.policies import (
 from dictionary.services.accounts import load_agency_graph
 from dictionary.services.audit import record
 from dictionary.services.base import Context, paginate, unit_of_work
+from dictionary.services.deadlines import close_steps, open_step
+from dictionary.services.letters import issue_letter, kept_letter
 from dictionary.services.lookup import load_dataset
 from dictionary.services.notifications import Notifier
 from dictionary.visibility import Visibility
@@ -58,10 +66,17 @@ def _start_of(day: Any) -> datetime:
 
 
 class AccessService:
-    def __init__(self, ctx: Context, actor: Actor, now: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        actor: Actor,
+        now: Callable[[], datetime] = utcnow,
+        rules: DeadlineRules | None = None,
+    ) -> None:
         self.ctx = ctx
         self.actor = actor
         self.now = now
+        self.rules = rules or DeadlineRules()
         self.notifier = Notifier(ctx, actor)
 
     # Requests ---------------------------------------------------------------------------
@@ -115,12 +130,16 @@ class AccessService:
             status="submitted",
         )
         session.add(request)
+        step = open_step(self.ctx, self.rules, request, "opinion", self.now())
         session.flush()
         self.notifier.send(
             self.notifier.owner_stewards(dataset),
             "request.submitted",
             request,
-            f"Yêu cầu khai thác số {number}: {role.agency_code} xin dùng '{dataset.title_vi}'",
+            f"Yêu cầu khai thác số {number}: {role.agency_code} xin dùng '{dataset.title_vi}'; "
+            f"hạn cho ý kiến {step.due_on:%d/%m/%Y}",
+            f"Access request {number}: {role.agency_code} asks to use '{dataset.title_vi}'; "
+            f"opinion due {step.due_on:%d/%m/%Y}",
         )
         return request
 
@@ -145,22 +164,24 @@ class AccessService:
         if request.status != "submitted":
             raise Conflict(f"Request {number} is {request.status}: the opinion was already given")
         request.owner_opinion, request.opinion_comment = opinion, comment
-        request.opinion_by_id, request.opinion_at, request.status = (
-            self.actor.principal_id,
-            self.now(),
-            "reviewed",
-        )
+        now = self.now()
+        request.opinion_by_id, request.opinion_at, request.status = (self.actor.principal_id, now, "reviewed")
+        close_steps(request, now)
+        step = open_step(self.ctx, self.rules, request, "decision", now)
+        self.ctx.session.flush()
         self.notifier.send(
             self.notifier.approvers(),
             "request.reviewed",
             request,
-            f"Yêu cầu số {number} chờ phê duyệt (ý kiến chủ quản: {opinion})",
+            f"Yêu cầu số {number} chờ phê duyệt (ý kiến chủ quản: {opinion}); hạn {step.due_on:%d/%m/%Y}",
+            f"Request {number} waits for a decision (owner's opinion: {opinion}); due {step.due_on:%d/%m/%Y}",
         )
         self.notifier.send(
             [request.requester],
             "request.reviewed",
             request,
             f"Chủ quản đã cho ý kiến về yêu cầu số {number}: {opinion}",
+            f"The owner agency gave its opinion on request {number}: {opinion}",
         )
         return request
 
@@ -208,28 +229,46 @@ class AccessService:
         )
         self.ctx.session.add(grant)
         self._decide(request, "approved", reason)
+        issue_letter(self.ctx, request, grant, self.actor.name)
         return grant
 
     @unit_of_work
-    def reject(self, number: int, reason: str) -> AccessRequest:
+    def reject(self, number: int, reason: str, legal_basis: str | None) -> AccessRequest:
+        """Refuse in writing with a reason and the regulation that grounds it (Decree 194/2025)."""
+        errors: dict[str, list[str]] = {}
         if not reason or not reason.strip():
-            raise InvalidInput.one("reason", "a rejection needs a reason")
+            errors["reason"] = ["a rejection needs a reason"]
+        basis = None
+        if not legal_basis or not legal_basis.strip():
+            errors["legal_basis"] = ["a rejection cites its legal basis: a regulation of the register"]
+        else:
+            basis = self.ctx.session.scalar(select(Standard).where(Standard.code == legal_basis.strip()))
+            if basis is None or basis.kind != C.REGULATION:
+                errors["legal_basis"] = [f"'{legal_basis}' is not a regulation of the legal-basis register"]
+        if errors:
+            raise InvalidInput(errors)
         request = self._decidable(number)
+        request.refusal_basis = basis
         self._decide(request, "rejected", reason)
         return request
 
     def _decide(self, request: AccessRequest, status: str, reason: str | None) -> None:
         request.status, request.decision_reason = status, reason
         request.decided_by_id, request.decided_at = self.actor.principal_id, self.now()
+        close_steps(request, request.decided_at)
         self.ctx.session.flush()
-        verb = "phê duyệt / approved" if status == "approved" else "từ chối / rejected"
+        verb, verb_en = ("phê duyệt", "approved") if status == "approved" else ("từ chối", "rejected")
         recipients = [
             request.requester,
             *self.notifier.agency_leads(request.agency_id),
             *self.notifier.owner_stewards(request.dataset),
         ]
         self.notifier.send(
-            recipients, f"request.{status}", request, f"Yêu cầu số {request.number} đã được {verb}"
+            recipients,
+            f"request.{status}",
+            request,
+            f"Yêu cầu số {request.number} đã được {verb}",
+            f"Request {request.number} was {verb_en}",
         )
 
     @unit_of_work
@@ -240,8 +279,16 @@ class AccessService:
         if request.status not in OPEN_STATES:
             raise Conflict(f"Request {number} was already {request.status}")
         request.status = "withdrawn"
+        close_steps(request, self.now())
         self.ctx.session.flush()
         return request
+
+    def letter(self, number: int) -> DecisionLetter:
+        """The kept decision letter of an approved request, for whoever is a party to it."""
+        letter = kept_letter(self.ctx, self.get_request(number))
+        if letter is None:
+            raise NotFound("Decision letter", number)
+        return letter
 
     def get_request(self, number: int) -> AccessRequest:
         request = self.ctx.session.scalar(select(AccessRequest).where(AccessRequest.number == number))
@@ -300,6 +347,7 @@ class AccessService:
             "grant.revoked",
             grant.request,
             f"Quyền khai thác số {number} đã bị thu hồi: {reason}",
+            f"Grant {number} was revoked: {reason}",
         )
         return grant
 

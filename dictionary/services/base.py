@@ -36,6 +36,10 @@ class Context:
     clock: Callable[[], date] = today_utc
     principal: Actor = SYSTEM
     """Who acts, for the services' own permission checks (the system may do everything)."""
+    mail_enabled: bool = False
+    """Whether notifications also go to the mail outbox (an SMTP server is configured)."""
+    site_url: str = ""
+    """Absolute base of the web pages, for links in e-mails (empty: links stay relative)."""
 
 
 class HasContext(Protocol):

@@ -1,7 +1,10 @@
-"""In-app notifications: who is told about a step of an access request, and each principal's inbox.
+"""Notifications: who is told about a step of an access request, and each principal's inbox.
 
 The access workflow (:mod:`dictionary.services.access`) sends through :class:`Notifier`; the
-principal reads and clears its own notifications through :class:`NotificationService`.
+principal reads and clears its own notifications through :class:`NotificationService`. Beside
+the in-app notification, a principal who wants e-mail (``Principal.email_notifications``) gets a
+mail in the outbox, in the same transaction: sent after commit (:mod:`dictionary.services.mail`),
+never for a change that rolled back.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from dictionary.models import AccessRequest, Dataset, Membership, Notification, Principal
+from dictionary.errors import PermissionDenied
+from dictionary.models import AccessRequest, Dataset, MailMessage, Membership, Notification, Principal
 from dictionary.models.base import utcnow
 from dictionary.policies import Actor, owner_of, rank
 from dictionary.services.accounts import load_agency_graph
@@ -42,6 +46,9 @@ class Notifier:
     def agency_leads(self, agency_id: uuid.UUID) -> list[Principal]:
         return self._members(load_agency_graph(self.ctx).lineage(agency_id), "steward")
 
+    def agency_admins(self, agency_id: uuid.UUID) -> list[Principal]:
+        return self._members(load_agency_graph(self.ctx).lineage(agency_id), "agency_admin")
+
     def approvers(self) -> list[Principal]:
         return list(
             self.ctx.session.scalars(
@@ -49,21 +56,35 @@ class Notifier:
             )
         )
 
-    def send(self, recipients: Iterable[Principal], kind: str, request: AccessRequest, message: str) -> None:
+    def send(
+        self,
+        recipients: Iterable[Principal],
+        kind: str,
+        request: AccessRequest,
+        message: str,
+        message_en: str | None = None,
+    ) -> None:
+        """Tell each recipient once (in-app, and by e-mail if they want it); ``message`` is Vietnamese."""
         seen: set[uuid.UUID] = set()
         for principal in recipients:
             if principal.id in seen or principal.id == self.actor.principal_id:
                 continue
             seen.add(principal.id)
+            link = f"/api/v1/access/requests/{request.number}"
             self.ctx.session.add(
                 Notification(
                     recipient_id=principal.id,
                     kind=kind,
                     message=message[:500],
-                    link=f"/api/v1/access/requests/{request.number}",
+                    link=link,
                     request_number=request.number,
                 )
             )
+            if self.ctx.mail_enabled and principal.email_notifications and principal.email:
+                self.ctx.session.add(
+                    mail_for(principal, kind, request.number, message, message_en, site=self.ctx.site_url)
+                )
+                self.ctx.session.info[MAIL_QUEUED_KEY] = True
 
     def _members(self, agencies: Iterable[uuid.UUID], minimum: str) -> list[Principal]:
         rows = self.ctx.session.scalars(
@@ -72,6 +93,29 @@ class Notifier:
             .where(Membership.agency_id.in_(sorted(agencies)), Principal.active.is_(True))
         ).unique()
         return [p for p in rows if any(rank(m.role) >= rank(minimum) for m in p.memberships)]
+
+
+MAIL_QUEUED_KEY = "mail.queued"
+"""Session info: this transaction queued mail, so the app delivers the outbox after commit."""
+
+
+def mail_for(
+    principal: Principal, kind: str, number: int, message: str, message_en: str | None, *, site: str = ""
+) -> MailMessage:
+    """Vietnamese first, English second: the recipient's language is not known to be either."""
+    page = f"{site}/access/requests/{number}"
+    subject = f"[Danh mục CSDL dùng chung] Hồ sơ số {number} / Dossier {number}"
+    english = message_en or message
+    body = (
+        f"Kính gửi {principal.name},\n\n{message}\n\n"
+        f"Xem hồ sơ: {page}\n\n"
+        "----------\n"
+        f"Dear {principal.name},\n\n{english}\n\n"
+        f"See the dossier: {page}\n\n"
+        f"Thư tự động của Danh mục cơ sở dữ liệu dùng chung; đổi cách nhận thông báo tại {site}/workspace.\n"
+        f"Sent automatically by the Shared Data Catalog; choose how you are notified at {site}/workspace.\n"
+    )
+    return MailMessage(recipient=principal.email, subject=subject[:500], body=body, kind=kind)
 
 
 class NotificationService:
@@ -101,3 +145,23 @@ class NotificationService:
             row.read_at = self.now()
         self.ctx.session.flush()
         return len(rows)
+
+    def wants_email(self) -> bool:
+        principal = self._principal()
+        return principal.email_notifications
+
+    @unit_of_work
+    def set_email(self, enabled: bool) -> bool:
+        """In-app only (False) or e-mail too (True), for the acting principal."""
+        principal = self._principal()
+        principal.email_notifications = enabled
+        self.ctx.session.flush()
+        return principal.email_notifications
+
+    def _principal(self) -> Principal:
+        principal = (
+            self.ctx.session.get(Principal, self.actor.principal_id) if self.actor.principal_id else None
+        )
+        if principal is None:
+            raise PermissionDenied("Only a signed-in principal has notification preferences")
+        return principal

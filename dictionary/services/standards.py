@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, NotFound
 from dictionary.models import Field, Standard, StandardMapping
 from dictionary.properties import STANDARD
@@ -43,6 +44,14 @@ class StandardService:
     def all(self) -> list[Standard]:
         """Every standard by code (the choices of a mapping form)."""
         return list(self.ctx.session.scalars(select(Standard).order_by(Standard.code)))
+
+    def regulations(self) -> list[Standard]:
+        """The legal-basis register: the regulations of the standards register, by number."""
+        return list(
+            self.ctx.session.scalars(
+                select(Standard).where(Standard.kind == C.REGULATION).order_by(Standard.identifier)
+            )
+        )
 
     def list(self, filters: StandardFilters, page: int, page_size: int) -> tuple[list[Standard], int]:
         query = select(Standard)

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from app.api.schemas.dictionary import DistributionInputSchema
 from dictionary.models import AccessGrant, AccessRequest, Agency, Dataset, Principal
 from dictionary.services import DistributionService, MappingService
+from dictionary.services.letters import issue_letter
 from dictionary.services.tokens import TokenService
 from tests.conftest import _accounts_context
 from tests.factories import FieldData, make_agency, make_dataset, make_principal, make_standard, make_token
@@ -43,6 +44,7 @@ class World:
             for name, code in (("A", "M68.01"), ("B", "M68.02"), ("C", "M68.03"))
         }
         make_standard(ctx, code="STD-M")
+        make_standard(ctx, code="STD-LAW", kind="REGULATION")  # the legal basis refusals cite
         self.datasets: dict[str, Dataset] = {
             "ds-a": self._dataset("A", "ds-a"),
             "ds-b": self._dataset("B", "ds-b"),
@@ -134,17 +136,18 @@ class World:
         number = self.new_request({"B": "in_scope", "C": "out_of_scope", "A": "granted"}[holder], "approved")
         request = self.ctx.session.query(AccessRequest).filter_by(number=number).one()
         now = datetime.now(UTC)
-        self.ctx.session.add(
-            AccessGrant(
-                number=number,
-                request=request,
-                agency_id=self.agencies[holder].id,
-                dataset_id=self.datasets[dataset].id,
-                fields=[],
-                starts_at=now - timedelta(days=1),
-                expires_at=now + timedelta(days=30),
-            )
+        grant = AccessGrant(
+            number=number,
+            request=request,
+            agency_id=self.agencies[holder].id,
+            dataset_id=self.datasets[dataset].id,
+            fields=[],
+            starts_at=now - timedelta(days=1),
+            expires_at=now + timedelta(days=30),
         )
+        self.ctx.session.add(grant)
+        self.ctx.session.flush()
+        issue_letter(self.ctx, request, grant, "Người phê duyệt")  # as an approval issues it
         self.ctx.session.commit()
         return number
 

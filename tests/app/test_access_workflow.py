@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from app.extension import catalog_of
-from tests.factories import AgencyData, DatasetData, FieldData
+from tests.factories import AgencyData, DatasetData, FieldData, StandardData
 
 API = "/api/v1"
 TODAY = datetime.now(UTC).date()
@@ -29,6 +29,8 @@ def world(client, client_as) -> dict:
     for slug, owner in (("tiem-chung", "H68.11"), ("benh-vien", "H68.11"), ("ngan-sach", "H68.04")):
         body = DatasetData(owner=owner, slug=slug, status="PUBLISHED", fields=fields)
         assert client.post(f"{API}/datasets", json=body).status_code == 201
+    regulation = StandardData(code="ND194", identifier="194/2025/NĐ-CP", kind="REGULATION")
+    assert client.post(f"{API}/standards", json=regulation).status_code == 201
     return {
         "admin": client,
         "requester": client_as("editor", "H68.04"),
@@ -159,13 +161,24 @@ def test_requesting_what_one_already_may_use_is_refused(world) -> None:
     )  # not staff
 
 
-def test_rejection_needs_a_reason_and_is_final(world) -> None:
+def test_rejection_needs_a_reason_and_a_legal_basis_and_is_final(world, client) -> None:
     number = world["requester"].post(f"{API}/access/requests", json=request_body()).json["number"]
     approver = world["approver"]
-    assert approver.post(f"{API}/access/requests/{number}/reject", json={}).status_code == 422
-    assert approver.post(f"{API}/access/requests/{number}/reject", json={"reason": " "}).status_code == 422
-    rejected = approver.post(f"{API}/access/requests/{number}/reject", json={"reason": "Không đủ căn cứ"})
+    reject = f"{API}/access/requests/{number}/reject"
+    missing = approver.post(reject, json={})
+    assert missing.status_code == 422 and set(missing.json["errors"]["json"]) == {"reason", "legal_basis"}
+    no_basis = approver.post(reject, json={"reason": "Không đủ căn cứ"})
+    assert no_basis.status_code == 422 and set(no_basis.json["errors"]["json"]) == {"legal_basis"}
+    blank = approver.post(reject, json={"reason": " ", "legal_basis": "ND194"})
+    assert blank.status_code == 422 and "reason" in blank.json["errors"]["json"]
+    # A standard of the register that is not a regulation is no legal basis.
+    client.post(f"{API}/standards", json=StandardData(code="QCVN109"))
+    not_law = approver.post(reject, json={"reason": "Không đủ căn cứ", "legal_basis": "QCVN109"})
+    assert not_law.status_code == 422 and "QCVN109" in not_law.json["errors"]["json"]["legal_basis"][0]
+    assert world["requester"].get(f"{API}/access/requests/{number}").json["status"] == "submitted"
+    rejected = approver.post(reject, json={"reason": "Không đủ căn cứ", "legal_basis": "ND194"})
     assert rejected.status_code == 200 and rejected.json["status"] == "rejected"
+    assert rejected.json["refusal_basis"] == "ND194"
     assert approver.post(f"{API}/access/requests/{number}/approve", json={}).status_code == 409
     assert check(world)["allowed"] is False
     # A new request may be filed once the old one is decided.
@@ -197,7 +210,9 @@ def test_withdrawal_and_who_sees_a_request(world, client_as) -> None:
     withdrawn = world["requester"].post(f"{API}/access/requests/{number}/withdraw")
     assert withdrawn.status_code == 200 and withdrawn.json["status"] == "withdrawn"
     assert (
-        world["approver"].post(f"{API}/access/requests/{number}/reject", json={"reason": "x"}).status_code
+        world["approver"]
+        .post(f"{API}/access/requests/{number}/reject", json={"reason": "x", "legal_basis": "ND194"})
+        .status_code
         == 409
     )
 

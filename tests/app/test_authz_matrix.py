@@ -309,6 +309,9 @@ CASES: dict[tuple[str, str], Case] = {
         signed_in(303),
         form=True,  # one's own: marked, then back
     ),
+    ("POST", "/workspace/notifications/preferences"): Case(
+        "/workspace/notifications/preferences", signed_in(303), form=True
+    ),
     ("GET", "/datasets/new"): Case(
         "/datasets/new", only("editor", "steward", "agency_admin", "admin", ok=200)
     ),
@@ -336,6 +339,10 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/access/requests/<int:number>"): Case("/access/requests/{request}", party(200)),
     ("POST", "/access/requests/<int:number>"): Case("/access/requests/{request}", party(400), form=True),
     ("GET", "/access/grants/<int:number>"): Case("/access/grants/{grant}", party(200)),
+    ("GET", "/access/requests/<int:number>/letter.pdf"): Case(
+        "/access/requests/{grant}/letter.pdf", party(200)
+    ),
+    ("GET", "/access/overdue"): Case("/access/overdue", signed_in(200)),
     ("POST", "/access/grants/<int:number>"): Case(
         lambda w, role, rel: f"/access/grants/{w.new_grant(rel)}",
         only("approver", "admin", ok=303),  # revoked, then back to the grant page
@@ -374,7 +381,18 @@ CASES: dict[tuple[str, str], Case] = {
         step("reviewed", "approve"), only("approver", ok=201), {}
     ),
     ("POST", A + "/access/requests/<int:number>/reject"): Case(
-        step("submitted", "reject"), only("approver", ok=200), {"reason": "Không đủ"}
+        step("submitted", "reject"),
+        only("approver", ok=200),
+        {"reason": "Không đủ", "legal_basis": "STD-LAW"},
+    ),
+    ("GET", A + "/access/requests/<int:number>/letter.pdf"): Case(
+        A + "/access/requests/{grant}/letter.pdf", party(200)
+    ),
+    ("GET", A + "/access/overdue"): Case(A + "/access/overdue", signed_in(200)),
+    ("GET", A + "/access/register"): Case(A + "/access/register", only("approver", "admin", ok=200)),
+    ("GET", A + "/access/register.csv"): Case(A + "/access/register.csv", only("approver", "admin", ok=200)),
+    ("GET", A + "/access/register.xlsx"): Case(
+        A + "/access/register.xlsx", only("approver", "admin", ok=200)
     ),
     ("POST", A + "/access/requests/<int:number>/withdraw"): Case(step("submitted", "withdraw"), withdraw),
     ("GET", A + "/access/grants"): Case(A + "/access/grants", signed_in(200)),
@@ -398,6 +416,10 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/api/2/action/<name>"): Case("/api/2/action/group_list", anyone(200), {}),
     ("GET", "/api/3"): Case("/api/3", anyone(200)),
     ("GET", "/api/util/status"): Case("/api/util/status", anyone(200)),
+    ("GET", A + "/notifications/preferences"): Case(A + "/notifications/preferences", signed_in(200)),
+    ("PUT", A + "/notifications/preferences"): Case(
+        A + "/notifications/preferences", signed_in(200), {"email": False}
+    ),
     # The audit log
     ("GET", A + "/audit"): Case(A + "/audit", only("admin", ok=200)),
     ("GET", A + "/audit/export"): Case(A + "/audit/export", only("admin", ok=200)),

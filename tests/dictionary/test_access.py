@@ -13,7 +13,7 @@ from dictionary.services import AgencyService
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.notifications import NotificationService
-from tests.factories import make_agency, make_dataset, make_principal
+from tests.factories import make_agency, make_dataset, make_principal, make_standard
 
 TODAY = datetime.now(UTC).date()
 
@@ -135,7 +135,8 @@ def test_notifications_reach_each_party_once(ctx, province) -> None:
     approver = make_principal(ctx, "approver")
     number = file(ctx, requester).number
     AccessService(ctx, actor(ctx, steward)).give_opinion(number, "disagree", "Dữ liệu nhạy cảm")
-    AccessService(ctx, actor(ctx, approver)).reject(number, "Không đủ căn cứ pháp lý")
+    law = make_standard(ctx, kind="REGULATION", identifier="194/2025/NĐ-CP")
+    AccessService(ctx, actor(ctx, approver)).reject(number, "Không đủ căn cứ pháp lý", law.code)
 
     def kinds(principal: Principal) -> list[str]:
         items, _ = NotificationService(ctx, actor(ctx, principal)).list(False, 1, 50)

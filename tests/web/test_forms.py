@@ -58,7 +58,9 @@ def pages_of(world: World) -> dict[str, list[str]]:
             "/access/inbox",
             "/access/grants",
             f"/access/requests/new?dataset={slug}",
+            "/access/overdue",
         ],
+        "approver": ["/access/overdue", "/access/inbox"],
         "admin": ["/audit", "/audit?verify=1"],
     }
 

@@ -8,10 +8,19 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from app.api.schemas.common import FIELD_NAME_PATTERN, ResponseSchema, code_field, computed, integer, text
-from dictionary.models import AccessGrant, AccessRequest, ApiToken, Membership, Notification, Principal
+from dictionary.models import (
+    AccessGrant,
+    AccessRequest,
+    AccessStep,
+    ApiToken,
+    Membership,
+    Notification,
+    Principal,
+)
 from dictionary.models.access import OPINIONS, REQUEST_STATES
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES, TOKEN_SCOPES
 from dictionary.models.base import utcnow
+from dictionary.services.register import KINDS as REGISTER_KINDS
 
 
 def field_names(**kwargs: Any) -> fields.List:
@@ -142,6 +151,23 @@ class GrantSummarySchema(ResponseSchema):
     expires_at = fields.DateTime()
 
 
+class StepSchema(ResponseSchema):
+    __model__ = AccessStep
+
+    kind = fields.String(metadata={"description": "opinion (owner agency) or decision (approver)"})
+    opened_at = fields.DateTime()
+    working_days = fields.Integer(metadata={"description": "Working days allowed (the rule table)"})
+    due_on = fields.Date(metadata={"description": "Last working day, Asia/Ho_Chi_Minh"})
+    due_at = fields.DateTime(metadata={"description": "When the step becomes overdue"})
+    closed_at = fields.DateTime()
+    escalated_at = fields.DateTime()
+    overdue = computed(
+        "boolean",
+        lambda s: s.overdue(utcnow()),
+        metadata={"description": "Still open past due_at, or closed after it"},
+    )
+
+
 class RequestSchema(ResponseSchema):
     __model__ = AccessRequest
 
@@ -162,8 +188,15 @@ class RequestSchema(ResponseSchema):
     opinion_at = fields.DateTime()
     decided_at = fields.DateTime()
     decision_reason = fields.String()
+    refusal_basis = computed(
+        "string",
+        lambda r: r.refusal_basis.code if r.refusal_basis else None,
+        allow_none=True,
+        metadata={"description": "Code of the regulation a refusal cites (legal-basis register)"},
+    )
     created_at = fields.DateTime()
     grant = fields.Nested(GrantSummarySchema, allow_none=True)
+    steps = fields.List(fields.Nested(StepSchema), metadata={"description": "Steps with their deadlines"})
 
 
 class RequestCreateSchema(Schema):
@@ -202,6 +235,22 @@ class ApproveSchema(Schema):
 
 class ReasonSchema(Schema):
     reason = text(2000, required=True)
+
+
+class RejectSchema(Schema):
+    reason = text(2000, required=True)
+    legal_basis = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=40),
+        metadata={"description": "Code of a regulation of the legal-basis register (GET /standards)"},
+    )
+
+
+class OverdueStepSchema(StepSchema):
+    request = computed("integer", lambda s: s.request.number, metadata={"description": "Request number"})
+    status = computed("string", lambda s: s.request.status)
+    dataset = computed("string", lambda s: s.request.dataset.slug)
+    agency = computed("string", lambda s: s.request.agency.code)
 
 
 class GrantSchema(GrantSummarySchema):
@@ -262,6 +311,12 @@ class NotificationSchema(ResponseSchema):
     read_at = fields.DateTime()
 
 
+class PreferencesSchema(Schema):
+    email = fields.Boolean(
+        required=True, metadata={"description": "Also by e-mail (true) or in-app only (false)"}
+    )
+
+
 class NotificationQuerySchema(Schema):
     unread = fields.Boolean(load_default=False)
 
@@ -278,3 +333,31 @@ class MarkReadSchema(Schema):
 
 class CountSchema(Schema):
     marked = fields.Integer()
+
+
+# The access register -----------------------------------------------------------------------
+
+
+class RegisterQuerySchema(Schema):
+    agency = code_field(metadata={"description": "Requesting or owner agency (code)"})
+    dataset = fields.String(validate=validate.Length(min=1, max=200), metadata={"description": "Slug"})
+    since = fields.Date(metadata={"description": "First day (Vietnam time), included"})
+    until = fields.Date(metadata={"description": "Last day (Vietnam time), included"})
+
+    @validates_schema
+    def ordered(self, data, **_kwargs):
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            raise ValidationError("must not be before since", "until")
+
+
+class RegisterEntrySchema(Schema):
+    occurred_at = fields.DateTime()
+    kind = fields.String(metadata={"description": ", ".join(REGISTER_KINDS)})
+    number = fields.Integer(allow_none=True, metadata={"description": "Dossier (request and grant) number"})
+    agency = fields.String(allow_none=True, metadata={"description": "Requesting agency"})
+    owner = fields.String(allow_none=True, metadata={"description": "Owner agency of the dataset"})
+    dataset = fields.String(allow_none=True)
+    actor = fields.String()
+    detail = fields.String()
+    audit_seq = fields.Integer(metadata={"description": "The audit event (GET /audit) that records it"})
+    audit_hash = fields.String(metadata={"description": "Its hash in the audit chain"})

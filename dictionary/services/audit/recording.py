@@ -30,10 +30,13 @@ NOT_AUDITED = frozenset(
         "login_throttle",
         "web_session",
         "notification",
+        "mail_outbox",
+        "decision_letter",
     }
 )
-"""Derived or bookkeeping tables: revisions repeat the dataset change already logged, the outbox and
-notifications follow from logged changes, and logins and logouts are logged as explicit events."""
+"""Derived or bookkeeping tables: revisions repeat the dataset change already logged, the outboxes
+and notifications follow from logged changes, logins and logouts are logged as explicit events, and
+a decision letter by an explicit event with its hash (its PDF does not belong in the chain)."""
 IGNORED_COLUMNS = frozenset({"updated_at", "lock_version", "last_used_at", "last_login_at"})
 """Columns that change as a side effect; an update of only these is not an event."""
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})

@@ -1,0 +1,1 @@
+"""Governance helpers without a database: the working-day calendar and the decision letter's PDF."""
