@@ -9,6 +9,7 @@ from dictionary.models.dataset import ContactPoint, Dataset, Distribution, Owner
 from dictionary.models.field import Field
 from dictionary.models.revision import OutboxEntry, Revision
 from dictionary.models.standard import Standard, StandardMapping
+from dictionary.models.term import DataElement, DataElementVersion
 
 __all__ = [
     "AccessGrant",
@@ -20,6 +21,8 @@ __all__ = [
     "AuditEvent",
     "Base",
     "ContactPoint",
+    "DataElement",
+    "DataElementVersion",
     "Dataset",
     "Distribution",
     "Field",
