@@ -155,6 +155,10 @@ class AgencyConformance:
     summary: ConformanceSummary
     datasets: list[DatasetConformance]
 
+    @property
+    def deviating(self) -> list[FieldConformance]:
+        return [r for report in self.datasets for r in report.fields if r.verdict == "deviates"]
+
 
 class ConformanceService:
     """Conformance reports, limited to what the caller may see."""
