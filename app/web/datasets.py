@@ -8,8 +8,8 @@ from werkzeug.exceptions import BadRequest
 from app.auth import current_actor
 from app.deviations import describe
 from app.web import bp
-from app.wiring import services
 from app.web.viewer import browse
+from app.wiring import services
 from dictionary.policies import can_edit
 
 HISTORY_PAGE_SIZE = 25

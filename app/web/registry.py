@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from app.deviations import describe
 from app.web import bp
 from app.web.viewer import registry
-from app.deviations import describe
 from app.wiring import concepts, services
 from dictionary.errors import NotFound
 from dictionary.services import StandardFilters
