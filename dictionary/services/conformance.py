@@ -214,19 +214,20 @@ class ConformanceService:
 
     def for_agency(self, agency: Agency) -> list[DatasetConformance]:
         """The datasets the agency currently owns that hold terms, each with its deviations."""
+        owned = select(OwnershipAssignment.dataset_id).where(
+            OwnershipAssignment.agency_id == agency.id,
+            OwnershipAssignment.role == C.OWNER,
+            OwnershipAssignment.valid_to.is_(None),
+        )
+        # The ownership filter is a subquery: the visibility clause correlates on ownerships itself.
         query = (
             select(Dataset)
-            .join(OwnershipAssignment, OwnershipAssignment.dataset_id == Dataset.id)
-            .where(
-                OwnershipAssignment.agency_id == agency.id,
-                OwnershipAssignment.role == C.OWNER,
-                OwnershipAssignment.valid_to.is_(None),
-            )
+            .where(Dataset.id.in_(owned))
             .where(self.visibility.dataset_clause())
             .order_by(Dataset.slug)
         )
         reports = []
-        for dataset in self.ctx.session.scalars(query).unique():
+        for dataset in self.ctx.session.scalars(query):
             report = self.for_dataset(dataset)
             if report.fields:
                 reports.append(report)

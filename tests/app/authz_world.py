@@ -18,7 +18,7 @@ from dictionary.models import AccessGrant, AccessRequest, Agency, Dataset, Princ
 from dictionary.services import DistributionService, MappingService
 from dictionary.services.tokens import TokenService
 from tests.conftest import _accounts_context
-from tests.factories import FieldData, make_agency, make_dataset, make_principal, make_standard, make_token
+from tests.factories import FieldData, make_agency, make_dataset, make_principal, make_standard, make_term, make_token
 
 RELATIONS = ("in_scope", "out_of_scope", "granted")
 AGENCY_ROLES = ("viewer", "editor", "steward", "agency_admin")
@@ -43,6 +43,7 @@ class World:
             for name, code in (("A", "M68.01"), ("B", "M68.02"), ("C", "M68.03"))
         }
         make_standard(ctx, code="STD-M")
+        make_term(ctx, "STD-M", code="TERM-M")
         self.datasets: dict[str, Dataset] = {
             "ds-a": self._dataset("A", "ds-a"),
             "ds-b": self._dataset("B", "ds-b"),
