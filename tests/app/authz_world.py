@@ -18,7 +18,15 @@ from dictionary.models import AccessGrant, AccessRequest, Agency, Dataset, Princ
 from dictionary.services import DistributionService, MappingService
 from dictionary.services.tokens import TokenService
 from tests.conftest import _accounts_context
-from tests.factories import FieldData, make_agency, make_dataset, make_principal, make_standard, make_term, make_token
+from tests.factories import (
+    FieldData,
+    make_agency,
+    make_dataset,
+    make_principal,
+    make_standard,
+    make_term,
+    make_token,
+)
 
 RELATIONS = ("in_scope", "out_of_scope", "granted")
 AGENCY_ROLES = ("viewer", "editor", "steward", "agency_admin")
