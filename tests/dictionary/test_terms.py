@@ -112,8 +112,8 @@ def test_reports_per_term_and_per_agency_apply_visibility(ctx, national) -> None
     make_dataset(ctx, owner=owner, slug="mo", sharing_class="MO", status="PUBLISHED")
     make_dataset(ctx, owner=owner, slug="dung-chung")
     for slug, length in (("mo", 12), ("dung-chung", 20)):
-        FieldService(ctx).replace_all(slug, field_inputs(FieldData(name="sdd", length=length,
-                                                                  mappings=holds("SO_DINH_DANH"))))  # fmt: skip
+        fields = field_inputs(FieldData(name="sdd", length=length, mappings=holds("SO_DINH_DANH")))
+        FieldService(ctx).replace_all(slug, fields)
     everything = ConformanceService(ctx, Visibility.all())
     _term, holders = everything.term_report("SO_DINH_DANH")
     assert {(r.dataset.slug, r.verdict) for r in holders} == {("mo", "conforms"), ("dung-chung", "deviates")}

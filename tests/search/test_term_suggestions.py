@@ -12,7 +12,7 @@ from tests.factories import make_standard, make_term
 @pytest.fixture
 def register(ctx):
     make_standard(ctx, code="TDDL", kind="DICTIONARY_TERM")
-    terms = [
+    return [
         make_term(ctx, "TDDL", code="SO_DINH_DANH_CA_NHAN", name_vi="Số định danh cá nhân",
                   synonyms=["số định danh", "số căn cước công dân"], abbreviations=["CCCD"]),
         make_term(ctx, "TDDL", code="MA_SO_THUE", name_vi="Mã số thuế", abbreviations=["MST"]),
@@ -23,7 +23,6 @@ def register(ctx):
         make_term(ctx, "TDDL", code="NGAY_SINH", name_vi="Ngày sinh"),
         make_term(ctx, "TDDL", code="SO_NHA", name_vi="Số nhà"),
     ]  # fmt: skip
-    return terms
 
 
 @pytest.mark.parametrize(
