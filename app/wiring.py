@@ -107,7 +107,7 @@ class Services:
 
     @cached_property
     def dictionary_files(self) -> DictionaryFileService:
-        return DictionaryFileService(self.ctx, visibility=self.visibility)
+        return DictionaryFileService(self.ctx, visibility=self.visibility, suggester=self.term_suggestions)
 
 
 def concepts() -> Vocabularies:

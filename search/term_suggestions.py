@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from dictionary import concepts as C
 from dictionary.models import DataElement
@@ -122,3 +123,11 @@ class TermSuggestionService:
     def suggest(self, name: str | None, label: str | None = None, limit: int = 5) -> list[TermSuggestion]:
         terms = [t for t in TermService(self.ctx).all() if t.status != C.TERM_SUPERSEDED]
         return suggest_terms(terms, name, label, limit)
+
+    def hints(self, name: str | None, label: str | None = None, limit: int = 3) -> list[dict[str, Any]]:
+        """The suggestions as plain values, for reports that carry them (a spreadsheet import)."""
+        return [
+            {"term": s.term.code, "standard": s.term.standard.code, "name_vi": s.term.name_vi,
+             "score": s.score, "matched": s.matched}
+            for s in self.suggest(name, label, limit)
+        ]  # fmt: skip
