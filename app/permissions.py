@@ -180,6 +180,15 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     # Standards and vocabularies: public reference data.
     "standards.Standards": {"GET": PUBLIC, "POST": ADMIN},
     "standards.StandardItem": {"GET": PUBLIC, "PATCH": ADMIN, "DELETE": ADMIN},
+    # The shared data dictionary: public reference data, maintained by administrators (the service
+    # checks it too); conformance reports name only fields the caller may see (services.conformance).
+    "terms.Terms": {"GET": PUBLIC, "POST": ADMIN},
+    "terms.TermItem": {"GET": PUBLIC, "PATCH": ADMIN, "DELETE": ADMIN},
+    "terms.TermHistory": PUBLIC,
+    "terms.TermFields": PUBLIC,
+    "terms.TermSuggestions": PUBLIC,
+    "conformance.DatasetConformance": DATASET_READ,
+    "conformance.AgencyConformance": PUBLIC,
     "vocabularies.Vocabularies": PUBLIC,
     "vocabularies.Vocabulary": PUBLIC,
     "vocabularies.VocabularyConcept": PUBLIC,
@@ -199,6 +208,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "rdf.dataset_table_schema": PUBLIC,
     "rdf.agency": PUBLIC,
     "rdf.standard": PUBLIC,
+    "rdf.term": PUBLIC,
     "rdf.vocabulary": PUBLIC,
     "rdf.vocabulary_concept": PUBLIC,
     # Web pages (app/web): reading only; the pages apply the viewer's visibility themselves. The
@@ -209,6 +219,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.agencies": PUBLIC,
     "web.standards": PUBLIC,
     "web.standard_alias": PUBLIC,
+    "web.terms": PUBLIC,
     "web.vocabularies": PUBLIC,
     # Web editing and workflow pages (GET draws the form, POST submits it; the views re-check the
     # object through dictionary.policies and the services, as the API does).

@@ -217,6 +217,12 @@ def standard(name: str) -> Response:
     return _rdf_view(name, lambda code, fmt: publisher().standard(code, fmt), "standard")
 
 
+@blueprint.get("/term/<name>")
+def term(name: str) -> Response:
+    """A term of the shared data dictionary: SKOS concept plus its technical description."""
+    return _rdf_view(name, lambda code, fmt: publisher().term(code, fmt), "term")
+
+
 @blueprint.get("/vocab/<name>")
 def vocabulary(name: str) -> Response:
     def render(scheme_id: str, fmt: RdfFormat) -> str:

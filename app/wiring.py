@@ -23,12 +23,15 @@ from dictionary.services import (
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
+from dictionary.services.conformance import ConformanceService
 from dictionary.services.deadlines import DeadlineService
 from dictionary.services.notifications import NotificationService
 from dictionary.services.register import AccessRegister
 from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
+from dictionary.services.terms import TermService
 from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
+from search.term_suggestions import TermSuggestionService
 from vocab.vocabularies import Vocabularies
 
 
@@ -67,6 +70,19 @@ class Services:
         return StandardService(self.ctx)
 
     @cached_property
+    def terms(self) -> TermService:
+        return TermService(self.ctx)
+
+    @cached_property
+    def conformance(self) -> ConformanceService:
+        # Reports name fields of other agencies' datasets: only those the caller may see.
+        return ConformanceService(self.ctx, self.visibility)
+
+    @cached_property
+    def term_suggestions(self) -> TermSuggestionService:
+        return TermSuggestionService(self.ctx)
+
+    @cached_property
     def revisions(self) -> ScopedRevisionService:
         # History redacted for the caller: snapshots, messages and diffs (dictionary.visibility).
         return ScopedRevisionService(self.ctx, self.visibility)
@@ -101,7 +117,7 @@ class Services:
 
     @cached_property
     def dictionary_files(self) -> DictionaryFileService:
-        return DictionaryFileService(self.ctx, visibility=self.visibility)
+        return DictionaryFileService(self.ctx, visibility=self.visibility, suggester=self.term_suggestions)
 
 
 def concepts() -> Vocabularies:

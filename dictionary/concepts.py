@@ -57,6 +57,11 @@ MERGED_INTO = concept("agency-events", "MERGED_INTO")
 SPLIT_FROM = concept("agency-events", "SPLIT_FROM")
 FUNCTIONS_TRANSFERRED = concept("agency-events", "FUNCTIONS_TRANSFERRED")
 
+# Terms of the shared data dictionary: only a term in force is one that fields must conform to.
+TERM_DRAFT = concept("term-statuses", "DRAFT")
+TERM_IN_FORCE = concept("term-statuses", "IN_FORCE")
+TERM_SUPERSEDED = concept("term-statuses", "SUPERSEDED")
+
 # Standard mappings use the SKOS mapping properties themselves.
 MAPPING_RELATIONS = tuple(
     SKOS + name for name in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
@@ -67,6 +72,7 @@ MAPPING_RELATIONS = tuple(
 OTHER_SCHEMES = {
     "role": "ownership-roles",
     "event_kind": "agency-events",
+    "term_status": "term-statuses",
 }
 
 # The legal-basis register is the standards register's regulations; a refusal cites one of them.

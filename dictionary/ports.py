@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -40,3 +40,12 @@ class NoChangeRecorder:
 
     def dataset_changed(self, session: Session, dataset_id: uuid.UUID, *, deleted: bool = False) -> None:
         return None
+
+
+class TermSuggester(Protocol):
+    """Terms of the shared data dictionary a field probably holds (implemented by the search
+    package, whose text rules fold Vietnamese and know the abbreviations)."""
+
+    def hints(self, name: str | None, label: str | None = None, limit: int = 3) -> list[dict[str, Any]]:
+        """Best first: ``{"term", "standard", "name_vi", "score", "matched"}`` each."""
+        ...

@@ -16,11 +16,13 @@ import factory
 from app.api.schemas.agencies import AgencyInputSchema
 from app.api.schemas.datasets import DatasetCreateSchema
 from app.api.schemas.dictionary import FieldInputSchema, StandardInputSchema
-from dictionary.models import AccessGrant, AccessRequest, Agency, Dataset, Principal, Standard
+from app.api.schemas.terms import TermInputSchema
+from dictionary.models import AccessGrant, AccessRequest, Agency, DataElement, Dataset, Principal, Standard
 from dictionary.models.accounts import AGENCY_ROLES
 from dictionary.properties import Kind, Properties, Property
 from dictionary.services import AgencyService, Context, DatasetService, StandardService
 from dictionary.services.accounts import AccountService
+from dictionary.services.terms import TermService
 from dictionary.services.tokens import TokenService
 from vocab.vocabularies import Vocabularies
 
@@ -40,6 +42,18 @@ class StandardData(factory.DictFactory):
     title_en = "Technical regulation on citizen data messages"
     issuer = "Bộ Thông tin và Truyền thông"
     kind = "TECHNICAL_STANDARD"
+    status = "IN_FORCE"
+
+
+class TermData(factory.DictFactory):
+    """A term of the shared data dictionary; ``standard`` must name a registered standard."""
+
+    code = factory.Sequence(lambda n: f"THUAT_NGU_{n}")
+    name_vi = factory.Sequence(lambda n: f"Thuật ngữ thử nghiệm {n}")
+    name_en = factory.Sequence(lambda n: f"Test term {n}")
+    definition_vi = "Định nghĩa nghiệp vụ của phần tử dữ liệu thử nghiệm"
+    data_type = "STRING"
+    length = 12
     status = "IN_FORCE"
 
 
@@ -76,6 +90,12 @@ def make_agency(ctx: Context, **overrides: Any) -> Agency:
 
 def make_standard(ctx: Context, **overrides: Any) -> Standard:
     return StandardService(ctx).create(StandardInputSchema().load(StandardData(**overrides)))
+
+
+def make_term(ctx: Context, standard: str | None = None, **overrides: Any) -> DataElement:
+    """A term in a dictionary of its own unless ``standard`` names one."""
+    code = standard or make_standard(ctx, kind="DICTIONARY_TERM").code
+    return TermService(ctx).create(TermInputSchema().load(TermData(standard=code, **overrides)))
 
 
 def make_dataset(ctx: Context, owner: Agency | None = None, **overrides: Any) -> Dataset:

@@ -74,11 +74,12 @@ def _column(field: Field, ctx: DcatContext, dataset: Dataset) -> dict[str, Any]:
         column["skos:example"] = field.example
     for mapping in (m for m in dataset.mappings if m.field_id == field.id):
         relation = "skos:" + mapping.relation.removeprefix(C.SKOS)
-        target = (
-            ctx.uris.term(mapping.standard.code, mapping.term)
-            if mapping.term
-            else ctx.uris.standard(mapping.standard.code)
-        )
+        if mapping.data_element is not None:  # a term of the shared data dictionary, at /term/<code>
+            target = ctx.uris.data_element(mapping.data_element.code)
+        elif mapping.term:
+            target = ctx.uris.term(mapping.standard.code, mapping.term)
+        else:
+            target = ctx.uris.standard(mapping.standard.code)
         column.setdefault(relation, []).append({"@id": str(target)})
     return column
 

@@ -113,6 +113,10 @@ class Uris:
     def term(self, code: str, term: str) -> URIRef:
         return URIRef(f"{self.standard(code)}/term/{quote(term, safe='')}")
 
+    def data_element(self, code: str) -> URIRef:
+        """A term of the shared data dictionary (the register's own, not a standard's sub-term)."""
+        return URIRef(f"{self.base}/term/{quote(code, safe='')}")
+
     def legal(self, number: str) -> URIRef:
         return URIRef(f"{self.base}/legal/{quote(number, safe='')}")
 

@@ -115,7 +115,12 @@ def mappings_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: 
         source = node if mapping.field is None else ctx.uris.field(dataset.slug, mapping.field.name)
         standard = standard_to_rdf(mapping.standard, ctx, sink)
         target = standard
-        if mapping.term:
+        if mapping.data_element is not None:
+            # A registered term of the shared data dictionary: point at its concept, /term/<code>.
+            from vocab.data_elements import term_reference
+
+            target = term_reference(sink, ctx, mapping.data_element)
+        elif mapping.term:
             target = ctx.uris.term(mapping.standard.code, mapping.term)
             sink.add((target, SKOS.inScheme, standard))
             _add(sink, target, SKOS.notation, plain(mapping.term))

@@ -105,6 +105,14 @@ class DcatPublisher:
         standard_to_rdf(StandardService(self.ctx).get(code), self.dcat, buffer)
         return document(buffer, fmt)
 
+    def term(self, code: str, fmt: RdfFormat) -> str:
+        from dictionary.services.terms import TermService
+        from vocab.data_elements import term_to_rdf
+
+        buffer = TripleBuffer()
+        term_to_rdf(buffer, self.dcat, TermService(self.ctx).get(code))
+        return document(buffer, fmt)
+
     # Validation -------------------------------------------------------------------------------
 
     def validate_dataset(

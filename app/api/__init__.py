@@ -15,6 +15,7 @@ from app.api import (
     search,
     spreadsheets,
     standards,
+    terms,
     vocabularies,
 )
 
@@ -23,6 +24,8 @@ BLUEPRINTS = (
     datasets.blp,
     dictionary.blp,
     standards.blp,
+    terms.blp,
+    terms.conformance_blp,
     vocabularies.blp,
     dcat.blp,
     spreadsheets.blp,

@@ -26,6 +26,7 @@ def init_app(app: Flask) -> None:
         pages,
         registry,
         templating,
+        terms,
         workspace,
     )
 

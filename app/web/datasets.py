@@ -6,8 +6,10 @@ from flask import render_template, request
 from werkzeug.exceptions import BadRequest
 
 from app.auth import current_actor
+from app.deviations import describe
 from app.web import bp
 from app.web.viewer import browse
+from app.wiring import services
 from dictionary.policies import can_edit
 
 HISTORY_PAGE_SIZE = 25
@@ -16,7 +18,13 @@ HISTORY_PAGE_SIZE = 25
 def dataset_page(slug: str) -> str:
     """``/dataset/<slug>`` for browsers; ``app.rdf`` owns the route and calls this for text/html."""
     page = browse().dataset(slug)
-    return render_template("dataset.html", page=page, may_edit=can_edit(current_actor(), page.dataset))
+    return render_template(
+        "dataset.html",
+        page=page,
+        may_edit=can_edit(current_actor(), page.dataset),
+        conformance=services().conformance.dataset_report(slug),
+        describe=describe,
+    )
 
 
 @bp.get("/dataset/<slug>/history")

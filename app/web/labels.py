@@ -34,6 +34,7 @@ GAPS: dict[str, LazyString] = {
     "fields_typed": _l("kiểu dữ liệu của mọi trường"),
     "personal_data_flagged": _l("đánh giá dữ liệu cá nhân của mọi trường"),
     "fields_mapped": _l("ánh xạ tiêu chuẩn cho các trường chính (ít nhất một phần tư)"),
+    "fields_conform": _l("các trường mang thuật ngữ của từ điển dữ liệu dùng chung phù hợp với thuật ngữ"),
 }
 """What a dataset's description lacks, by gap code (dictionary.services.quality)."""
 

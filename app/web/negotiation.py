@@ -48,12 +48,13 @@ def html_page(kind: str, key: str, **keys: str) -> Response | None:
 
 
 def init_app(app: Flask) -> None:
-    from app.web import datasets, registry
+    from app.web import datasets, registry, terms
 
     catalog_of(app).html_pages = {
         "dataset": datasets.dataset_page,
         "agency": registry.agency_page,
         "standard": registry.standard_page,
+        "term": terms.term_page,
         "vocabulary": registry.vocabulary_page,
         "concept": registry.concept_page,
     }

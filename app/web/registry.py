@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from app.deviations import describe
 from app.web import bp
 from app.web.viewer import registry
-from app.wiring import concepts
+from app.wiring import concepts, services
 from dictionary.errors import NotFound
 from dictionary.services import StandardFilters
 
@@ -21,7 +22,12 @@ def agencies() -> str:
 
 def agency_page(code: str) -> str:
     """``/agency/<code>`` for browsers (the route is app.rdf's)."""
-    return render_template("agency.html", page=registry().agency(code))
+    return render_template(
+        "agency.html",
+        page=registry().agency(code),
+        conformance=services().conformance.agency_report(code),
+        describe=describe,
+    )
 
 
 @bp.get("/standards")

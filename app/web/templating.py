@@ -151,6 +151,10 @@ def standard_url(code: str) -> str:
     return url_for("rdf.standard", name=code)
 
 
+def term_url(code: str) -> str:
+    return url_for("rdf.term", name=code)
+
+
 def vocab_url(scheme_id: str, code: str | None = None) -> str:
     if code is None:
         return url_for("rdf.vocabulary", name=scheme_id)
@@ -184,6 +188,7 @@ def init_app(app: Flask) -> None:
         dataset_url=dataset_url,
         agency_url=agency_url,
         standard_url=standard_url,
+        term_url=term_url,
         vocab_url=vocab_url,
         concept_url=concept_url,
         catalog_title=catalog_title,

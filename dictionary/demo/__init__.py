@@ -36,7 +36,8 @@ from dictionary.demo import (
 from dictionary.demo.agencies import AGENCIES, LINEAGE
 from dictionary.demo.build import DemoDataset
 from dictionary.demo.standards import STANDARDS
-from dictionary.models import Agency, Dataset, Field, Standard, StandardMapping
+from dictionary.demo.terms import DICTIONARIES, TERMS
+from dictionary.models import Agency, DataElement, Dataset, Field, Standard, StandardMapping
 from dictionary.services import (
     AgencyService,
     Context,
@@ -47,6 +48,7 @@ from dictionary.services import (
 )
 from dictionary.services.base import unit_of_work
 from dictionary.services.revisions import write_revisions
+from dictionary.services.terms import TermService
 
 __all__ = ["DemoLoader", "demo_datasets", "load_demo"]
 
@@ -107,8 +109,11 @@ class DemoLoader:
         for agency in AGENCIES:
             agencies.create(copy.deepcopy(agency))
         standards = StandardService(self.ctx)
-        for standard in STANDARDS:
+        for standard in STANDARDS + DICTIONARIES:
             standards.create(copy.deepcopy(standard))
+        terms = TermService(self.ctx)
+        for term in TERMS:
+            terms.create(copy.deepcopy(term), "Nạp dữ liệu mẫu / demo term")
         datasets = DatasetService(self.ctx)
         distributions = DistributionService(self.ctx)
         mappings = MappingService(self.ctx)
@@ -159,7 +164,13 @@ class DemoLoader:
 
     def counts(self) -> dict[str, int]:
         session = self.ctx.session
-        models = {"agencies": Agency, "standards": Standard, "datasets": Dataset, "fields": Field}
+        models = {
+            "agencies": Agency,
+            "standards": Standard,
+            "terms": DataElement,
+            "datasets": Dataset,
+            "fields": Field,
+        }
         counts = {
             name: session.scalar(select(func.count()).select_from(model)) or 0
             for name, model in models.items()

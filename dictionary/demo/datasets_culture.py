@@ -155,7 +155,8 @@ DS27 = dataset(
               d="NHA_O_RIENG_LE, DAN_DUNG, CONG_NGHIEP…"),
         full_name("chu_dau_tu", "Chủ đầu tư", label_en="Developer",
                   d="Tên chủ đầu tư (với cá nhân là dữ liệu cá nhân)."),
-        pid("so_dinh_danh_chu_dau_tu", "Số định danh chủ đầu tư"),
+        # The licensing software predates the 12-digit number and still takes 9-digit CMND numbers.
+        pid("so_dinh_danh_chu_dau_tu", "Số định danh chủ đầu tư", data_type="TEXT", length=20),
         field("ma_thua", "Mã thửa đất", "Parcel", "STRING", 20, fk="thua-dat-ho-so-dia-chinh.ma_thua",
               d="Thửa đất xây dựng trong CSDL địa chính."),
         commune(),

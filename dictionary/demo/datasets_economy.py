@@ -125,7 +125,8 @@ DS11 = dataset(
         money("tong_von", "Tổng vốn đầu tư", "Total investment",
               d="Tổng vốn đầu tư đăng ký."),
         area("dien_tich_dat", "Diện tích đất", "Land area", unit="ha", prec=10, scale=2),
-        commune("ma_xa", "Địa điểm (mã xã)", "Location (commune)"),
+        # Imported from the investment system, which prefixes the province code (6 digits).
+        commune("ma_xa", "Địa điểm (mã xã)", "Location (commune)", length=6, ex="024664"),
         field("nganh", "Ngành", "Sector", "CODE", 5, cl="STD-VSIC", maps=VSIC),
         field("tien_do", "Tiến độ", "Progress", "TEXT"),
         field("ghi_chu_ra_soat", "Ghi chú rà soát", "Review note", None),

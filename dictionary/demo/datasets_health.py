@@ -107,7 +107,8 @@ DS22 = dataset(
         field("loai_van_bang", "Loại văn bằng", "Diploma type", "CODE", 10, cl="STD-EDU",
               d="TN_THCS, TN_THPT, CHUNG_CHI.", maps=EDU),
         full_name(),
-        birth_date(),
+        # Dates of birth come from scanned certificates, kept as written (dd/mm/yyyy).
+        birth_date(data_type="STRING", length=10, ex="17/05/1988"),
         field("noi_sinh", "Nơi sinh", "Place of birth", "STRING", 255, pd="CO_BAN",
               d="Nơi sinh ghi trên văn bằng.",
               maps=[("STD-CITIZEN", "exactMatch", "NoiSinh")]),

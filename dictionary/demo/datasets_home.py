@@ -61,7 +61,8 @@ DS05 = dataset(
         full_name(),
         birth_date(),
         sex(),
-        ethnicity(),
+        # The staff records keep the ethnic group's name as typed, not its code.
+        ethnicity(data_type="STRING", length=50, cl=None, ex="M'Nông"),
         field("ton_giao", "Tôn giáo", "Religion", "CODE", 2, pd="NHAY_CAM",
               d="Mã tôn giáo theo danh mục của QCVN 109 (quan điểm tôn giáo là dữ liệu nhạy cảm).",
               maps=[("STD-CITIZEN", "closeMatch", "TonGiao")]),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dictionary.demo.build import MappingSpec, mappings
+from dictionary.demo.terms import NATIONAL, PROVINCIAL, PROVINCIAL_TERMS
 
 
 def field(
@@ -66,6 +67,12 @@ def field(
     return item
 
 
+def held(term: str, relation: str = "exactMatch") -> MappingSpec:
+    """The mapping that says a field holds a term of the shared data dictionary (dictionary.demo.terms)."""
+    standard = PROVINCIAL if term in PROVINCIAL_TERMS else NATIONAL
+    return (standard, relation, term)
+
+
 # Fields that recur across datasets -------------------------------------------------------------
 
 
@@ -77,10 +84,12 @@ def pid(name: str = "so_dinh_danh", label_vi: str = "Số định danh cá nhân
     kw.setdefault("ex", "067190001234")
     kw.setdefault(
         "maps",
-        [("STD-PID", "exactMatch", "Số định danh cá nhân"), ("STD-CITIZEN", "closeMatch", "SoDinhDanh")],
-    )
+        [("STD-PID", "exactMatch", "Số định danh cá nhân"), ("STD-CITIZEN", "closeMatch", "SoDinhDanh"),
+         held("SO_DINH_DANH_CA_NHAN")],
+    )  # fmt: skip
     label_en = kw.pop("label_en", "Personal identification number")
-    return field(name, label_vi, label_en, "STRING", 12, pd="CO_BAN", **kw)
+    stored = kw.pop("data_type", "STRING"), kw.pop("length", 12)
+    return field(name, label_vi, label_en, *stored, pd="CO_BAN", **kw)
 
 
 def full_name(name: str = "ho_ten", label_vi: str = "Họ, chữ đệm và tên", **kw: Any) -> dict[str, Any]:
@@ -94,10 +103,12 @@ def birth_date(name: str = "ngay_sinh", **kw: Any) -> dict[str, Any]:
     kw.setdefault("d", "Ngày, tháng, năm sinh theo giấy khai sinh.")
     kw.setdefault(
         "maps",
-        [("STD-CITIZEN", "exactMatch", "NgayThangNamSinh"), ("STD-ISO8601", "closeMatch", "calendar date")],
-    )
+        [("STD-CITIZEN", "exactMatch", "NgayThangNamSinh"), ("STD-ISO8601", "closeMatch", "calendar date"),
+         held("NGAY_SINH")],
+    )  # fmt: skip
     kw.setdefault("ex", "1988-05-17")
-    return field(name, "Ngày sinh", "Date of birth", "DATE", pd="CO_BAN", **kw)
+    stored = kw.pop("data_type", "DATE"), kw.pop("length", None)
+    return field(name, "Ngày sinh", "Date of birth", *stored, pd="CO_BAN", **kw)
 
 
 def sex(name: str = "gioi_tinh", **kw: Any) -> dict[str, Any]:
@@ -111,7 +122,11 @@ def sex(name: str = "gioi_tinh", **kw: Any) -> dict[str, Any]:
         pd="CO_BAN",
         cl="STD-BHYT-XML",
         ex="2",
-        maps=[("STD-BHYT-XML", "closeMatch", "GIOI_TINH"), ("STD-CITIZEN", "broadMatch", "GioiTinh")],
+        maps=[
+            ("STD-BHYT-XML", "closeMatch", "GIOI_TINH"),
+            ("STD-CITIZEN", "broadMatch", "GioiTinh"),
+            held("GIOI_TINH"),
+        ],
         **kw,
     )
 
@@ -119,18 +134,19 @@ def sex(name: str = "gioi_tinh", **kw: Any) -> dict[str, Any]:
 def ethnicity(name: str = "dan_toc", **kw: Any) -> dict[str, Any]:
     """Dân tộc is sensitive personal data (Decree 356/2025 art. 4: nguồn gốc chủng tộc, dân tộc)."""
     kw.setdefault("d", "Mã dân tộc 2 chữ số theo danh mục 54 dân tộc (01 Kinh, 12 Ê Đê, 20 M'Nông, 28 Mạ…).")
+    kw.setdefault("cl", "STD-ETHNIC")
+    kw.setdefault("ex", "20")
+    stored = kw.pop("data_type", "CODE"), kw.pop("length", 2)
     return field(
         name,
         "Dân tộc",
         "Ethnic group",
-        "CODE",
-        2,
+        *stored,
         pd="NHAY_CAM",
-        cl="STD-ETHNIC",
-        ex="20",
-        maps=[("STD-ETHNIC", "exactMatch", "Mã dân tộc"), ("STD-CITIZEN", "closeMatch", "DanToc")],
+        maps=[("STD-ETHNIC", "exactMatch", "Mã dân tộc"), ("STD-CITIZEN", "closeMatch", "DanToc"),
+              held("MA_DAN_TOC")],
         **kw,
-    )
+    )  # fmt: skip
 
 
 def commune(
@@ -138,9 +154,12 @@ def commune(
 ) -> dict[str, Any]:
     """A commune code of the 2025 list; the code list version travels with the field."""
     kw.setdefault("d", "Mã đơn vị hành chính cấp xã theo QĐ 19/2025/QĐ-TTg (danh mục 2025, 5 chữ số).")
-    kw.setdefault("maps", [("STD-ADMIN-2025", "exactMatch", "Mã đơn vị hành chính cấp xã")])
+    kw.setdefault(
+        "maps", [("STD-ADMIN-2025", "exactMatch", "Mã đơn vị hành chính cấp xã"), held("MA_DVHC_CAP_XA")]
+    )
     kw.setdefault("ex", "24611")
-    return field(name, label_vi, label_en, "CODE", 5, cl="STD-ADMIN-2025", **kw)
+    stored = kw.pop("data_type", "CODE"), kw.pop("length", 5)
+    return field(name, label_vi, label_en, *stored, cl="STD-ADMIN-2025", **kw)
 
 
 def commune_2004(name: str = "ma_xa_cu", **kw: Any) -> dict[str, Any]:
@@ -154,7 +173,10 @@ def commune_2004(name: str = "ma_xa_cu", **kw: Any) -> dict[str, Any]:
 
 def agency_id(name: str, label_vi: str, label_en: str, **kw: Any) -> dict[str, Any]:
     kw.setdefault("d", "Mã định danh điện tử của cơ quan, đơn vị theo QĐ 20/2020/QĐ-TTg.")
-    kw.setdefault("maps", [("STD-ORGID", "exactMatch", "Mã định danh điện tử cơ quan, tổ chức")])
+    kw.setdefault(
+        "maps",
+        [("STD-ORGID", "exactMatch", "Mã định danh điện tử cơ quan, tổ chức"), held("MA_DINH_DANH_CO_QUAN")],
+    )
     kw.setdefault("ex", "H68.06")
     return field(name, label_vi, label_en, "STRING", 40, **kw)
 
@@ -173,6 +195,7 @@ def enterprise_code(name: str, label_vi: str, label_en: str, **kw: Any) -> dict[
     kw.setdefault("d", "Mã số doanh nghiệp/hợp tác xã (trùng mã số thuế), tham chiếu CSDL doanh nghiệp.")
     kw.setdefault("fk", "doanh-nghiep-htx-ho-kinh-doanh.ma_so_doanh_nghiep")
     kw.setdefault("ex", "6400123456")
+    kw.setdefault("maps", [held("MA_SO_THUE" if name == "ma_so_thue" else "MA_SO_DOANH_NGHIEP")])
     return field(name, label_vi, label_en, "STRING", 14, **kw)
 
 

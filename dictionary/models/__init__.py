@@ -10,6 +10,7 @@ from dictionary.models.field import Field
 from dictionary.models.governance import AccessStep, DecisionLetter, MailMessage
 from dictionary.models.revision import OutboxEntry, Revision
 from dictionary.models.standard import Standard, StandardMapping
+from dictionary.models.term import DataElement, DataElementVersion
 
 __all__ = [
     "AccessGrant",
@@ -22,6 +23,8 @@ __all__ = [
     "AuditEvent",
     "Base",
     "ContactPoint",
+    "DataElement",
+    "DataElementVersion",
     "Dataset",
     "DecisionLetter",
     "Distribution",

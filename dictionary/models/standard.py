@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, and_
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from dictionary.models.base import Base, ConceptUri, Identified, Versioned, str40, str200, str500
 
 if TYPE_CHECKING:
     from dictionary.models.dataset import Dataset
     from dictionary.models.field import Field
+    from dictionary.models.term import DataElement
 
 
 class Standard(Identified, Versioned, Base):
@@ -66,3 +67,20 @@ class StandardMapping(Identified, Base):
     dataset: Mapped[Dataset] = relationship(back_populates="mappings", overlaps="mappings")
     field: Mapped[Field | None] = relationship(back_populates="mappings", overlaps="mappings")
     standard: Mapped[Standard] = relationship(back_populates="mappings", lazy="joined")
+    # A mapping whose term is the code of a registered data element of that standard (the shared
+    # data dictionary) names that element: the existing mapping, resolved, not a second kind of link.
+    data_element: Mapped[DataElement | None] = relationship(
+        primaryjoin=lambda: _data_element_join(),  # noqa: PLW0108 - defined below the class
+        viewonly=True,
+        uselist=False,
+        lazy="selectin",
+    )
+
+
+def _data_element_join() -> Any:
+    from dictionary.models.term import DataElement
+
+    return and_(
+        StandardMapping.standard_id == foreign(DataElement.standard_id),
+        StandardMapping.term == foreign(DataElement.code),
+    )

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dictionary.errors import InvalidInput, NotFound, TooLarge
-from dictionary.models import Dataset, Field, Standard
+from dictionary.models import DataElement, Dataset, Field, Standard
+from dictionary.ports import TermSuggester
 from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, unit_of_work
 from dictionary.services.datasets import DatasetService
 from dictionary.services.fields import FieldService
@@ -76,6 +77,8 @@ class ImportReport:
     """added / removed (whole fields), changed (name + changed attributes), reordered, unchanged."""
     applied: bool = False
     revision: int | None = None
+    term_suggestions: list[dict[str, Any]] = field(default_factory=list)
+    """For each added field that holds no registered term: terms it probably holds, best first."""
 
     @property
     def message(self) -> str:
@@ -102,6 +105,7 @@ class ImportReport:
             "diff": self.diff,
             "revision": self.revision,
             "version": self.version,
+            "term_suggestions": self.term_suggestions,
         }
 
 
@@ -111,9 +115,15 @@ class DictionaryFileService:
     learn nor delete what its author may not see)."""
 
     def __init__(
-        self, ctx: Context, limits: Limits | None = None, *, visibility: Visibility | None = None
+        self,
+        ctx: Context,
+        limits: Limits | None = None,
+        *,
+        visibility: Visibility | None = None,
+        suggester: TermSuggester | None = None,
     ) -> None:
         self.ctx = ctx
+        self.suggester = suggester
         self.visibility = visibility or Visibility.all()
         self.limits = limits or Limits()
         self.datasets = DatasetService(ctx)
@@ -202,6 +212,7 @@ class DictionaryFileService:
         current = {f.name: field_input(f) for f in visible}
         inputs = [_complete(item, current.get(item["name"]), parsed.present) for item in parsed.inputs]
         report.diff = self.diff(list(current.values()), inputs)
+        report.term_suggestions = self._term_suggestions(inputs, set(current))
         if dry_run or not report.diff["has_changes"]:
             return report
         # Mappings given for a field replace its mappings (new records); unchanged ones are
@@ -258,6 +269,26 @@ class DictionaryFileService:
             "unchanged": len(after) - len(fields["added"]) - len(fields["changed"]),
             "has_changes": bool(touched) or reordered,
         }
+
+    def _term_suggestions(self, inputs: list[dict[str, Any]], existing: set[str]) -> list[dict[str, Any]]:
+        """Terms for the new fields that map to no registered term yet, to accept in the file."""
+        if self.suggester is None:
+            return []
+        rows = self.ctx.session.execute(
+            select(Standard.code, DataElement.code).join(Standard, DataElement.standard_id == Standard.id)
+        )
+        registered = {(standard, term) for standard, term in rows}
+        found = []
+        for item in inputs:
+            if item["name"] in existing:
+                continue
+            held = {(m.get("standard"), m.get("term")) for m in item.get("mappings") or ()}
+            if held & registered:
+                continue
+            hints = self.suggester.hints(item["name"], item.get("label_vi"))
+            if hints:
+                found.append({"field": item["name"], "suggestions": hints})
+        return found
 
     @staticmethod
     def _provenance_warnings(table: Table, dataset: Dataset) -> list[str]:

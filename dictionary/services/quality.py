@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, case, or_
 from dictionary import concepts as C
 from dictionary.models import Dataset
 from dictionary.ports import ConceptLookup
+from dictionary.services.conformance import dataset_conformance
 
 COMPLETENESS_WEIGHT = 80
 FRESHNESS_WEIGHT = 20
@@ -39,10 +40,11 @@ DESCRIPTION_ITEMS: dict[str, tuple[int, str]] = {
 }
 FIELD_ITEMS: dict[str, tuple[int, str]] = {
     "fields_present": (10, "a data dictionary (at least one field)"),
-    "fields_described": (15, "definitions of every field"),
-    "fields_typed": (12, "data types of every field"),
+    "fields_described": (12, "definitions of every field"),
+    "fields_typed": (10, "data types of every field"),
     "personal_data_flagged": (15, "personal-data assessment of every field"),
     "fields_mapped": (5, "standard mappings for key fields (at least a quarter of the fields)"),
+    "fields_conform": (5, "fields that hold a term of the shared data dictionary conform to it"),
 }
 GAP_LABELS = {code: label for code, (_, label) in (DESCRIPTION_ITEMS | FIELD_ITEMS).items()} | {
     "stale": "an update: the data is older than its declared frequency allows",
@@ -87,12 +89,17 @@ def assess(dataset: Dataset, concepts: ConceptLookup, today: date) -> QualityRep
     fields = dataset.fields
     total = len(fields)
     mapped = {mapping.field_id for mapping in dataset.mappings if mapping.field_id is not None}
+    checked = [r for r in dataset_conformance(dataset) if r.verdict != "not_checked"]
     ratios = {
         "fields_present": 1.0 if total else 0.0,
         "fields_described": _ratio(sum(1 for f in fields if f.definition), total),
         "fields_typed": _ratio(sum(1 for f in fields if f.data_type), total),
         "personal_data_flagged": _ratio(sum(1 for f in fields if f.personal_data), total),
         "fields_mapped": min(1.0, _ratio(sum(1 for f in fields if f.id in mapped), total) * 4),
+        # Nothing held to a term is nothing that deviates: a dictionary is not marked down for it.
+        "fields_conform": _ratio(sum(1 for r in checked if r.verdict == "conforms"), len(checked))
+        if checked
+        else 1.0,
     }
     points: float = sum(weight for code, (weight, _) in DESCRIPTION_ITEMS.items() if present[code])
     points += sum(weight * ratios[code] for code, (weight, _) in FIELD_ITEMS.items())

@@ -19,7 +19,15 @@ from dictionary.services import DistributionService, MappingService
 from dictionary.services.letters import issue_letter
 from dictionary.services.tokens import TokenService
 from tests.conftest import _accounts_context
-from tests.factories import FieldData, make_agency, make_dataset, make_principal, make_standard, make_token
+from tests.factories import (
+    FieldData,
+    make_agency,
+    make_dataset,
+    make_principal,
+    make_standard,
+    make_term,
+    make_token,
+)
 
 RELATIONS = ("in_scope", "out_of_scope", "granted")
 AGENCY_ROLES = ("viewer", "editor", "steward", "agency_admin")
@@ -45,6 +53,7 @@ class World:
         }
         make_standard(ctx, code="STD-M")
         make_standard(ctx, code="STD-LAW", kind="REGULATION")  # the legal basis refusals cite
+        make_term(ctx, "STD-M", code="TERM-M")
         self.datasets: dict[str, Dataset] = {
             "ds-a": self._dataset("A", "ds-a"),
             "ds-b": self._dataset("B", "ds-b"),

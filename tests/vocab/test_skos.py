@@ -41,6 +41,7 @@ REQUIRED_CODES = {
     "access-kinds": {"LGSP_SERVICE", "NDOP_SERVICE", "API", "FILE", "DB_VIEW"},
     "standard-kinds": {"REGULATION", "CODE_LIST", "TECHNICAL_STANDARD", "DICTIONARY_TERM"},
     "legal-statuses": {"IN_FORCE", "SUPERSEDED", "UNCLEAR"},
+    "term-statuses": {"DRAFT", "IN_FORCE", "SUPERSEDED"},
 }
 PSEUDO_SCHEMES = {"admin-units", "schemes"}
 

@@ -50,6 +50,19 @@ class DictionaryDiffSchema(Schema):
     has_changes = fields.Boolean()
 
 
+class TermHintSchema(Schema):
+    term = fields.String()
+    standard = fields.String()
+    name_vi = fields.String()
+    score = fields.Float()
+    matched = fields.String(metadata={"description": "The name, synonym or abbreviation that matched"})
+
+
+class FieldTermHintsSchema(Schema):
+    field = fields.String(metadata={"description": "A field the file adds"})
+    suggestions = fields.List(fields.Nested(TermHintSchema))
+
+
 class ImportReportSchema(Schema):
     dataset = fields.String()
     dry_run = fields.Boolean()
@@ -62,6 +75,11 @@ class ImportReportSchema(Schema):
     diff = fields.Nested(DictionaryDiffSchema, allow_none=True)
     revision = fields.Integer(allow_none=True, metadata={"description": "The new revision, when applied"})
     version = fields.Integer(metadata={"description": "The dataset's version (ETag) now"})
+    term_suggestions = fields.List(
+        fields.Nested(FieldTermHintsSchema),
+        metadata={"description": "Terms of the shared data dictionary the added fields probably hold: "
+                  "accept one by giving the field that standard and term in its mapping column"},
+    )  # fmt: skip
 
 
 class ImportRejectedSchema(Schema):

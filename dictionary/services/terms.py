@@ -1,0 +1,240 @@
+"""The register of terms (data elements) of the shared data dictionary, with dated history."""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from dictionary import concepts as C
+from dictionary.errors import AlreadyExists, Conflict, NotFound, PermissionDenied
+from dictionary.models import Agency, DataElement, DataElementVersion, Standard, StandardMapping, utcnow
+from dictionary.services.base import (
+    ANY_VERSION,
+    Checker,
+    Context,
+    IfMatch,
+    claim_version,
+    paginate,
+    unit_of_work,
+)
+from dictionary.term_properties import CONCEPT_SCHEMES, TERM_PROPERTIES
+
+LIST_VALUED = tuple(prop.name for prop in TERM_PROPERTIES if prop.kind == "texts")
+
+
+@dataclass(frozen=True)
+class TermFilters:
+    q: str | None = None
+    status: str | None = None
+    standard: str | None = None
+    provincial: bool | None = None
+
+
+class TermService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # Reading -------------------------------------------------------------------------------
+
+    def get(self, code: str) -> DataElement:
+        term = self.ctx.session.scalar(select(DataElement).where(DataElement.code == code))
+        if term is None:
+            raise NotFound("Term", code)
+        return term
+
+    def all(self) -> builtins.list[DataElement]:
+        return list(self.ctx.session.scalars(select(DataElement).order_by(DataElement.code)))
+
+    def list(self, filters: TermFilters, page: int, page_size: int) -> tuple[list[DataElement], int]:
+        query = select(DataElement)
+        check = Checker(self.ctx.concepts)
+        status = check.concept("status", "term-statuses", filters.status)
+        check.raise_if_any()
+        if status:
+            query = query.where(DataElement.status == status)
+        if filters.standard:
+            query = query.join(Standard, DataElement.standard_id == Standard.id).where(
+                Standard.code == filters.standard
+            )
+        if filters.provincial is not None:
+            query = query.where(DataElement.provincial == filters.provincial)
+        if filters.q:
+            pattern = f"%{filters.q.lower()}%"
+            query = query.where(
+                or_(
+                    func.lower(DataElement.code).like(pattern),
+                    func.lower(DataElement.name_vi).like(pattern),
+                    func.lower(DataElement.name_en).like(pattern),
+                )
+            )
+        return paginate(self.ctx.session, query, page, page_size, DataElement.code)
+
+    def history(self, code: str) -> builtins.list[DataElementVersion]:
+        return list(self.get(code).history)
+
+    def mapping_count(self, term: DataElement) -> int:
+        return (
+            self.ctx.session.scalar(
+                select(func.count()).where(
+                    StandardMapping.standard_id == term.standard_id, StandardMapping.term == term.code
+                )
+            )
+            or 0
+        )
+
+    # Writing -------------------------------------------------------------------------------
+
+    @unit_of_work
+    def create(self, data: dict[str, Any], note: str | None = None) -> DataElement:
+        self._require_admin()
+        if (
+            self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == data["code"]))
+            is not None
+        ):
+            raise AlreadyExists.one("code", f"a term with the code '{data['code']}' already exists")
+        values = self._checked(data, None)
+        term = DataElement(**{name: [] for name in LIST_VALUED} | values)
+        self.ctx.session.add(term)
+        self.ctx.session.flush()
+        self._remember(term, note or "Tạo thuật ngữ / term created")
+        return term
+
+    @unit_of_work
+    def update(
+        self, code: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION, note: str | None = None
+    ) -> DataElement:
+        self._require_admin()
+        term = self.get(code)
+        claim_version(self.ctx.session, term, if_match)
+        new_code = data.get("code", code)
+        if new_code != code:
+            # Mappings name a term by its code (the mapping's term): renaming would orphan them.
+            if self.mapping_count(term):
+                raise Conflict(f"Term {code} is mapped by fields; its code cannot change")
+            if self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == new_code)):
+                raise AlreadyExists.one("code", f"a term with the code '{new_code}' already exists")
+        values = self._checked(data, term)
+        for name, value in values.items():
+            setattr(term, name, value)
+        self.ctx.session.flush()
+        self._remember(term, note or "Sửa thuật ngữ / term changed: " + ", ".join(sorted(data)))
+        return term
+
+    @unit_of_work
+    def delete(self, code: str, if_match: IfMatch = ANY_VERSION) -> None:
+        self._require_admin()
+        term = self.get(code)
+        claim_version(self.ctx.session, term, if_match)
+        if self.mapping_count(term):
+            raise Conflict(f"Term {code} is mapped by fields; mark it superseded instead")
+        if self.ctx.session.scalar(select(DataElement.id).where(DataElement.superseded_by_id == term.id)):
+            raise Conflict(f"Term {code} replaces another term; change that one first")
+        self.ctx.session.delete(term)
+        self.ctx.session.flush()
+
+    # Helpers -------------------------------------------------------------------------------
+
+    def _require_admin(self) -> None:
+        # The register is reference data of the whole province, maintained by its administrators.
+        if not self.ctx.principal.is_admin:
+            raise PermissionDenied("Only administrators maintain the shared data dictionary")
+
+    def _checked(self, data: dict[str, Any], current: DataElement | None) -> dict[str, Any]:
+        """Input values as columns: concepts resolved, references looked up, rules checked."""
+        values = dict(data)
+        check = Checker(self.ctx.concepts)
+        check.resolve_concepts(values, CONCEPT_SCHEMES)
+        for name in ("standard", "code_list_standard"):
+            if name in values:
+                values[f"{name}_id"] = self._standard_id(check, name, values.pop(name))
+        if "maintainer" in values:
+            code = values.pop("maintainer")
+            agency = None
+            if code is not None:
+                agency = self.ctx.session.scalar(select(Agency.id).where(Agency.code == code))
+                if agency is None:
+                    check.fail("maintainer", f"no agency has the code '{code}'")
+            values["maintainer_id"] = agency
+        if "superseded_by" in values:
+            values["superseded_by_id"] = self._successor(check, values.pop("superseded_by"), data, current)
+        merged = {name: getattr(current, name, None) for name in ("precision", "scale", "status")} | values
+        if (
+            merged["scale"] is not None
+            and merged["precision"] is not None
+            and merged["scale"] > merged["precision"]
+        ):
+            check.fail("scale", "must not exceed precision")
+        if (
+            merged.get("status") == C.TERM_SUPERSEDED
+            and values.get("superseded_by_id", getattr(current, "superseded_by_id", None)) is None
+        ):
+            check.fail("superseded_by", "a superseded term names the term that replaces it")
+        if values.get("pattern"):
+            from dictionary.services.conformance import compile_pattern
+
+            if compile_pattern(values["pattern"]) is None:
+                check.fail("pattern", "is not a valid regular expression")
+        check.raise_if_any()
+        return values
+
+    def _standard_id(self, check: Checker, name: str, code: str | None) -> Any:
+        if code is None:
+            return None
+        found = self.ctx.session.scalar(select(Standard.id).where(Standard.code == code))
+        if found is None:
+            check.fail(name, f"no standard has the code '{code}'")
+        return found
+
+    def _successor(
+        self, check: Checker, code: str | None, data: dict[str, Any], current: DataElement | None
+    ) -> Any:
+        if code is None:
+            return None
+        own = data.get("code", current.code if current else None)
+        if code == own:
+            check.fail("superseded_by", "a term cannot supersede itself")
+            return None
+        found = self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == code))
+        if found is None:
+            check.fail("superseded_by", f"no term has the code '{code}'")
+        return found
+
+    def _remember(self, term: DataElement, note: str) -> None:
+        self.ctx.session.add(
+            DataElementVersion(
+                data_element_id=term.id,
+                lock_version=term.lock_version,
+                version=term.version,
+                changed_at=utcnow(),
+                actor=self.ctx.actor[:200],
+                note=note,
+                snapshot=term_snapshot(term),
+            )
+        )
+        self.ctx.session.flush()
+        self.ctx.session.expire(term, ["history"])
+
+
+def term_snapshot(term: DataElement) -> dict[str, Any]:
+    """Every property of the term as the API gives it (codes for references), JSON-ready."""
+    result: dict[str, Any] = {}
+    for prop in TERM_PROPERTIES:
+        if prop.kind == "standard":
+            standard = term.standard if prop.name == "standard" else term.code_list_standard
+            value: Any = standard.code if standard is not None else None
+        elif prop.kind == "agency":
+            value = term.maintainer.code if term.maintainer is not None else None
+        elif prop.kind == "term":
+            value = term.superseded_by.code if term.superseded_by is not None else None
+        else:
+            value = getattr(term, prop.name)
+            if isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, list):
+                value = list(value)
+        result[prop.name] = value
+    return result
