@@ -262,6 +262,8 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "access.Register": APPROVER_OR_ADMIN,  # the data audit's register (the service checks too)
     "access.RegisterCsv": APPROVER_OR_ADMIN,
     "access.RegisterXlsx": APPROVER_OR_ADMIN,
+    "access.Dashboard": APPROVER_OR_ADMIN,  # the coordinator's view (the service checks too)
+    "web.governance_dashboard": APPROVER_OR_ADMIN,
     "access.RequestWithdraw": STAFF,
     "access.Grants": SIGNED_IN,
     "access.GrantItem": SIGNED_IN,

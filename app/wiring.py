@@ -24,6 +24,7 @@ from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
 from dictionary.services.conformance import ConformanceService
+from dictionary.services.dashboard import Dashboard
 from dictionary.services.deadlines import DeadlineService
 from dictionary.services.notifications import NotificationService
 from dictionary.services.register import AccessRegister
@@ -102,6 +103,10 @@ class Services:
     @cached_property
     def register(self) -> AccessRegister:
         return AccessRegister(self.ctx, self.actor)
+
+    @cached_property
+    def dashboard(self) -> Dashboard:
+        return Dashboard(self.ctx, self.actor)
 
     @cached_property
     def deadlines(self) -> DeadlineService:

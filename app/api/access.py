@@ -7,6 +7,7 @@ from flask.views import MethodView
 
 from app.api.common import Blueprint, errors
 from app.api.schemas.access import (
+    AgencyFiguresSchema,
     ApproveSchema,
     CheckQuerySchema,
     CheckSchema,
@@ -236,6 +237,15 @@ class RegisterXlsx(MethodView):
     def get(self, query):
         """The access register as an Excel workbook (same filters)"""
         return _register_file(query, "xlsx")
+
+
+@blp.route("/dashboard")
+class Dashboard(MethodView):
+    @blp.response(200, AgencyFiguresSchema(many=True))
+    def get(self):
+        """The coordinator's dashboard, per owning agency, least complete first: datasets, average
+        completeness, datasets below target, stale data, overdue access steps (approver, admin)"""
+        return services().dashboard.per_agency()
 
 
 @notifications_blp.route("")

@@ -24,6 +24,7 @@ from dictionary.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from dictionary.models import AccessGrant, AccessRequest, Dataset
 from dictionary.policies import can_give_opinion
 from dictionary.services.access import RequestFilters
+from dictionary.services.dashboard import TARGET
 from dictionary.services.lookup import load_dataset
 
 PAGE_SIZE = 50
@@ -238,3 +239,10 @@ def access_grant(number: int) -> Response | str:
     return render_template(
         "access/grant.html", grant=grant, state=grant.state(_now()), errors=errors, may_revoke=may_revoke
     )
+
+
+@bp.get("/governance")
+def governance_dashboard() -> str:
+    """The coordinator's dashboard (as ``GET /api/v1/access/dashboard``): who is behind."""
+    figures = services().dashboard.per_agency()
+    return render_template("access/dashboard.html", figures=figures, target=TARGET)

@@ -401,6 +401,8 @@ CASES: dict[tuple[str, str], Case] = {
         A + "/access/requests/{grant}/letter.pdf", party(200)
     ),
     ("GET", A + "/access/overdue"): Case(A + "/access/overdue", signed_in(200)),
+    ("GET", A + "/access/dashboard"): Case(A + "/access/dashboard", only("approver", "admin", ok=200)),
+    ("GET", "/governance"): Case("/governance", only("approver", "admin", ok=200)),
     ("GET", A + "/access/register"): Case(A + "/access/register", only("approver", "admin", ok=200)),
     ("GET", A + "/access/register.csv"): Case(A + "/access/register.csv", only("approver", "admin", ok=200)),
     ("GET", A + "/access/register.xlsx"): Case(

@@ -162,6 +162,7 @@ def test_request_access_approve_and_see_the_grant(visitor: Open) -> None:
     page.wait_for_url("**/access/requests/*")
     number = page.url.rsplit("/", 1)[-1]
     assert page.inner_text("#request-status") == "Chờ ý kiến cơ quan chủ quản"
+    assert "2 ngày làm việc" in page.locator("#s-steps").locator("xpath=..").inner_text()  # the deadline
     requester.shot("request-sent")
 
     steward = visitor()
@@ -183,7 +184,13 @@ def test_request_access_approve_and_see_the_grant(visitor: Open) -> None:
     page.get_by_role("button", name="Phê duyệt").click()
     page.wait_for_load_state()
     assert page.inner_text("#request-status") == "Đã phê duyệt"
+    assert page.get_by_role("link", name="Tải quyết định (PDF)").is_visible()
     approver.shot("approved")
+    page = approver.go("/governance")
+    assert page.locator("table.dashboard tbody tr").count() > 0 and page.locator("svg.chart").is_visible()
+    approver.shot("coordinator-dashboard")
+    approver.go("/access/overdue")
+    approver.shot("overdue")
 
     page = requester.go("/access/grants")
     row = page.locator("table.grants tbody tr", has_text=f"Quyền khai thác số {number}")

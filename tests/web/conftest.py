@@ -53,6 +53,8 @@ START = (
     "/audit",
     "/access/requests/1",
     "/access/grants/1",
+    "/access/requests/1/letter.pdf",
+    "/governance",  # the coordinator's dashboard, for the approver (tests/web/test_forms_governance.py)
 )
 """Where the walk starts: besides the home page, datasets with restricted fields (one a draft)."""
 

@@ -360,3 +360,13 @@ class RegisterEntrySchema(Schema):
     detail = fields.String()
     audit_seq = fields.Integer(metadata={"description": "The audit event (GET /audit) that records it"})
     audit_hash = fields.String(metadata={"description": "Its hash in the audit chain"})
+
+
+class AgencyFiguresSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    datasets = fields.Integer(metadata={"description": "Datasets it owns"})
+    average_completeness = fields.Integer(allow_none=True, metadata={"description": "0-100"})
+    below_target = fields.Integer(metadata={"description": "Datasets below the target completeness (90)"})
+    stale = fields.Integer(metadata={"description": "Datasets whose data is overdue for their frequency"})
+    overdue_steps = fields.Integer(metadata={"description": "Access steps on its data past their due time"})
