@@ -346,7 +346,8 @@ def legal_to_rdf(sink: TripleSink, ctx: DcatContext, document: dict[str, object]
     number = str(document.get("number") or "").strip()
     if not number:
         return None
-    node = ctx.uris.legal(number)
+    # A document harvested from elsewhere (an ELI URI) keeps the URI its source gave it.
+    node = iri(str(document.get("uri") or "")) or ctx.uris.legal(number)
     sink.add((node, RDF.type, ELI.LegalResource))
     _add(sink, node, DCT.identifier, plain(number))
     _add(sink, node, DCT.title, text(str(document.get("title") or ""), "vi"))

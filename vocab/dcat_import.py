@@ -10,11 +10,10 @@ Law on Data asks and DCAT-AP does not carry (category, importance, architecture 
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
-from urllib.parse import unquote
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
@@ -23,13 +22,13 @@ from dictionary import concepts as C
 from dictionary.services.base import slugify
 from vocab.dcat import distribution_summary
 from vocab.dcat_import_dictionary import fields_from_rdf, mappings_from_rdf
-from vocab.dcat_terms import IANA, Terms
-from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, EU, FOAF, PROV, RDF, VCARD
+from vocab.dcat_import_parts import contact_from_rdf, distribution_from_rdf, legal_from_rdf
+from vocab.dcat_terms import Terms
+from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, EU, FOAF, PROV, RDF, SCHEMA, SKOS
 from vocab.rdf_read import (
     all_texts,
     date_value,
     flag,
-    integer,
     last_segment,
     plain_value,
     slug_of,
@@ -80,6 +79,8 @@ class Harvested:
     distributions: list[dict[str, Any]] = field(default_factory=list)
     mappings: list[dict[str, Any]] = field(default_factory=list)
     agencies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    named_agencies: set[str] = field(default_factory=set)
+    """Codes made up from a name (a blank-node publisher): matched to an agency of that name first."""
     standards: dict[str, dict[str, Any]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
@@ -136,7 +137,10 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
         "data_layer": uri_value(graph, node, CAT.dataLayer),
         "sharing_mode": uri_value(graph, node, CAT.sharingMode),
         "status": uri_value(graph, node, CAT.status) or C.PUBLISHED,
-        "legal_basis": [_legal(graph, doc) for doc in graph.objects(node, DCATAP.applicableLegislation)],
+        "legal_basis": sorted(
+            (legal_from_rdf(graph, doc) for doc in graph.objects(node, DCATAP.applicableLegislation)),
+            key=lambda d: (d.get("uri", ""), d.get("number", "")),
+        ),
     }
     for name, predicate in (
         ("purpose", CAT.purpose),
@@ -149,14 +153,13 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
         data[name] = texts(graph, node, predicate)[0]
     period = graph.value(node, DCT.temporal)
     if period is not None:
-        data["temporal_start"] = date_value(graph.value(period, DCAT.startDate))
+        # DCAT 2 writes dcat:startDate; DCAT-AP 1.x sources (and ckanext-dcat) schema:startDate.
+        start = graph.value(period, DCAT.startDate) or graph.value(period, SCHEMA.startDate)
+        data["temporal_start"] = date_value(start)
         if not flag(graph, period, CAT.openEnded):
-            data["temporal_end"] = date_value(graph.value(period, DCAT.endDate))
-    contacts = [
-        _contact(graph, c)
-        for c in graph.objects(node, DCAT.contactPoint)
-        if (c, RDF.type, VCARD.Individual) in graph
-    ]
+            end = graph.value(period, DCAT.endDate) or graph.value(period, SCHEMA.endDate)
+            data["temporal_end"] = date_value(end)
+    contacts = [contact_from_rdf(graph, c) for c in sorted(graph.objects(node, DCAT.contactPoint), key=str)]
     data["contact_points"] = [c for c in contacts if c]
     item.data = {key: value for key, value in data.items() if value not in (None, [], "")}
     _roles(graph, node, item, defaults)
@@ -164,26 +167,34 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
     item.fields = fields_from_rdf(graph, node, home, item.standards)
     item.mappings = mappings_from_rdf(graph, home, node, item.standards)
     access_code = access or str(EU["access-right/PUBLIC"])
-    item.distributions = [
-        _distribution(graph, d, access_code) for d in graph.objects(node, DCAT.distribution)
-    ]
+    distributions = (
+        distribution_from_rdf(graph, d, access_code, terms, item.notes)
+        for d in sorted(graph.objects(node, DCAT.distribution), key=str)
+    )
+    item.distributions = _unique_slugs([d for d in distributions if d is not None])
     for distribution in item.distributions:
         generated = distribution_summary(terms, distribution.get("kind"), distribution.get("format"), "vi")
-        if distribution.get("description_vi") == generated:
+        if generated is not None and distribution.get("description_vi") == generated:
             del distribution["description_vi"]  # written by our exporter for want of one, not data
     return item
 
 
 def agency_from_rdf(graph: Graph, node: Node) -> dict[str, Any] | None:
-    code = plain_value(graph, node, DCT.identifier) or last_segment(node)
+    """An agent as an agency payload; a blank node's code is made up from its name (stable)."""
     name_vi, name_en = texts(graph, node, FOAF.name)
-    if not code or not name_vi:
+    if not name_vi:  # a publisher given as a SKOS concept (datos.gob.es)
+        name_vi, name_en = texts(graph, node, SKOS.prefLabel)
+    if not name_vi:
         return None
+    given = plain_value(graph, node, DCT.identifier) or plain_value(graph, node, SKOS.notation)
+    code = given or (last_segment(node) if isinstance(node, URIRef) else "")
+    if not code or len(code) > 40:
+        code = code_for_name(code or name_vi)
     level = uri_value(graph, node, CAT.level)
     if level is None:
         kind = uri_value(graph, node, DCT.type) or ""
         level = LEVEL_OF_PUBLISHER_TYPE.get(kind.rsplit("/", 1)[-1], "SO_NGANH")
-    mailbox = uri_value(graph, node, FOAF.mbox)
+    mailbox = uri_value(graph, node, FOAF.mbox) or plain_value(graph, node, FOAF.mbox)
     data = {
         "code": code,
         "name_vi": name_vi,
@@ -194,6 +205,12 @@ def agency_from_rdf(graph: Graph, node: Node) -> dict[str, Any] | None:
         "email": mailbox.removeprefix("mailto:") if mailbox else None,
     }
     return {key: value for key, value in data.items() if value is not None}
+
+
+def code_for_name(name: str) -> str:
+    """An agency code for an agent known only by its name: the same name always gives the same code."""
+    digest = hashlib.sha256(name.strip().casefold().encode()).hexdigest()[:8].upper()
+    return f"{slugify(name)[:28].upper()}-{digest}"
 
 
 # Parts --------------------------------------------------------------------------------------
@@ -223,64 +240,20 @@ def _agent(graph: Graph, agent: Node, role: str, item: Harvested) -> None:
         return
     item.agencies[data["code"]] = data
     item.roles[role] = data["code"]
+    if isinstance(agent, BNode) and plain_value(graph, agent, DCT.identifier) is None:
+        item.named_agencies.add(data["code"])
 
 
-def _distribution(graph: Graph, node: Node, access: str) -> dict[str, Any]:
-    title_vi, title_en = texts(graph, node, DCT.title)
-    service = graph.value(node, DCAT.accessService)
-    endpoint = uri_value(graph, service, DCAT.endpointURL) if service is not None else None
-    media = uri_value(graph, node, DCAT.mediaType) or plain_value(graph, node, DCAT.mediaType)
-    file_type = uri_value(graph, node, DCT["format"])
-    data = {
-        "slug": last_segment(node)
-        if isinstance(node, URIRef)
-        else slugify(title_en or title_vi or "phan-phoi"),
-        "kind": uri_value(graph, node, CAT.accessKind) or ("API" if endpoint else "FILE"),
-        "title_vi": title_vi or title_en or (file_type or "Phân phối").rsplit("/", 1)[-1],
-        "title_en": title_en,
-        "description_vi": texts(graph, node, DCT.description)[0],
-        "access_url": uri_value(graph, node, DCAT.accessURL),
-        "download_url": uri_value(graph, node, DCAT.downloadURL),
-        "endpoint_url": endpoint,
-        "endpoint_description": uri_value(graph, service, DCAT.endpointDescription)
-        if service is not None
-        else None,
-        "format": file_type,
-        "media_type": media.removeprefix(IANA) if media else None,
-        "licence": uri_value(graph, node, DCT.license),
-        "access_rights": uri_value(graph, node, DCT.accessRights) or access,
-        "byte_size": integer(graph.value(node, DCAT.byteSize)),
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def _contact(graph: Graph, node: Node) -> dict[str, Any] | None:
-    """A person (vcard:Individual); an agency's own contact is not a contact point of ours."""
-    name = texts(graph, node, VCARD.fn)[0]
-    if not name:
-        return None
-    email = uri_value(graph, node, VCARD.hasEmail)
-    phone = uri_value(graph, node, VCARD.hasTelephone)
-    data = {
-        "name": name,
-        "role": texts(graph, node, VCARD.role)[0],
-        "email": email.removeprefix("mailto:") if email else None,
-        "phone": unquote(phone.removeprefix("tel:")) if phone else None,
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def _legal(graph: Graph, node: Node) -> dict[str, Any]:
-    data = {
-        "number": plain_value(graph, node, DCT.identifier) or last_segment(node),
-        "title": texts(graph, node, DCT.title)[0],
-        "issued": (date_value(graph.value(node, DCT.issued)) or None),
-        "status": uri_value(graph, node, CAT.legalStatus),
-        "url": uri_value(graph, node, FOAF.page),
-    }
-    if isinstance(data["issued"], date):
-        data["issued"] = data["issued"].isoformat()
-    return {key: value for key, value in data.items() if value is not None}
+def _unique_slugs(distributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Distribution slugs made unique within the dataset (blank nodes titled alike)."""
+    seen: set[str] = set()
+    for distribution in distributions:
+        slug, n = distribution["slug"], 2
+        while distribution["slug"] in seen:
+            distribution["slug"] = f"{slug}-{n}"
+            n += 1
+        seen.add(distribution["slug"])
+    return distributions
 
 
 def _ours(graph: Graph, node: Node, predicate: URIRef, terms: Terms, notes: list[str]) -> list[str]:
@@ -291,10 +264,14 @@ def _ours(graph: Graph, node: Node, predicate: URIRef, terms: Terms, notes: list
         ours = text if terms.vocabularies.concept(text) and not text.startswith(str(EU)) else None
         ours = ours or terms.ours_for_eu(text)
         if ours is None:
-            notes.append(f"{predicate}: {text} maps to none of our concepts; left out")
+            notes.append(f"{_short(predicate)} {text} maps to none of our concepts; left out")
         elif ours not in found:
             found.append(ours)
     return sorted(found)
+
+
+def _short(predicate: URIRef) -> str:
+    return str(predicate).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 __all__ = [
@@ -302,6 +279,7 @@ __all__ = [
     "Harvested",
     "NotImportable",
     "agency_from_rdf",
+    "code_for_name",
     "dataset_from_rdf",
     "dataset_nodes",
 ]

@@ -13,16 +13,17 @@ record that did not change is left alone (no new revision).
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from rdflib import Graph
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from dictionary.errors import DictionaryError, InvalidInput
 from dictionary.models import Agency, Dataset, Field, Standard, StandardMapping
@@ -35,48 +36,10 @@ from dictionary.services.revisions import record_change
 from dictionary.services.snapshots import dataset_snapshot
 from vocab.dcat_import import Defaults, Harvested, NotImportable, dataset_from_rdf, dataset_nodes
 from vocab.dcat_terms import Terms
+from vocab.harvest_fetch import Fetched, Fetcher, HarvestError, http_fetch, read_page
 from vocab.rdf_ns import DCT, HYDRA, RDF
-from vocab.rdf_writers import FORMATS, RdfFormat, format_for, parse
 
-ACCEPT = ", ".join(
-    (
-        "text/turtle",
-        "application/rdf+xml;q=0.9",
-        "application/ld+json;q=0.9",
-        "application/n-triples;q=0.8",
-        "*/*;q=0.1",
-    )
-)
-MAX_BYTES = 50 * 1024 * 1024
-"""ckanext-dcat's limit per response (ckanext.dcat.max_file_size)."""
-
-
-class HarvestError(Exception):
-    """A page could not be fetched or read; the run stops there and reports it."""
-
-
-@dataclass(frozen=True)
-class Fetched:
-    url: str
-    content_type: str | None
-    body: bytes
-
-
-class Fetcher(Protocol):
-    def __call__(self, url: str, *, timeout: float) -> Fetched: ...
-
-
-def http_fetch(url: str, *, timeout: float) -> Fetched:
-    """GET over HTTP(S) with a timeout and a size limit (the default fetcher)."""
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise HarvestError(f"{url}: only http and https URLs are harvested")
-    headers = {"Accept": ACCEPT, "User-Agent": "shared-data-catalog/harvester"}
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-        body = response.read(MAX_BYTES + 1)
-        if len(body) > MAX_BYTES:
-            raise HarvestError(f"{url}: response larger than {MAX_BYTES // 1_000_000} MB")
-        return Fetched(response.geturl(), response.headers.get("Content-Type"), body)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -172,19 +135,25 @@ class Harvester:
                     report.stopped = f"loop: {next_url} repeats an earlier page"
                     return
                 seen_pages.add(digest)
-                graph = parse(fetched.body, _format(fetched), base=fetched.url)
+                graph = read_page(fetched)
             except Exception as error:  # any failure of a page ends paging, reported
-                report.errors.append(f"{next_url}: {error}")
+                report.errors.append(f"{next_url}: {_plain(error)}")
                 return
             report.pages.append(next_url)
             for node in dataset_nodes(graph):
                 try:
                     item = dataset_from_rdf(graph, node, self.terms, self.defaults)
-                except NotImportable as error:
+                except Exception as error:  # one unreadable record never stops the page
                     identifier = graph.value(node, DCT.identifier)
+                    if not isinstance(error, NotImportable):
+                        log.exception("harvest: %s could not be read", node)
                     report.items.append(
                         ItemReport(
-                            str(node), str(identifier) if identifier else None, None, "skipped", str(error)
+                            str(node),
+                            str(identifier) if identifier else None,
+                            None,
+                            "skipped" if isinstance(error, NotImportable) else "failed",
+                            str(error) if isinstance(error, NotImportable) else _plain(error),
                         )
                     )
                     continue
@@ -218,19 +187,16 @@ class Harvester:
             return ItemReport(item.uri, item.identifier, item.slug, "failed", f"{error.message} ({details})")
         except DictionaryError as error:
             return ItemReport(item.uri, item.identifier, item.slug, "failed", error.message)
-        except Exception as error:  # one broken record never aborts the run
-            return ItemReport(
-                item.uri, item.identifier, item.slug, "failed", f"{type(error).__name__}: {error}"
-            )
+        except Exception as error:  # one broken record never aborts the run; its details go to the log
+            log.exception("harvest: %s could not be saved", item.uri)
+            return ItemReport(item.uri, item.identifier, item.slug, "failed", _plain(error))
         note = "; ".join(item.notes)
         return ItemReport(item.uri, item.identifier, item.slug, prefix + action, note)
 
     @unit_of_work
     def _write(self, item: Harvested, source: str) -> str:
         session = self.ctx.session
-        for code, data in item.agencies.items():
-            if session.scalar(select(Agency.id).where(Agency.code == code)) is None:
-                AgencyService(self.ctx).create(data)
+        self._agencies(item)
         for code, data in item.standards.items():
             if session.scalar(select(Standard.id).where(Standard.code == code)) is None:
                 StandardService(self.ctx).create(data)
@@ -269,6 +235,25 @@ class Harvester:
         record_change(self.ctx, dataset, message)
         return action
 
+    def _agencies(self, item: Harvested) -> None:
+        """Register the agencies the record names; one known only by its name is first looked for
+        by that name, so a blank-node publisher becomes one agency, reused on every run."""
+        session = self.ctx.session
+        for code, data in item.agencies.items():
+            if session.scalar(select(Agency.id).where(Agency.code == code)) is not None:
+                continue
+            if code in item.named_agencies:
+                same_name = session.scalar(
+                    select(Agency.code)
+                    .where(Agency.name_vi == data["name_vi"])
+                    .order_by(Agency.code)
+                    .limit(1)
+                )
+                if same_name is not None:
+                    item.roles = {role: same_name if c == code else c for role, c in item.roles.items()}
+                    continue
+            AgencyService(self.ctx).create(data)
+
     def _fields(self, item: Harvested) -> list[dict[str, Any]]:
         """The fields, keeping a foreign key only if its target field exists in this catalog."""
         fields = []
@@ -302,19 +287,15 @@ def next_page(graph: Graph, base: str) -> str | None:
     return None
 
 
-def _format(fetched: Fetched) -> RdfFormat:
-    """From the Content-Type, else the URL's suffix, else Turtle (the harvesters' usual guesses)."""
-    if fetched.content_type:
-        found = format_for(fetched.content_type)
-        if found is not None:
-            return found
-    path = urlsplit(fetched.url).path
-    if "." in path.rsplit("/", 1)[-1]:
-        found = format_for(path.rsplit(".", 1)[-1])
-        if found is not None:
-            return found
-    start = fetched.body.lstrip()[:1]
-    return FORMATS["rdf"] if start == b"<" else FORMATS["jsonld"] if start in (b"{", b"[") else FORMATS["ttl"]
+def _plain(error: Exception) -> str:
+    """What a reader of the report is told of an unexpected failure: never SQL or a traceback."""
+    if isinstance(error, IntegrityError):
+        return "the catalog refused the record: a required value is missing or a value is already taken"
+    if isinstance(error, DBAPIError):
+        return "the catalog could not store the record (a value is too long or of the wrong kind)"
+    if isinstance(error, HarvestError | OSError | ValueError) and str(error):
+        return str(error).splitlines()[0][:300]
+    return "the record could not be processed (the details are in the server log)"
 
 
 def replace_dataset_mappings(ctx: Context, dataset: Dataset, mappings: list[dict[str, Any]]) -> None:

@@ -44,9 +44,11 @@ def published(ctx: Context) -> dict[str, dict[str, Any]]:
         snapshot = dataset_snapshot(dataset)
         for name in UNORDERED:
             snapshot[name] = sorted(snapshot[name])
-        snapshot["legal_basis"] = [
-            {k: v for k, v in doc.items() if v is not None} for doc in snapshot["legal_basis"]
-        ]
+        # dcatap:applicableLegislation is a set in RDF: the harvester orders it by document number.
+        snapshot["legal_basis"] = sorted(
+            ({k: v for k, v in doc.items() if v is not None} for doc in snapshot["legal_basis"]),
+            key=lambda doc: doc["number"],
+        )
         snapshot["fields"] = [_field(f, visible) for f in snapshot["fields"] if f["name"] in names]
         snapshot["mappings"] = [m for m in snapshot["mappings"] if m["field"] is None or m["field"] in names]
         snapshot["owner"] = dataset.current_assignment(C.OWNER).agency.code  # type: ignore[union-attr]
