@@ -23,10 +23,10 @@ from dictionary.services.base import slugify
 from vocab.dcat import distribution_summary
 from vocab.dcat_import_dictionary import fields_from_rdf, mappings_from_rdf
 from vocab.dcat_import_parts import contact_from_rdf, distribution_from_rdf, legal_from_rdf
+from vocab.dcat_import_source import TEXT_PROPERTIES, main_language, source_values, tagged_texts
 from vocab.dcat_terms import Terms
 from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, EU, FOAF, PROV, RDF, SCHEMA, SKOS
 from vocab.rdf_read import (
-    all_texts,
     date_value,
     flag,
     last_segment,
@@ -106,23 +106,31 @@ def dataset_nodes(graph: Graph) -> list[Node]:
 
 def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults = Defaults()) -> Harvested:
     identifier = plain_value(graph, node, DCT.identifier) or (str(node) if isinstance(node, URIRef) else None)
-    title_vi, title_en = texts(graph, node, DCT.title)
     if not identifier:
         raise NotImportable("missing dct:identifier (and no URI)")
-    if not title_vi:
+    by_property = {name: tagged_texts(graph, node, p) for name, p in TEXT_PROPERTIES.items()}
+    lang = main_language(by_property["title"])
+    main = {name: _in(found, lang) for name, found in by_property.items()}
+    english = {name: found.get("en", []) for name, found in by_property.items()}
+    if not main["title"]:
         raise NotImportable(f"{identifier}: missing dct:title")
+    title_vi, title_en = main["title"][0], next(iter(english["title"]), None)
     slug = slug_of(node, title_en or title_vi)
-    description_vi, description_en = texts(graph, node, DCT.description)
     item = Harvested(uri=str(node), identifier=identifier, slug=slug, data={})
+    description_vi = next(iter(main["description"]), None)
+    if description_vi is None:
+        item.notes.append("no dct:description in the record's language; its title stands in (required)")
     access = uri_value(graph, node, DCT.accessRights)
     data: dict[str, Any] = {
         "slug": slug,
         "title_vi": title_vi,
         "title_en": title_en,
         "description_vi": description_vi or title_vi,
-        "description_en": description_en,
-        "keywords_vi": all_texts(graph, node, DCAT.keyword, "vi"),
-        "keywords_en": all_texts(graph, node, DCAT.keyword, "en"),
+        "description_en": next(iter(english["description"]), None),
+        "keywords_vi": main["keywords"],
+        "keywords_en": english["keywords"] if lang != "en" else [],
+        "text_language": lang,
+        "translations": _translations(by_property, lang),
         "themes": _ours(graph, node, DCAT.theme, terms, item.notes),
         "frequency": next(iter(_ours(graph, node, DCT.accrualPeriodicity, terms, item.notes)), None),
         "spatial": sorted(str(o) for o in graph.objects(node, CAT.administrativeUnit)),
@@ -161,11 +169,21 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
             data["temporal_end"] = date_value(end)
     contacts = [contact_from_rdf(graph, c) for c in sorted(graph.objects(node, DCAT.contactPoint), key=str)]
     data["contact_points"] = [c for c in contacts if c]
-    item.data = {key: value for key, value in data.items() if value not in (None, [], "")}
+    data |= source_values(graph, node, item.notes)
+    item.data = {key: value for key, value in data.items() if value not in (None, [], "", {})}
+    if lang == "":
+        item.data["text_language"] = ""  # untagged texts stay untagged
     _roles(graph, node, item, defaults)
     home = URIRef(item.uri)  # where our exporter lists the mappings (cat:mapping)
     item.fields = fields_from_rdf(graph, node, home, item.standards)
     item.mappings = mappings_from_rdf(graph, home, node, item.standards)
+    # Our exporter also names a dataset's mapped standards in dct:conformsTo: those are mappings.
+    mapped = {str(s) for m in graph.objects(home, CAT.mapping) for s in graph.objects(m, CAT.standard)}
+    if item.data.get("conforms_to"):
+        kept = [c for c in item.data["conforms_to"] if c not in mapped]
+        item.data["conforms_to"] = kept
+        if not kept:
+            del item.data["conforms_to"]
     access_code = access or str(EU["access-right/PUBLIC"])
     distributions = (
         distribution_from_rdf(graph, d, access_code, terms, item.notes)
@@ -205,6 +223,25 @@ def agency_from_rdf(graph: Graph, node: Node) -> dict[str, Any] | None:
         "email": mailbox.removeprefix("mailto:") if mailbox else None,
     }
     return {key: value for key, value in data.items() if value is not None}
+
+
+def _in(found: dict[str, list[str]], lang: str | None) -> list[str]:
+    """The texts in the record's main language (Vietnamese: tagged vi or untagged)."""
+    if lang is None:
+        return sorted(set(found.get("vi", []) + found.get("", [])))
+    return found.get(lang, [])
+
+
+def _translations(by_property: dict[str, dict[str, list[str]]], lang: str | None) -> dict[str, Any]:
+    """Texts in languages neither the main slot nor English holds, by property then tag."""
+    held = {"vi", ""} if lang is None else {lang, "en"}
+    held.add("en")
+    result = {}
+    for name, found in by_property.items():
+        others = {tag: values for tag, values in found.items() if tag not in held}
+        if others:
+            result[name] = others
+    return result
 
 
 def code_for_name(name: str) -> str:

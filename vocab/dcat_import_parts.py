@@ -99,7 +99,8 @@ def distribution_from_rdf(
         "byte_size": integer(graph.value(node, DCAT.byteSize)),
     }
     for name in ("access_url", "download_url", "endpoint_url", "endpoint_description"):
-        if data[name] is not None and len(data[name]) > MAX_URL:
+        address = data[name]
+        if isinstance(address, str) and len(address) > MAX_URL:
             notes.append(f"distribution '{label}': {name} longer than {MAX_URL} characters; left out")
             data[name] = None
     if data["access_url"] is None:

@@ -40,6 +40,19 @@ from vocab.harvest_fetch import Fetched, Fetcher, HarvestError, http_fetch, read
 from vocab.rdf_ns import DCT, HYDRA, RDF
 
 log = logging.getLogger(__name__)
+SOURCE_VALUES: dict[str, Any] = {
+    "source_identifier": None,
+    "source_uri": None,
+    "issued": None,
+    "modified": None,
+    "languages": [],
+    "coverage": [],
+    "conforms_to": [],
+    "other_identifiers": [],
+    "text_language": None,
+    "translations": {},
+}
+"""What the source may stop saying: cleared on an update when the record no longer gives it."""
 
 
 @dataclass
@@ -85,6 +98,7 @@ class Harvester:
         timeout: float = 600.0,
         request_timeout: float = 120.0,
         clock: Callable[[], float] = time.monotonic,
+        own_base: str | None = None,
     ) -> None:
         self.ctx = ctx
         self.terms = terms
@@ -94,6 +108,8 @@ class Harvester:
         self.timeout = timeout
         self.request_timeout = request_timeout
         self.clock = clock
+        self.own_base = own_base.rstrip("/") + "/" if own_base else None
+        """This catalog's base URI: a record read back from it is ours, not a copy from a source."""
 
     def run(self, url: str, *, dry_run: bool = False) -> HarvestReport:
         report = HarvestReport(source=url, dry_run=dry_run)
@@ -196,6 +212,9 @@ class Harvester:
     @unit_of_work
     def _write(self, item: Harvested, source: str) -> str:
         session = self.ctx.session
+        if self.own_base and item.uri.startswith(self.own_base):
+            for own in ("source_identifier", "source_uri", "issued", "modified"):
+                item.data.pop(own, None)
         self._agencies(item)
         for code, data in item.standards.items():
             if session.scalar(select(Standard.id).where(Standard.code == code)) is None:
@@ -203,9 +222,9 @@ class Harvester:
         existing = session.get(Dataset, item.id)
         taken = session.scalar(select(Dataset).where(Dataset.slug == item.slug))
         if taken is not None and taken is not existing:
-            raise InvalidInput.one(
-                "slug", f"'{item.slug}' is already used by another dataset of this catalog"
-            )
+            # Another record has this title or URI segment: a suffix from the identity, the same on
+            # every run, instead of refusing the record.
+            item.slug = item.data["slug"] = f"{item.slug[:190]}-{item.id.hex[:8]}"
         fields = self._fields(item)
         datasets = DatasetService(self.ctx)
         message = f"Thu thập DCAT / harvested from {source}"
@@ -217,7 +236,7 @@ class Harvester:
             action, before = "created", None
         else:
             before = dataset_snapshot(existing)
-            data = {key: value for key, value in item.data.items() if key != "owned_since"}
+            data = SOURCE_VALUES | {key: value for key, value in item.data.items() if key != "owned_since"}
             dataset = datasets.update(existing.slug, data, message=message)
             FieldService(self.ctx).apply_dictionary(dataset, fields)
             for role, code in item.roles.items():

@@ -96,7 +96,7 @@ IF_MATCH = {
     "required": True,
     "schema": {"type": "string", "example": '"8"'},
     "description": (
-        "The strong ETag of the version being edited, as its GET gave it (e.g. \"8\"). Without it (or "
+        'The strong ETag of the version being edited, as its GET gave it (e.g. "8"). Without it (or '
         "with *) the write is refused with 428; a weak or stale one with 412. Both answers carry the "
         "current ETag."
     ),

@@ -12,7 +12,8 @@ DATASET_ATTRIBUTES = (
     "collection_mechanism", "source", "db_category", "sharing_class", "importance", "personal_data",
     "arch_component", "data_layer", "sharing_mode", "related_national_db", "themes", "keywords_vi",
     "keywords_en", "frequency", "temporal_start", "temporal_end", "spatial", "legal_basis", "status",
-    "version", "landing_page", "data_updated_on",
+    "version", "landing_page", "data_updated_on", "source_identifier", "source_uri", "issued", "modified",
+    "languages", "coverage", "conforms_to", "other_identifiers", "text_language", "translations",
 )  # fmt: skip
 """Attributes a revision restores; derived values (quality, due date) are recomputed instead."""
 

@@ -185,9 +185,7 @@ def test_every_wrong_method_is_405_with_allow(app, client) -> None:
     assert checked >= 50
 
 
-@pytest.mark.parametrize(
-    ("error", "status"), [(PreconditionRequired(7), 428), (StaleVersion(7, '"6"'), 412)]
-)
+@pytest.mark.parametrize(("error", "status"), [(PreconditionRequired(7), 428), (StaleVersion(7, '"6"'), 412)])
 def test_a_missing_or_stale_if_match_answers_with_the_current_etag(app, error, status) -> None:
     with app.test_request_context(f"{API}/datasets/x", method="PATCH"):
         response = app.make_response(app.handle_user_exception(error))

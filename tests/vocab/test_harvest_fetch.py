@@ -7,8 +7,8 @@ import json
 import pytest
 
 from dictionary.services import Context
-from tests.vocab.test_harvest import harvester
 from tests.vocab.local_site import local_site
+from tests.vocab.test_harvest import harvester
 from vocab.harvest import http_fetch
 from vocab.harvest_fetch import Fetched, HarvestError, read_page
 
@@ -45,7 +45,9 @@ def test_a_page_is_fetched_over_http_and_read() -> None:
 def test_a_json_ld_context_by_reference_is_never_fetched(ctx: Context, context: object) -> None:
     with local_site() as site:
         given = json.loads(json.dumps(context).replace("{base}", site.base))
-        site.page("/context.jsonld", b'{"@context": {"dct": "http://purl.org/dc/terms/"}}', "application/ld+json")
+        site.page(
+            "/context.jsonld", b'{"@context": {"dct": "http://purl.org/dc/terms/"}}', "application/ld+json"
+        )
         url = site.page("/catalog.jsonld", jsonld(given), "application/ld+json")
         report = harvester(ctx, http_fetch).run(url)
         assert site.requested == ["/catalog.jsonld"], "the context was fetched"
@@ -56,7 +58,7 @@ def test_a_json_ld_context_by_reference_is_never_fetched(ctx: Context, context: 
 def test_redirects_to_another_scheme_are_not_followed() -> None:
     with local_site() as site:
         url = site.redirect("/catalog.ttl", "file:///etc/passwd")
-        with pytest.raises(HarvestError, match="not allowed|not an http"):
+        with pytest.raises(HarvestError, match=r"not allowed|not an http"):
             http_fetch(url, timeout=5)
         elsewhere = site.page("/real.ttl", b"<https://a.example/x> <https://a.example/p> 1 .")
         moved = site.redirect("/moved.ttl", elsewhere)

@@ -81,8 +81,7 @@ class MeSchema(Schema):
     token_scopes = fields.List(fields.String(), allow_none=True, metadata={"description": "Tokens only"})
     scope = fields.List(fields.String(), metadata={"description": "Codes of the agencies in your scope"})
     csrf_token = fields.String(
-        allow_none=True,
-        metadata={"description": "Send as X-CSRF-Token with cookie-authenticated writes"}
+        allow_none=True, metadata={"description": "Send as X-CSRF-Token with cookie-authenticated writes"}
     )
 
 
