@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from rdflib import Graph
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from dictionary import concepts as C
 from dictionary.errors import DictionaryError, InvalidInput
 from dictionary.models import Agency, Dataset, Field, Standard, StandardMapping
 from dictionary.services import AgencyService, Context, DatasetService, DistributionService, StandardService
@@ -99,6 +101,7 @@ class Harvester:
         request_timeout: float = 120.0,
         clock: Callable[[], float] = time.monotonic,
         own_base: str | None = None,
+        withdraw_missing: bool = False,
     ) -> None:
         self.ctx = ctx
         self.terms = terms
@@ -108,6 +111,8 @@ class Harvester:
         self.timeout = timeout
         self.request_timeout = request_timeout
         self.clock = clock
+        self.withdraw_missing = withdraw_missing
+        """Retire datasets the source no longer lists (else they are only reported)."""
         self.own_base = own_base.rstrip("/") + "/" if own_base else None
         """This catalog's base URI: a record read back from it is ours, not a copy from a source."""
 
@@ -116,7 +121,28 @@ class Harvester:
         items = list(self.read(url, report))
         for item in _dependency_order(items):
             report.items.append(self._apply(item, report, dry_run))
+        if report.stopped is None and not report.errors:  # only a complete read tells what is gone
+            self._gone(report, {i.uri for i in report.items}, {i.id for i in items}, dry_run)
         return report
+
+    def _gone(self, report: HarvestReport, read: set[str], ids: set[uuid.UUID], dry_run: bool) -> None:
+        """Datasets harvested from this source before that it no longer lists: reported, and
+        withdrawn (status retired, never deleted) if the harvester was asked to."""
+        query = select(Dataset).where(Dataset.harvest_source == report.source, Dataset.status != C.RETIRED)
+        for dataset in self.ctx.session.scalars(query.order_by(Dataset.slug)).all():
+            if dataset.id in ids or dataset.source_uri in read:
+                continue
+            action, message = "removed at the source", "no longer listed by the source; kept as it was"
+            if self.withdraw_missing:
+                with preview(self.ctx.session) if dry_run else nullcontext():
+                    DatasetService(self.ctx).update(
+                        dataset.slug,
+                        {"status": C.RETIRED},
+                        message=f"Nguồn đã gỡ / gone from {report.source}",
+                    )
+                action = ("would be " if dry_run else "") + "withdrawn"
+                message = "no longer listed by the source; retired, not deleted"
+            report.items.append(ItemReport(dataset.source_uri or "", None, dataset.slug, action, message))
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -231,12 +257,13 @@ class Harvester:
         if existing is None:
             if "owner" not in item.roles:
                 raise InvalidInput.one("owner", "the source names no publisher; give a default owner agency")
-            payload = item.data | dict(item.roles)
+            payload = item.data | dict(item.roles) | {"harvest_source": source}
             dataset = datasets.create(payload | {"id": item.id, "fields": fields}, message=message)
             action, before = "created", None
         else:
             before = dataset_snapshot(existing)
             data = SOURCE_VALUES | {key: value for key, value in item.data.items() if key != "owned_since"}
+            data["harvest_source"] = source
             dataset = datasets.update(existing.slug, data, message=message)
             FieldService(self.ctx).apply_dictionary(dataset, fields)
             for role, code in item.roles.items():

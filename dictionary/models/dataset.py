@@ -72,6 +72,9 @@ class Dataset(Identified, Versioned, Base):
     data_updated_on: Mapped[date | None] = mapped_column(comment="When the data itself was last updated")
     # What a harvested source said that the catalog's own terms do not hold, kept as it came and
     # republished as it came (empty for datasets described here).
+    harvest_source: Mapped[str500 | None] = mapped_column(
+        index=True, comment="The catalog URL this dataset was harvested from; null if described here"
+    )
     source_identifier: Mapped[str500 | None] = mapped_column(
         comment="dct:identifier as the harvested source gave it; ours is the id"
     )

@@ -14,6 +14,7 @@ branch_labels = None
 depends_on = None
 
 TEXTS = [
+    ("harvest_source", 500, "The catalog URL this dataset was harvested from; null if described here"),
     ("source_identifier", 500, "dct:identifier as the harvested source gave it; ours is the id"),
     ("source_uri", 500, "The dataset's IRI at the source it was harvested from"),
     ("issued", 40, "dct:issued as the source gave it (xsd:date or xsd:dateTime form); else our creation time"),
@@ -41,6 +42,7 @@ def upgrade() -> None:
             batch.add_column(
                 sa.Column(name, sa.JSON(), nullable=False, server_default=sa.text("'[]'"), comment=comment)
             )
+        batch.create_index(batch.f("ix_dataset_harvest_source"), ["harvest_source"], unique=False)
         batch.add_column(
             sa.Column(
                 "translations",
@@ -54,5 +56,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("dataset") as batch:
+        batch.drop_index(batch.f("ix_dataset_harvest_source"))
         for name in ["translations", *(n for n, _ in reversed(LISTS)), *(n for n, _, _ in reversed(TEXTS))]:
             batch.drop_column(name)
