@@ -28,17 +28,18 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from dictionary import concepts as C
 from dictionary.errors import DictionaryError, InvalidInput
-from dictionary.models import Agency, Dataset, Field, Standard, StandardMapping
+from dictionary.models import Agency, Dataset, Field, Standard
 from dictionary.services import AgencyService, Context, DatasetService, DistributionService, StandardService
-from dictionary.services.base import Checker, unit_of_work
 from dictionary.services.base import dry_run as preview
+from dictionary.services.base import unit_of_work
 from dictionary.services.datasets import ROLE_NAMES
-from dictionary.services.fields import FieldService, resolve_relation
+from dictionary.services.fields import FieldService
 from dictionary.services.revisions import record_change
 from dictionary.services.snapshots import dataset_snapshot
 from vocab.dcat_import import Defaults, Harvested, NotImportable, dataset_from_rdf, dataset_nodes
 from vocab.dcat_terms import Terms
 from vocab.harvest_fetch import Fetched, Fetcher, HarvestError, http_fetch, read_page
+from vocab.harvest_order import dependency_order, replace_dataset_mappings
 from vocab.rdf_ns import DCT, HYDRA, RDF
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ class Harvester:
     def run(self, url: str, *, dry_run: bool = False) -> HarvestReport:
         report = HarvestReport(source=url, dry_run=dry_run)
         items = list(self.read(url, report))
-        for item in _dependency_order(items):
+        for item in dependency_order(items):
             report.items.append(self._apply(item, report, dry_run))
         if report.stopped is None and not report.errors:  # only a complete read tells what is gone
             self._gone(report, {i.uri for i in report.items}, {i.id for i in items}, dry_run)
@@ -342,54 +343,6 @@ def _plain(error: Exception) -> str:
     if isinstance(error, HarvestError | OSError | ValueError) and str(error):
         return str(error).splitlines()[0][:300]
     return "the record could not be processed (the details are in the server log)"
-
-
-def replace_dataset_mappings(ctx: Context, dataset: Dataset, mappings: list[dict[str, Any]]) -> None:
-    """Make the dataset-level mappings exactly ``mappings``; identical ones are kept as they are."""
-    check = Checker(ctx.concepts)
-    wanted: dict[tuple[Any, ...], tuple[Standard, dict[str, Any]]] = {}
-    for index, mapping in enumerate(mappings):
-        standard = ctx.session.scalar(select(Standard).where(Standard.code == mapping["standard"]))
-        relation = resolve_relation(check, f"mappings.{index}.relation", mapping.get("relation"))
-        if standard is None:
-            check.fail(f"mappings.{index}.standard", f"no standard has the code '{mapping['standard']}'")
-            continue
-        key = (standard.code, mapping.get("term"), relation, mapping.get("note"))
-        wanted[key] = (
-            standard,
-            {"term": mapping.get("term"), "relation": relation, "note": mapping.get("note")},
-        )
-    check.raise_if_any()
-    for current in [m for m in dataset.mappings if m.field_id is None]:
-        key = (current.standard.code, current.term, current.relation, current.note)
-        if wanted.pop(key, None) is None:
-            ctx.session.delete(current)
-            dataset.mappings.remove(current)
-    for standard, values in wanted.values():
-        dataset.mappings.append(StandardMapping(dataset=dataset, field=None, standard=standard, **values))
-
-
-def _dependency_order(items: list[Harvested]) -> list[Harvested]:
-    """Datasets whose fields others point to first; cycles and outside targets keep source order."""
-    by_slug = {item.slug: item for item in items}
-    ordered: list[Harvested] = []
-    placed: set[str] = set()
-    visiting: set[str] = set()
-
-    def place(item: Harvested) -> None:
-        if item.slug in placed or item.slug in visiting:
-            return
-        visiting.add(item.slug)
-        for slug in sorted(item.references()):
-            if slug in by_slug:
-                place(by_slug[slug])
-        visiting.discard(item.slug)
-        placed.add(item.slug)
-        ordered.append(item)
-
-    for item in items:
-        place(item)
-    return ordered
 
 
 __all__ = [
