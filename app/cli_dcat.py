@@ -116,6 +116,11 @@ def validate_dcat(slug: str | None, batch_size: int, show_warnings: bool, everyt
 @click.argument("url")
 @click.option("--dry-run", is_flag=True, help="Check and show what would change; write nothing.")
 @click.option("--owner", help="Agency code for datasets whose publisher names no agency.")
+@click.option(
+    "--withdraw-missing",
+    is_flag=True,
+    help="Retire (never delete) datasets harvested from URL before that it no longer lists.",
+)
 @click.option("--max-pages", type=click.IntRange(1, 10_000), default=500, show_default=True)
 @click.option(
     "--timeout",
@@ -125,7 +130,9 @@ def validate_dcat(slug: str | None, batch_size: int, show_warnings: bool, everyt
     help="Seconds for the whole run (each request gets at most 120).",
 )
 @with_appcontext
-def harvest(url: str, dry_run: bool, owner: str | None, max_pages: int, timeout: float) -> None:
+def harvest(  # noqa: PLR0917 - one parameter per command-line option
+    url: str, dry_run: bool, owner: str | None, withdraw_missing: bool, max_pages: int, timeout: float
+) -> None:
     """Import a DCAT-AP catalog (Turtle, RDF/XML, JSON-LD or N-Triples) from URL, following its pages.
 
     Datasets are matched by dct:identifier: new ones are created, known ones updated, unchanged
@@ -149,11 +156,12 @@ def harvest(url: str, dry_run: bool, owner: str | None, max_pages: int, timeout:
             defaults=Defaults(owner=owner),
             max_pages=max_pages,
             timeout=timeout,
+            withdraw_missing=withdraw_missing,
         )
         report = harvester.run(url, dry_run=dry_run)
     click.echo(f"{'Dry run: ' if dry_run else ''}{len(report.pages)} page(s) read from {url}")
     for item in report.items:
-        line = f"  {item.action:<18} {item.slug or item.uri}"
+        line = f"  {item.action:<22} {item.slug or item.uri}"
         click.echo(line + (f" — {item.message}" if item.message else ""))
     if report.stopped:
         click.echo(f"Paging stopped: {report.stopped}")

@@ -28,6 +28,7 @@ from dictionary import concepts as C
 from dictionary.models import Dataset, Distribution
 from dictionary.properties import DATASET, Kind
 from dictionary.visibility import Visibility
+from vocab.dcat_source import dated, language_of, source_values_to_rdf, tagged
 from vocab.dcat_terms import VIETNAMESE, Terms
 from vocab.namespaces import bind_prefixes
 from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, ELI, EU, FOAF, GSP, LOCN, RDF, XSD
@@ -170,7 +171,7 @@ def dataset_to_rdf(dataset: Dataset, ctx: DcatContext, sink: S | None = None) ->
 
     out: S | Graph = sink if sink is not None else new_graph()
     node = ctx.uris.dataset(dataset.slug)
-    _description(out, dataset, node)
+    _description(out, ctx.terms, dataset, node)
     _classification(out, ctx, dataset, node)
     owner = dataset.current_assignment(C.OWNER)
     if owner is not None:
@@ -185,17 +186,28 @@ def dataset_to_rdf(dataset: Dataset, ctx: DcatContext, sink: S | None = None) ->
     return out
 
 
-def _description(out: TripleSink, dataset: Dataset, node: URIRef) -> None:
+def _description(out: TripleSink, terms: Terms, dataset: Dataset, node: URIRef) -> None:
     """Identifier, texts in both languages, dates, version, landing page, temporal coverage."""
     out.add((node, RDF.type, DCAT.Dataset))
-    _add(out, node, DCT.identifier, plain(dataset.id))
-    _texts(out, node, DCT.title, dataset.title_vi, dataset.title_en)
-    _texts(out, node, DCT.description, dataset.description_vi, dataset.description_en)
-    for words, lang in ((dataset.keywords_vi, "vi"), (dataset.keywords_en, "en")):
+    _add(out, node, DCT.identifier, plain(dataset.source_identifier or dataset.id))
+    lang = language_of(dataset)  # a harvested text keeps the language its source gave it
+    for predicate, main, english in (
+        (DCT.title, dataset.title_vi, dataset.title_en),
+        (DCT.description, dataset.description_vi, dataset.description_en),
+    ):
+        _add(out, node, predicate, tagged(main, lang))
+        _add(out, node, predicate, text(english, "en"))
+    for words, word_lang in ((dataset.keywords_vi, lang), (dataset.keywords_en, "en")):
         for word in words or ():
-            _add(out, node, DCAT.keyword, text(word, lang))
-    _add(out, node, DCT.issued, as_date(dataset.created_at))
-    _add(out, node, DCT.modified, as_datetime(dataset.updated_at))
+            _add(out, node, DCAT.keyword, tagged(word, word_lang))
+    _add(out, node, DCT.issued, dated(dataset.issued) if dataset.issued else as_date(dataset.created_at))
+    _add(
+        out,
+        node,
+        DCT.modified,
+        dated(dataset.modified) if dataset.modified else as_datetime(dataset.updated_at),
+    )
+    source_values_to_rdf(out, terms, dataset, node)
     _add(out, node, DCAT.version, plain(dataset.version))
     landing = iri(dataset.landing_page)
     if landing is not None:
@@ -222,8 +234,10 @@ def _classification(out: TripleSink, ctx: DcatContext, dataset: Dataset, node: U
     access = ACCESS_RIGHT_OF_CLASS.get(dataset.sharing_class)
     if access is not None:
         out.add((node, DCT.accessRights, terms.access_rights(out, access)))
-    out.add((node, DCT.language, terms.language(out, VIETNAMESE)))
-    out.add((node, DCT.spatial, spatial_to_rdf(out)))
+    if not dataset.languages:  # else the source's languages, as given (vocab.dcat_source)
+        out.add((node, DCT.language, terms.language(out, VIETNAMESE)))
+    if not dataset.coverage:
+        out.add((node, DCT.spatial, spatial_to_rdf(out)))
     for unit in dataset.spatial or ():
         out.add((node, CAT.administrativeUnit, terms.describe(out, unit)))
     for name, predicate in CODED_PROPERTIES.items():
@@ -345,7 +359,8 @@ def legal_to_rdf(sink: TripleSink, ctx: DcatContext, document: dict[str, object]
     number = str(document.get("number") or "").strip()
     if not number:
         return None
-    node = ctx.uris.legal(number)
+    # A document harvested from elsewhere (an ELI URI) keeps the URI its source gave it.
+    node = iri(str(document.get("uri") or "")) or ctx.uris.legal(number)
     sink.add((node, RDF.type, ELI.LegalResource))
     _add(sink, node, DCT.identifier, plain(number))
     _add(sink, node, DCT.title, text(str(document.get("title") or ""), "vi"))

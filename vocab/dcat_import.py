@@ -10,26 +10,27 @@ Law on Data asks and DCAT-AP does not carry (category, importance, architecture 
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
-from urllib.parse import unquote
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from dictionary import concepts as C
+from dictionary.properties import DATASET
 from dictionary.services.base import slugify
-from vocab.dcat import distribution_summary
+from vocab.dcat import CODED_PROPERTIES, distribution_summary
+from vocab.dcat import TEXT_PROPERTIES as OUR_TEXT_PROPERTIES
 from vocab.dcat_import_dictionary import fields_from_rdf, mappings_from_rdf
-from vocab.dcat_terms import IANA, Terms
-from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, EU, FOAF, PROV, RDF, VCARD
+from vocab.dcat_import_parts import contact_from_rdf, distribution_from_rdf, legal_from_rdf
+from vocab.dcat_import_source import TEXT_PROPERTIES, main_language, source_values, tagged_texts
+from vocab.dcat_terms import Terms
+from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, EU, FOAF, PROV, RDF, SCHEMA, SKOS
 from vocab.rdf_read import (
-    all_texts,
     date_value,
     flag,
-    integer,
     last_segment,
     plain_value,
     slug_of,
@@ -80,6 +81,8 @@ class Harvested:
     distributions: list[dict[str, Any]] = field(default_factory=list)
     mappings: list[dict[str, Any]] = field(default_factory=list)
     agencies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    named_agencies: set[str] = field(default_factory=set)
+    """Codes made up from a name (a blank-node publisher): matched to an agency of that name first."""
     standards: dict[str, dict[str, Any]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
@@ -103,87 +106,117 @@ def dataset_nodes(graph: Graph) -> list[Node]:
     return sorted(nodes, key=lambda n: (isinstance(n, BNode), str(n)))
 
 
+def _classified(graph: Graph, node: Node, defaults: Defaults, access: str | None) -> dict[str, Any]:
+    """Our own coded and text properties, read back by the rule they went out with (the registry's
+    generic_rdf); a record without a required classification gets the source's default."""
+    fallback = {
+        "db_category": defaults.db_category,
+        "sharing_class": ACCESS_CLASS.get(access or "", defaults.sharing_class),
+        "importance": defaults.importance,
+        "arch_component": defaults.arch_component,
+        "status": C.PUBLISHED,
+    }
+    found: dict[str, Any] = {
+        name: uri_value(graph, node, predicate) or fallback.get(name)
+        for name, predicate in CODED_PROPERTIES.items()
+        if not DATASET[name].derived
+    }
+    return found | {name: texts(graph, node, predicate)[0] for name, predicate in OUR_TEXT_PROPERTIES.items()}
+
+
 def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults = Defaults()) -> Harvested:
     identifier = plain_value(graph, node, DCT.identifier) or (str(node) if isinstance(node, URIRef) else None)
-    title_vi, title_en = texts(graph, node, DCT.title)
     if not identifier:
         raise NotImportable("missing dct:identifier (and no URI)")
-    if not title_vi:
+    by_property = {name: tagged_texts(graph, node, p) for name, p in TEXT_PROPERTIES.items()}
+    lang = main_language(by_property["title"])
+    main = {name: _in(found, lang) for name, found in by_property.items()}
+    english = {name: found.get("en", []) for name, found in by_property.items()}
+    if not main["title"]:
         raise NotImportable(f"{identifier}: missing dct:title")
+    title_vi, title_en = main["title"][0], next(iter(english["title"]), None)
     slug = slug_of(node, title_en or title_vi)
-    description_vi, description_en = texts(graph, node, DCT.description)
     item = Harvested(uri=str(node), identifier=identifier, slug=slug, data={})
+    description_vi = next(iter(main["description"]), None)
+    if description_vi is None:
+        item.notes.append("no dct:description in the record's language; its title stands in (required)")
     access = uri_value(graph, node, DCT.accessRights)
     data: dict[str, Any] = {
         "slug": slug,
         "title_vi": title_vi,
         "title_en": title_en,
         "description_vi": description_vi or title_vi,
-        "description_en": description_en,
-        "keywords_vi": all_texts(graph, node, DCAT.keyword, "vi"),
-        "keywords_en": all_texts(graph, node, DCAT.keyword, "en"),
+        "description_en": next(iter(english["description"]), None),
+        "keywords_vi": main["keywords"],
+        "keywords_en": english["keywords"] if lang != "en" else [],
+        "text_language": lang,
+        "translations": _translations(by_property, lang),
         "themes": _ours(graph, node, DCAT.theme, terms, item.notes),
         "frequency": next(iter(_ours(graph, node, DCT.accrualPeriodicity, terms, item.notes)), None),
         "spatial": sorted(str(o) for o in graph.objects(node, CAT.administrativeUnit)),
         "version": plain_value(graph, node, DCAT.version),
         "landing_page": uri_value(graph, node, DCAT.landingPage),
         "data_updated_on": date_value(graph.value(node, CAT.dataUpdatedOn)),
-        "db_category": uri_value(graph, node, CAT.databaseCategory) or defaults.db_category,
-        "sharing_class": uri_value(graph, node, CAT.sharingClass)
-        or ACCESS_CLASS.get(access or "", defaults.sharing_class),
-        "importance": uri_value(graph, node, CAT.importance) or defaults.importance,
-        "arch_component": uri_value(graph, node, CAT.architectureComponent) or defaults.arch_component,
-        "data_layer": uri_value(graph, node, CAT.dataLayer),
-        "sharing_mode": uri_value(graph, node, CAT.sharingMode),
-        "status": uri_value(graph, node, CAT.status) or C.PUBLISHED,
-        "legal_basis": [_legal(graph, doc) for doc in graph.objects(node, DCATAP.applicableLegislation)],
+        "legal_basis": sorted(
+            (legal_from_rdf(graph, doc) for doc in graph.objects(node, DCATAP.applicableLegislation)),
+            key=lambda d: (d.get("uri", ""), d.get("number", "")),
+        ),
     }
-    for name, predicate in (
-        ("purpose", CAT.purpose),
-        ("scope", CAT.scope),
-        ("content", CAT.content),
-        ("collection_mechanism", CAT.collectionMechanism),
-        ("source", CAT.source),
-        ("related_national_db", CAT.relatedNationalDatabase),
-    ):
-        data[name] = texts(graph, node, predicate)[0]
+    data |= _classified(graph, node, defaults, access)
     period = graph.value(node, DCT.temporal)
     if period is not None:
-        data["temporal_start"] = date_value(graph.value(period, DCAT.startDate))
+        # DCAT 2 writes dcat:startDate; DCAT-AP 1.x sources (and ckanext-dcat) schema:startDate.
+        start = graph.value(period, DCAT.startDate) or graph.value(period, SCHEMA.startDate)
+        data["temporal_start"] = date_value(start)
         if not flag(graph, period, CAT.openEnded):
-            data["temporal_end"] = date_value(graph.value(period, DCAT.endDate))
-    contacts = [
-        _contact(graph, c)
-        for c in graph.objects(node, DCAT.contactPoint)
-        if (c, RDF.type, VCARD.Individual) in graph
-    ]
+            end = graph.value(period, DCAT.endDate) or graph.value(period, SCHEMA.endDate)
+            data["temporal_end"] = date_value(end)
+    contacts = [contact_from_rdf(graph, c) for c in sorted(graph.objects(node, DCAT.contactPoint), key=str)]
     data["contact_points"] = [c for c in contacts if c]
-    item.data = {key: value for key, value in data.items() if value not in (None, [], "")}
+    data |= source_values(graph, node, item.notes)
+    item.data = {key: value for key, value in data.items() if value not in (None, [], "", {})}
+    if lang == "":
+        item.data["text_language"] = ""  # untagged texts stay untagged
     _roles(graph, node, item, defaults)
     home = URIRef(item.uri)  # where our exporter lists the mappings (cat:mapping)
     item.fields = fields_from_rdf(graph, node, home, item.standards)
     item.mappings = mappings_from_rdf(graph, home, node, item.standards)
+    # Our exporter also names a dataset's mapped standards in dct:conformsTo: those are mappings.
+    mapped = {str(s) for m in graph.objects(home, CAT.mapping) for s in graph.objects(m, CAT.standard)}
+    if item.data.get("conforms_to"):
+        kept = [c for c in item.data["conforms_to"] if c not in mapped]
+        item.data["conforms_to"] = kept
+        if not kept:
+            del item.data["conforms_to"]
     access_code = access or str(EU["access-right/PUBLIC"])
-    item.distributions = [
-        _distribution(graph, d, access_code) for d in graph.objects(node, DCAT.distribution)
-    ]
+    distributions = (
+        distribution_from_rdf(graph, d, access_code, terms, item.notes)
+        for d in sorted(graph.objects(node, DCAT.distribution), key=str)
+    )
+    item.distributions = _unique_slugs([d for d in distributions if d is not None])
     for distribution in item.distributions:
         generated = distribution_summary(terms, distribution.get("kind"), distribution.get("format"), "vi")
-        if distribution.get("description_vi") == generated:
+        if generated is not None and distribution.get("description_vi") == generated:
             del distribution["description_vi"]  # written by our exporter for want of one, not data
     return item
 
 
 def agency_from_rdf(graph: Graph, node: Node) -> dict[str, Any] | None:
-    code = plain_value(graph, node, DCT.identifier) or last_segment(node)
+    """An agent as an agency payload; a blank node's code is made up from its name (stable)."""
     name_vi, name_en = texts(graph, node, FOAF.name)
-    if not code or not name_vi:
+    if not name_vi:  # a publisher given as a SKOS concept (datos.gob.es)
+        name_vi, name_en = texts(graph, node, SKOS.prefLabel)
+    if not name_vi:
         return None
+    given = plain_value(graph, node, DCT.identifier) or plain_value(graph, node, SKOS.notation)
+    code = given or (last_segment(node) if isinstance(node, URIRef) else "")
+    if not code or len(code) > 40:
+        code = code_for_name(code or name_vi)
     level = uri_value(graph, node, CAT.level)
     if level is None:
         kind = uri_value(graph, node, DCT.type) or ""
         level = LEVEL_OF_PUBLISHER_TYPE.get(kind.rsplit("/", 1)[-1], "SO_NGANH")
-    mailbox = uri_value(graph, node, FOAF.mbox)
+    mailbox = uri_value(graph, node, FOAF.mbox) or plain_value(graph, node, FOAF.mbox)
     data = {
         "code": code,
         "name_vi": name_vi,
@@ -194,6 +227,31 @@ def agency_from_rdf(graph: Graph, node: Node) -> dict[str, Any] | None:
         "email": mailbox.removeprefix("mailto:") if mailbox else None,
     }
     return {key: value for key, value in data.items() if value is not None}
+
+
+def _in(found: dict[str, list[str]], lang: str | None) -> list[str]:
+    """The texts in the record's main language (Vietnamese: tagged vi or untagged)."""
+    if lang is None:
+        return sorted(set(found.get("vi", []) + found.get("", [])))
+    return found.get(lang, [])
+
+
+def _translations(by_property: dict[str, dict[str, list[str]]], lang: str | None) -> dict[str, Any]:
+    """Texts in languages neither the main slot nor English holds, by property then tag."""
+    held = {"vi", ""} if lang is None else {lang, "en"}
+    held.add("en")
+    result = {}
+    for name, found in by_property.items():
+        others = {tag: values for tag, values in found.items() if tag not in held}
+        if others:
+            result[name] = others
+    return result
+
+
+def code_for_name(name: str) -> str:
+    """An agency code for an agent known only by its name: the same name always gives the same code."""
+    digest = hashlib.sha256(name.strip().casefold().encode()).hexdigest()[:8].upper()
+    return f"{slugify(name)[:28].upper()}-{digest}"
 
 
 # Parts --------------------------------------------------------------------------------------
@@ -223,64 +281,20 @@ def _agent(graph: Graph, agent: Node, role: str, item: Harvested) -> None:
         return
     item.agencies[data["code"]] = data
     item.roles[role] = data["code"]
+    if isinstance(agent, BNode) and plain_value(graph, agent, DCT.identifier) is None:
+        item.named_agencies.add(data["code"])
 
 
-def _distribution(graph: Graph, node: Node, access: str) -> dict[str, Any]:
-    title_vi, title_en = texts(graph, node, DCT.title)
-    service = graph.value(node, DCAT.accessService)
-    endpoint = uri_value(graph, service, DCAT.endpointURL) if service is not None else None
-    media = uri_value(graph, node, DCAT.mediaType) or plain_value(graph, node, DCAT.mediaType)
-    file_type = uri_value(graph, node, DCT["format"])
-    data = {
-        "slug": last_segment(node)
-        if isinstance(node, URIRef)
-        else slugify(title_en or title_vi or "phan-phoi"),
-        "kind": uri_value(graph, node, CAT.accessKind) or ("API" if endpoint else "FILE"),
-        "title_vi": title_vi or title_en or (file_type or "Phân phối").rsplit("/", 1)[-1],
-        "title_en": title_en,
-        "description_vi": texts(graph, node, DCT.description)[0],
-        "access_url": uri_value(graph, node, DCAT.accessURL),
-        "download_url": uri_value(graph, node, DCAT.downloadURL),
-        "endpoint_url": endpoint,
-        "endpoint_description": uri_value(graph, service, DCAT.endpointDescription)
-        if service is not None
-        else None,
-        "format": file_type,
-        "media_type": media.removeprefix(IANA) if media else None,
-        "licence": uri_value(graph, node, DCT.license),
-        "access_rights": uri_value(graph, node, DCT.accessRights) or access,
-        "byte_size": integer(graph.value(node, DCAT.byteSize)),
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def _contact(graph: Graph, node: Node) -> dict[str, Any] | None:
-    """A person (vcard:Individual); an agency's own contact is not a contact point of ours."""
-    name = texts(graph, node, VCARD.fn)[0]
-    if not name:
-        return None
-    email = uri_value(graph, node, VCARD.hasEmail)
-    phone = uri_value(graph, node, VCARD.hasTelephone)
-    data = {
-        "name": name,
-        "role": texts(graph, node, VCARD.role)[0],
-        "email": email.removeprefix("mailto:") if email else None,
-        "phone": unquote(phone.removeprefix("tel:")) if phone else None,
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def _legal(graph: Graph, node: Node) -> dict[str, Any]:
-    data = {
-        "number": plain_value(graph, node, DCT.identifier) or last_segment(node),
-        "title": texts(graph, node, DCT.title)[0],
-        "issued": (date_value(graph.value(node, DCT.issued)) or None),
-        "status": uri_value(graph, node, CAT.legalStatus),
-        "url": uri_value(graph, node, FOAF.page),
-    }
-    if isinstance(data["issued"], date):
-        data["issued"] = data["issued"].isoformat()
-    return {key: value for key, value in data.items() if value is not None}
+def _unique_slugs(distributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Distribution slugs made unique within the dataset (blank nodes titled alike)."""
+    seen: set[str] = set()
+    for distribution in distributions:
+        slug, n = distribution["slug"], 2
+        while distribution["slug"] in seen:
+            distribution["slug"] = f"{slug}-{n}"
+            n += 1
+        seen.add(distribution["slug"])
+    return distributions
 
 
 def _ours(graph: Graph, node: Node, predicate: URIRef, terms: Terms, notes: list[str]) -> list[str]:
@@ -291,10 +305,14 @@ def _ours(graph: Graph, node: Node, predicate: URIRef, terms: Terms, notes: list
         ours = text if terms.vocabularies.concept(text) and not text.startswith(str(EU)) else None
         ours = ours or terms.ours_for_eu(text)
         if ours is None:
-            notes.append(f"{predicate}: {text} maps to none of our concepts; left out")
+            notes.append(f"{_short(predicate)} {text} maps to none of our concepts; left out")
         elif ours not in found:
             found.append(ours)
     return sorted(found)
+
+
+def _short(predicate: URIRef) -> str:
+    return str(predicate).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 __all__ = [
@@ -302,6 +320,7 @@ __all__ = [
     "Harvested",
     "NotImportable",
     "agency_from_rdf",
+    "code_for_name",
     "dataset_from_rdf",
     "dataset_nodes",
 ]

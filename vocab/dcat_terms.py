@@ -93,6 +93,12 @@ class Terms:
             for concept in scheme.concepts:
                 for match in concept.exact_matches:
                     self._ours_by_eu.setdefault(match, concept.uri)
+        # EU licences by the URLs they match exactly (Creative Commons, ISA…), as sources cite them.
+        self._eu_licence_by_url = {
+            _comparable(match): concept.uri
+            for concept in vocabularies.concepts("eu-licences")
+            for match in concept.exact_matches
+        }
 
     def replay(self, sink: TripleSink, key: Hashable, build: Callable[[TripleSink], URIRef]) -> URIRef:
         """Add the triples ``build`` writes for ``key``, building them only the first time.
@@ -134,6 +140,10 @@ class Terms:
     def ours_for_eu(self, eu_uri: str) -> str | None:
         """Our concept that maps exactly to an EU concept (harvesting reads EU themes back)."""
         return self._ours_by_eu.get(eu_uri)
+
+    def eu_licence_for(self, url: str) -> str | None:
+        """The EU licence whose exact match is ``url`` (http or https, with or without a final /)."""
+        return self._eu_licence_by_url.get(_comparable(url))
 
     def code(self, uri: str | None) -> str | None:
         concept = self.vocabularies.concept(uri) if uri else None
@@ -247,6 +257,10 @@ class Terms:
         node = URIRef(IANA + media_type.strip().lower())
         sink.add((node, RDF_TYPE, DCT.MediaType))
         return node
+
+
+def _comparable(url: str) -> str:
+    return url.strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
 def scheme_is_external(scheme: object) -> bool:

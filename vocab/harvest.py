@@ -13,70 +13,49 @@ record that did not change is left alone (no new revision).
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
-import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from rdflib import Graph
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from dictionary import concepts as C
 from dictionary.errors import DictionaryError, InvalidInput
-from dictionary.models import Agency, Dataset, Field, Standard, StandardMapping
+from dictionary.models import Agency, Dataset, Field, Standard
 from dictionary.services import AgencyService, Context, DatasetService, DistributionService, StandardService
-from dictionary.services.base import Checker, unit_of_work
 from dictionary.services.base import dry_run as preview
+from dictionary.services.base import unit_of_work
 from dictionary.services.datasets import ROLE_NAMES
-from dictionary.services.fields import FieldService, resolve_relation
+from dictionary.services.fields import FieldService
 from dictionary.services.revisions import record_change
 from dictionary.services.snapshots import dataset_snapshot
 from vocab.dcat_import import Defaults, Harvested, NotImportable, dataset_from_rdf, dataset_nodes
 from vocab.dcat_terms import Terms
+from vocab.harvest_fetch import Fetched, Fetcher, HarvestError, http_fetch, read_page
+from vocab.harvest_order import dependency_order, replace_dataset_mappings
 from vocab.rdf_ns import DCT, HYDRA, RDF
-from vocab.rdf_writers import FORMATS, RdfFormat, format_for, parse
 
-ACCEPT = ", ".join(
-    (
-        "text/turtle",
-        "application/rdf+xml;q=0.9",
-        "application/ld+json;q=0.9",
-        "application/n-triples;q=0.8",
-        "*/*;q=0.1",
-    )
-)
-MAX_BYTES = 50 * 1024 * 1024
-"""ckanext-dcat's limit per response (ckanext.dcat.max_file_size)."""
-
-
-class HarvestError(Exception):
-    """A page could not be fetched or read; the run stops there and reports it."""
-
-
-@dataclass(frozen=True)
-class Fetched:
-    url: str
-    content_type: str | None
-    body: bytes
-
-
-class Fetcher(Protocol):
-    def __call__(self, url: str, *, timeout: float) -> Fetched: ...
-
-
-def http_fetch(url: str, *, timeout: float) -> Fetched:
-    """GET over HTTP(S) with a timeout and a size limit (the default fetcher)."""
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise HarvestError(f"{url}: only http and https URLs are harvested")
-    headers = {"Accept": ACCEPT, "User-Agent": "shared-data-catalog/harvester"}
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-        body = response.read(MAX_BYTES + 1)
-        if len(body) > MAX_BYTES:
-            raise HarvestError(f"{url}: response larger than {MAX_BYTES // 1_000_000} MB")
-        return Fetched(response.geturl(), response.headers.get("Content-Type"), body)
+log = logging.getLogger(__name__)
+SOURCE_VALUES: dict[str, Any] = {
+    "source_identifier": None,
+    "source_uri": None,
+    "issued": None,
+    "modified": None,
+    "languages": [],
+    "coverage": [],
+    "conforms_to": [],
+    "other_identifiers": [],
+    "text_language": None,
+    "translations": {},
+}
+"""What the source may stop saying: cleared on an update when the record no longer gives it."""
 
 
 @dataclass
@@ -122,6 +101,8 @@ class Harvester:
         timeout: float = 600.0,
         request_timeout: float = 120.0,
         clock: Callable[[], float] = time.monotonic,
+        own_base: str | None = None,
+        withdraw_missing: bool = False,
     ) -> None:
         self.ctx = ctx
         self.terms = terms
@@ -131,13 +112,38 @@ class Harvester:
         self.timeout = timeout
         self.request_timeout = request_timeout
         self.clock = clock
+        self.withdraw_missing = withdraw_missing
+        """Retire datasets the source no longer lists (else they are only reported)."""
+        self.own_base = own_base.rstrip("/") + "/" if own_base else None
+        """This catalog's base URI: a record read back from it is ours, not a copy from a source."""
 
     def run(self, url: str, *, dry_run: bool = False) -> HarvestReport:
         report = HarvestReport(source=url, dry_run=dry_run)
         items = list(self.read(url, report))
-        for item in _dependency_order(items):
+        for item in dependency_order(items):
             report.items.append(self._apply(item, report, dry_run))
+        if report.stopped is None and not report.errors:  # only a complete read tells what is gone
+            self._gone(report, {i.uri for i in report.items}, {i.id for i in items}, dry_run)
         return report
+
+    def _gone(self, report: HarvestReport, read: set[str], ids: set[uuid.UUID], dry_run: bool) -> None:
+        """Datasets harvested from this source before that it no longer lists: reported, and
+        withdrawn (status retired, never deleted) if the harvester was asked to."""
+        query = select(Dataset).where(Dataset.harvest_source == report.source, Dataset.status != C.RETIRED)
+        for dataset in self.ctx.session.scalars(query.order_by(Dataset.slug)).all():
+            if dataset.id in ids or dataset.source_uri in read:
+                continue
+            action, message = "removed at the source", "no longer listed by the source; kept as it was"
+            if self.withdraw_missing:
+                with preview(self.ctx.session) if dry_run else nullcontext():
+                    DatasetService(self.ctx).update(
+                        dataset.slug,
+                        {"status": C.RETIRED},
+                        message=f"Nguồn đã gỡ / gone from {report.source}",
+                    )
+                action = ("would be " if dry_run else "") + "withdrawn"
+                message = "no longer listed by the source; retired, not deleted"
+            report.items.append(ItemReport(dataset.source_uri or "", None, dataset.slug, action, message))
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -172,19 +178,25 @@ class Harvester:
                     report.stopped = f"loop: {next_url} repeats an earlier page"
                     return
                 seen_pages.add(digest)
-                graph = parse(fetched.body, _format(fetched), base=fetched.url)
+                graph = read_page(fetched)
             except Exception as error:  # any failure of a page ends paging, reported
-                report.errors.append(f"{next_url}: {error}")
+                report.errors.append(f"{next_url}: {_plain(error)}")
                 return
             report.pages.append(next_url)
             for node in dataset_nodes(graph):
                 try:
                     item = dataset_from_rdf(graph, node, self.terms, self.defaults)
-                except NotImportable as error:
+                except Exception as error:  # one unreadable record never stops the page
                     identifier = graph.value(node, DCT.identifier)
+                    if not isinstance(error, NotImportable):
+                        log.exception("harvest: %s could not be read", node)
                     report.items.append(
                         ItemReport(
-                            str(node), str(identifier) if identifier else None, None, "skipped", str(error)
+                            str(node),
+                            str(identifier) if identifier else None,
+                            None,
+                            "skipped" if isinstance(error, NotImportable) else "failed",
+                            str(error) if isinstance(error, NotImportable) else _plain(error),
                         )
                     )
                     continue
@@ -218,40 +230,41 @@ class Harvester:
             return ItemReport(item.uri, item.identifier, item.slug, "failed", f"{error.message} ({details})")
         except DictionaryError as error:
             return ItemReport(item.uri, item.identifier, item.slug, "failed", error.message)
-        except Exception as error:  # one broken record never aborts the run
-            return ItemReport(
-                item.uri, item.identifier, item.slug, "failed", f"{type(error).__name__}: {error}"
-            )
+        except Exception as error:  # one broken record never aborts the run; its details go to the log
+            log.exception("harvest: %s could not be saved", item.uri)
+            return ItemReport(item.uri, item.identifier, item.slug, "failed", _plain(error))
         note = "; ".join(item.notes)
         return ItemReport(item.uri, item.identifier, item.slug, prefix + action, note)
 
     @unit_of_work
     def _write(self, item: Harvested, source: str) -> str:
         session = self.ctx.session
-        for code, data in item.agencies.items():
-            if session.scalar(select(Agency.id).where(Agency.code == code)) is None:
-                AgencyService(self.ctx).create(data)
+        if self.own_base and item.uri.startswith(self.own_base):
+            for own in ("source_identifier", "source_uri", "issued", "modified"):
+                item.data.pop(own, None)
+        self._agencies(item)
         for code, data in item.standards.items():
             if session.scalar(select(Standard.id).where(Standard.code == code)) is None:
                 StandardService(self.ctx).create(data)
         existing = session.get(Dataset, item.id)
         taken = session.scalar(select(Dataset).where(Dataset.slug == item.slug))
         if taken is not None and taken is not existing:
-            raise InvalidInput.one(
-                "slug", f"'{item.slug}' is already used by another dataset of this catalog"
-            )
+            # Another record has this title or URI segment: a suffix from the identity, the same on
+            # every run, instead of refusing the record.
+            item.slug = item.data["slug"] = f"{item.slug[:190]}-{item.id.hex[:8]}"
         fields = self._fields(item)
         datasets = DatasetService(self.ctx)
         message = f"Thu thập DCAT / harvested from {source}"
         if existing is None:
             if "owner" not in item.roles:
                 raise InvalidInput.one("owner", "the source names no publisher; give a default owner agency")
-            payload = item.data | dict(item.roles)
+            payload = item.data | dict(item.roles) | {"harvest_source": source}
             dataset = datasets.create(payload | {"id": item.id, "fields": fields}, message=message)
             action, before = "created", None
         else:
             before = dataset_snapshot(existing)
-            data = {key: value for key, value in item.data.items() if key != "owned_since"}
+            data = SOURCE_VALUES | {key: value for key, value in item.data.items() if key != "owned_since"}
+            data["harvest_source"] = source
             dataset = datasets.update(existing.slug, data, message=message)
             FieldService(self.ctx).apply_dictionary(dataset, fields)
             for role, code in item.roles.items():
@@ -268,6 +281,25 @@ class Harvester:
             raise _Unchanged
         record_change(self.ctx, dataset, message)
         return action
+
+    def _agencies(self, item: Harvested) -> None:
+        """Register the agencies the record names; one known only by its name is first looked for
+        by that name, so a blank-node publisher becomes one agency, reused on every run."""
+        session = self.ctx.session
+        for code, data in item.agencies.items():
+            if session.scalar(select(Agency.id).where(Agency.code == code)) is not None:
+                continue
+            if code in item.named_agencies:
+                same_name = session.scalar(
+                    select(Agency.code)
+                    .where(Agency.name_vi == data["name_vi"])
+                    .order_by(Agency.code)
+                    .limit(1)
+                )
+                if same_name is not None:
+                    item.roles = {role: same_name if c == code else c for role, c in item.roles.items()}
+                    continue
+            AgencyService(self.ctx).create(data)
 
     def _fields(self, item: Harvested) -> list[dict[str, Any]]:
         """The fields, keeping a foreign key only if its target field exists in this catalog."""
@@ -302,67 +334,15 @@ def next_page(graph: Graph, base: str) -> str | None:
     return None
 
 
-def _format(fetched: Fetched) -> RdfFormat:
-    """From the Content-Type, else the URL's suffix, else Turtle (the harvesters' usual guesses)."""
-    if fetched.content_type:
-        found = format_for(fetched.content_type)
-        if found is not None:
-            return found
-    path = urlsplit(fetched.url).path
-    if "." in path.rsplit("/", 1)[-1]:
-        found = format_for(path.rsplit(".", 1)[-1])
-        if found is not None:
-            return found
-    start = fetched.body.lstrip()[:1]
-    return FORMATS["rdf"] if start == b"<" else FORMATS["jsonld"] if start in (b"{", b"[") else FORMATS["ttl"]
-
-
-def replace_dataset_mappings(ctx: Context, dataset: Dataset, mappings: list[dict[str, Any]]) -> None:
-    """Make the dataset-level mappings exactly ``mappings``; identical ones are kept as they are."""
-    check = Checker(ctx.concepts)
-    wanted: dict[tuple[Any, ...], tuple[Standard, dict[str, Any]]] = {}
-    for index, mapping in enumerate(mappings):
-        standard = ctx.session.scalar(select(Standard).where(Standard.code == mapping["standard"]))
-        relation = resolve_relation(check, f"mappings.{index}.relation", mapping.get("relation"))
-        if standard is None:
-            check.fail(f"mappings.{index}.standard", f"no standard has the code '{mapping['standard']}'")
-            continue
-        key = (standard.code, mapping.get("term"), relation, mapping.get("note"))
-        wanted[key] = (
-            standard,
-            {"term": mapping.get("term"), "relation": relation, "note": mapping.get("note")},
-        )
-    check.raise_if_any()
-    for current in [m for m in dataset.mappings if m.field_id is None]:
-        key = (current.standard.code, current.term, current.relation, current.note)
-        if wanted.pop(key, None) is None:
-            ctx.session.delete(current)
-            dataset.mappings.remove(current)
-    for standard, values in wanted.values():
-        dataset.mappings.append(StandardMapping(dataset=dataset, field=None, standard=standard, **values))
-
-
-def _dependency_order(items: list[Harvested]) -> list[Harvested]:
-    """Datasets whose fields others point to first; cycles and outside targets keep source order."""
-    by_slug = {item.slug: item for item in items}
-    ordered: list[Harvested] = []
-    placed: set[str] = set()
-    visiting: set[str] = set()
-
-    def place(item: Harvested) -> None:
-        if item.slug in placed or item.slug in visiting:
-            return
-        visiting.add(item.slug)
-        for slug in sorted(item.references()):
-            if slug in by_slug:
-                place(by_slug[slug])
-        visiting.discard(item.slug)
-        placed.add(item.slug)
-        ordered.append(item)
-
-    for item in items:
-        place(item)
-    return ordered
+def _plain(error: Exception) -> str:
+    """What a reader of the report is told of an unexpected failure: never SQL or a traceback."""
+    if isinstance(error, IntegrityError):
+        return "the catalog refused the record: a required value is missing or a value is already taken"
+    if isinstance(error, DBAPIError):
+        return "the catalog could not store the record (a value is too long or of the wrong kind)"
+    if isinstance(error, HarvestError | OSError | ValueError) and str(error):
+        return str(error).splitlines()[0][:300]
+    return "the record could not be processed (the details are in the server log)"
 
 
 __all__ = [

@@ -32,6 +32,7 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
+    "SCHEMA",
     "SKOS",
     "SPDX",
     "VCARD",
@@ -55,6 +56,8 @@ LOCN = Namespace("http://www.w3.org/ns/locn#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 """European Legislation Identifier ontology: ``eli:LegalResource`` for legal bases (DCAT-AP 3)."""
 GSP = Namespace("http://www.opengis.net/ont/geosparql#")
+SCHEMA = Namespace("http://schema.org/")
+"""Read only: DCAT-AP 1.x periods (schema:startDate / endDate) as many harvested sources write them."""
 """GeoSPARQL: ``gsp:wktLiteral`` for dcat:bbox and dcat:centroid."""
 
 CAT = Namespace("https://data.lamdong.gov.vn/def/catalog#")

@@ -86,6 +86,13 @@ class HarvestRequestSchema(Schema):
         validate=validate.Length(max=40),
         metadata={"description": "Agency code for datasets whose publisher names no agency"},
     )
+    withdraw_missing = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Retire (never delete) datasets harvested from this URL before that it no "
+            "longer lists; without it they are only reported"
+        },
+    )
     max_pages = integer(load_default=100, maximum=1000)
     timeout = fields.Float(
         load_default=120.0,
@@ -99,7 +106,10 @@ class HarvestItemSchema(Schema):
     identifier = fields.String(allow_none=True)
     slug = fields.String(allow_none=True)
     action = fields.String(
-        metadata={"description": "created, updated, unchanged, skipped, failed (would be … in a dry run)"}
+        metadata={
+            "description": "created, updated, unchanged, skipped, failed, removed at the source, withdrawn "
+            "(would be … in a dry run)"
+        }
     )
     message = fields.String()
 
@@ -141,6 +151,7 @@ class Harvest(MethodView):
             max_pages=data["max_pages"],
             timeout=data["timeout"],
             request_timeout=min(60.0, data["timeout"]),
+            withdraw_missing=data["withdraw_missing"],
         )
         report = harvester.run(data["url"], dry_run=data["dry_run"])
         return {

@@ -49,6 +49,7 @@ SECTIONS = {
     Section.VALUES: _l("Danh mục giá trị và ví dụ"),
     Section.PRIVACY: _l("Dữ liệu cá nhân và truy cập"),
     Section.ACCESS: _l("Địa chỉ truy cập"),
+    Section.SOURCE: _l("Nguồn thu thập"),
 }
 """The legend of each section of a form."""
 
@@ -151,6 +152,7 @@ def scheme_choices() -> list[tuple[str, str]]:
 SHOWN_APART = frozenset({
     "title_vi", "title_en", "description_vi", "description_en", "sharing_class", "importance", "status",
     "personal_data", "completeness", "legal_basis", "contact_points", "keywords_en", "temporal_end",
+    "harvest_source", "text_language", "translations",
 })  # fmt: skip
 """Dataset properties the page shows in places of their own (the heading, the badges, the quality
 panel, the owners and contacts); ``keywords_en`` and ``temporal_end`` go with their partners."""

@@ -73,6 +73,42 @@ class Dataset(Identified, Versioned, Base):
     version: Mapped[str40 | None] = mapped_column(comment="Version of the described data, e.g. 2.1")
     landing_page: Mapped[str500 | None] = mapped_column(comment="Human page about the data")
     data_updated_on: Mapped[date | None] = mapped_column(comment="When the data itself was last updated")
+    # What a harvested source said that the catalog's own terms do not hold, kept as it came and
+    # republished as it came (empty for datasets described here).
+    harvest_source: Mapped[str500 | None] = mapped_column(
+        index=True, comment="The catalog URL this dataset was harvested from; null if described here"
+    )
+    source_identifier: Mapped[str500 | None] = mapped_column(
+        comment="dct:identifier as the harvested source gave it; ours is the id"
+    )
+    source_uri: Mapped[str500 | None] = mapped_column(
+        comment="The dataset's IRI at the source it was harvested from"
+    )
+    issued: Mapped[str40 | None] = mapped_column(
+        comment="dct:issued as the source gave it (xsd:date or xsd:dateTime form); else our creation time"
+    )
+    modified: Mapped[str40 | None] = mapped_column(
+        comment="dct:modified as the source gave it (xsd:date or xsd:dateTime form); else our last change"
+    )
+    languages: Mapped[list[str]] = mapped_column(
+        default=list, comment="dct:language as given (EU language URIs or codes); empty means Vietnamese"
+    )
+    coverage: Mapped[list[str]] = mapped_column(
+        default=list, comment="dct:spatial as given (URIs or place names); empty means Viet Nam"
+    )
+    conforms_to: Mapped[list[str]] = mapped_column(
+        default=list, comment="dct:conformsTo: standards or specifications followed (URIs or names)"
+    )
+    other_identifiers: Mapped[list[str]] = mapped_column(
+        default=list, comment="adms:identifier notations: other identifiers of the same dataset"
+    )
+    text_language: Mapped[str40 | None] = mapped_column(
+        comment="Language tag of title_vi, description_vi and keywords_vi when a source wrote them in "
+        "another language than Vietnamese ('' for untagged); null means Vietnamese"
+    )
+    translations: Mapped[dict[str, Any]] = mapped_column(
+        default=dict, comment="Texts in further languages: property → language tag → list of texts"
+    )
     update_due_on: Mapped[date | None] = mapped_column(
         index=True, comment="Next update the declared frequency asks for; derived, for freshness filters"
     )

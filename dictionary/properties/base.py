@@ -49,6 +49,7 @@ class Section(StrEnum):
     LEGAL = "legal"
     CONTACTS = "contacts"
     PUBLICATION = "publication"
+    SOURCE = "source"
     TYPE = "type"
     CONSTRAINTS = "constraints"
     VALUES = "values"
@@ -83,7 +84,8 @@ class Property:
     minimum: int | None = None
     maximum: int | None = None
     derived: bool = False
-    """Computed by the catalog (quality, personal-data roll-up): shown, never written by people."""
+    """Computed or recorded by the catalog itself (quality, the personal-data roll-up, what a harvest
+    kept of its source): shown and published, never written by people through a form or the API."""
     in_summary: bool = False
     """Part of the short form of the record in lists."""
     publication: bool = False

@@ -224,7 +224,7 @@ def test_our_own_pages_in_every_format_read_back_unchanged(
 ) -> None:
     """Harvesting this catalog into itself: every format must give back exactly what is stored."""
     build(ctx)
-    report = harvester(ctx, through(client)).run(f"{BASE}/catalog.{key}?page=1&page_size=1")
+    report = harvester(ctx, through(client), own_base=BASE).run(f"{BASE}/catalog.{key}?page=1&page_size=1")
     assert report.counts() == {"unchanged": 1}, report.items
     assert report.pages == [f"{BASE}/catalog.{key}?page=1&page_size=1"]
 
@@ -252,3 +252,40 @@ def test_next_page_reads_hydra_next_or_next_page() -> None:
     assert next_page(legacy, "https://x.example/c?page=2") == "https://x.example/c?page=3"
     assert next_page(Graph(), "https://x.example/") is None
     assert Visibility.anonymous()  # the fixtures above publish anonymously
+
+
+def test_a_record_gone_from_the_source_is_reported_or_withdrawn_never_deleted(ctx: Context) -> None:
+    url = f"{SOURCE}/catalog?page=1"
+    assert harvester(ctx, serve({url: foreign_page(1, datasets=3)})).run(url).counts() == {"created": 3}
+    fewer = foreign_page(1, datasets=2)
+    reported = harvester(ctx, serve({url: fewer})).run(url)
+    assert reported.counts() == {"unchanged": 2, "removed at the source": 1}, reported.items
+    assert DatasetService(ctx).get("p1-2").status.endswith("PUBLISHED"), "only reported"
+    preview = harvester(ctx, serve({url: fewer}), withdraw_missing=True).run(url, dry_run=True)
+    assert preview.counts()["would be withdrawn"] == 1
+    assert DatasetService(ctx).get("p1-2").status.endswith("PUBLISHED"), "a dry run changes nothing"
+    withdrawn = harvester(ctx, serve({url: fewer}), withdraw_missing=True).run(url)
+    assert withdrawn.counts()["withdrawn"] == 1
+    assert DatasetService(ctx).get("p1-2").status.endswith("RETIRED") and count(ctx) == 3, (
+        "retired, not deleted"
+    )
+    broken = harvester(ctx, serve({}), withdraw_missing=True).run(url)
+    assert broken.errors and "withdrawn" not in broken.counts(), "an incomplete read withdraws nothing"
+
+
+def test_a_changed_source_record_writes_one_revision(ctx: Context) -> None:
+    url = f"{SOURCE}/catalog?page=1"
+    harvester(ctx, serve({url: foreign_page(1, datasets=1)})).run(url)
+    changed = foreign_page(1, datasets=1)
+    node = URIRef(f"{SOURCE}/dataset/p1-0")
+    changed.add((node, DCAT.keyword, Literal("đất đai", lang="vi")))
+    changed.add(
+        (node, DCT.issued, Literal("2020-01-02", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")))
+    )
+    report = harvester(ctx, serve({url: changed})).run(url)
+    assert report.counts() == {"updated": 1}, report.items
+    dataset = DatasetService(ctx).get("p1-0")
+    assert dataset.keywords_vi == ["đất đai"] and dataset.issued == "2020-01-02"
+    assert DatasetService(ctx).revision_count(dataset) == 2
+    again = harvester(ctx, serve({url: changed})).run(url)
+    assert again.counts() == {"unchanged": 1} and DatasetService(ctx).revision_count(dataset) == 2

@@ -105,6 +105,7 @@ class DatasetSchema(DatasetSummarySchema):
     """A dataset with every property of the registry, its parts and its quality."""
 
     legal_basis = fields.List(fields.Dict())
+    translations = fields.Dict(metadata={"description": "Texts in further languages: property → tag → texts"})
     created_at = fields.DateTime()
     ownerships = fields.List(fields.Nested(OwnershipSchema))
     contact_points = fields.List(fields.Nested(ContactPointSchema))

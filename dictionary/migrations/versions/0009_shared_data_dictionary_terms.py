@@ -1,7 +1,7 @@
 """the shared data dictionary: terms (data elements) and their dated history
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-03 12:10:00
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import dictionary.models.base
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
