@@ -25,7 +25,7 @@ from flask import request
 from sqlalchemy import select
 
 from app.db import get_session
-from dictionary.errors import NotFound, PermissionDenied
+from dictionary.errors import Message, NotFound, PermissionDenied
 from dictionary.models import Agency, Dataset
 from dictionary.policies import Actor, can_create_in, can_edit, can_publish, visibility
 from dictionary.services.lookup import load_dataset
@@ -74,20 +74,24 @@ def read_restricted(actor: Actor) -> None:
     dataset = _visible_dataset(actor)
     if not visibility(actor).sees_access_details(dataset):
         # Grant holders pass; what they read is still redacted to their fields (services.scoped).
-        raise PermissionDenied("Only the owning scope and grant holders see this dataset's full history")
+        raise PermissionDenied(
+            Message("full_history", "Only the owning scope and grant holders see this dataset's full history")
+        )
 
 
 def edit_dataset(actor: Actor) -> None:
     # Who may publish (a change of status or sharing class) is the dataset service's own check.
     dataset = _visible_dataset(actor)
     if not can_edit(actor, dataset):
-        raise PermissionDenied("Only editors of the owner agency's scope change this dataset")
+        raise PermissionDenied(
+            Message("edit_scope", "Only editors of the owner agency's scope change this dataset")
+        )
 
 
 def publish_dataset(actor: Actor) -> None:
     dataset = _visible_dataset(actor)
     if not can_publish(actor, dataset):
-        raise PermissionDenied("Only stewards of the owner agency's scope do this")
+        raise PermissionDenied(Message("steward_scope", "Only stewards of the owner agency's scope do this"))
 
 
 def create_dataset(actor: Actor) -> None:

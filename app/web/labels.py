@@ -120,6 +120,12 @@ ATTRIBUTES: dict[str, LazyString] = {
     "title": _l("Tiêu đề"),
     "issued": _l("Ngày ban hành"),
     "url": _l("Địa chỉ"),
+    # Access requests and grants
+    "period_start": _l("Ngày bắt đầu khai thác"),
+    "period_end": _l("Ngày kết thúc khai thác"),
+    "expires_at": _l("Ngày hết hạn"),
+    "reason": _l("Lý do"),
+    "password": _l("Mật khẩu"),
 }
 """Names of the attributes a revision diff can show (dictionary.services.snapshots)."""
 
@@ -196,5 +202,7 @@ def relation(uri: str) -> str:
 
 
 def attribute(name: str) -> str:
-    """The label of an attribute; its technical name when it has none yet."""
+    """The label of an attribute (a property of a dataset, field, distribution, request…) in the
+    page's language; its technical name when it has none yet. The one lookup of property labels:
+    messages, diffs, history and forms all ask here."""
     return str(ATTRIBUTES.get(name, name))
