@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gzip
 
-import brotli
+import brotli  # type: ignore[import-untyped]  # ships no type information
 from flask import Flask, Response, request
 
 MIN_SIZE = 500
@@ -57,7 +57,7 @@ def is_compressible(response: Response) -> bool:
         and (not response.is_streamed or is_static_file(response))
         and request.method != "HEAD"
         and "Content-Encoding" not in response.headers
-        and response.mimetype.startswith(COMPRESSIBLE)
+        and (response.mimetype or "").startswith(COMPRESSIBLE)
     )
 
 

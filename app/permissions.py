@@ -128,7 +128,9 @@ PUBLIC = Rule("public", sign_in=False)
 SIGNED_IN = Rule("signed_in")
 STAFF = Rule("staff", role=lambda a: a.is_staff)
 DATASET_READ = Rule("dataset_read", sign_in=False, check=read_dataset)
-DATASET_HISTORY = Rule("dataset_history", check=read_dataset)
+# Anyone who sees a dataset sees its history (an open dataset's too, anonymously); the snapshots
+# and messages are redacted to what the reader may see (dictionary.services.scoped).
+DATASET_HISTORY = Rule("dataset_history", sign_in=False, check=read_dataset)
 DATASET_RESTRICTED = Rule("dataset_restricted", check=read_restricted)
 DATASET_CREATE = Rule("dataset_create", role=_editor, check=create_dataset)
 DATASET_EDIT = Rule("dataset_edit", role=_editor, check=edit_dataset)

@@ -23,6 +23,7 @@ from app.extension import catalog_of
 from app.web import labels
 from app.web.finder import facet_code, facet_uri
 from app.web.forms import system_text
+from app.web.history_lines import history_line
 from app.web.i18n import current_language
 from app.wiring import concepts
 from dictionary.concepts import code_of
@@ -199,6 +200,7 @@ def init_app(app: Flask) -> None:
         concept_url=concept_url,
         catalog_title=catalog_title,
         message=system_text,
+        history_line=history_line,
         current_principal=current_principal,
         csrf_token=csrf_token,
         code_of=code_of,
