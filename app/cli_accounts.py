@@ -114,6 +114,22 @@ def users_set_password(email: str, password_stdin: bool) -> None:
         click.echo(f"Password set for {principal.email}; their sessions have ended")
 
 
+@users.command("reset-link")
+@click.option("--email", required=True, help="Whose password.")
+@with_appcontext
+def users_reset_link(email: str) -> None:
+    """Print a one-time link (24 hours) with which the user sets a new password."""
+    from app.web.password_reset import reset_url
+    from dictionary.services.password_reset import PasswordResetService
+
+    with _context() as ctx:
+        try:
+            issued = PasswordResetService(ctx).issue(email, by=SYSTEM)
+        except DictionaryError as error:
+            _fail(error)
+        click.echo(reset_url(issued.token))
+
+
 @click.group("tokens")
 def tokens() -> None:
     """API tokens (shown once, stored hashed)."""

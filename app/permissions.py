@@ -228,11 +228,15 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "auth.login": PUBLIC,
     "auth.login_submit": PUBLIC,
     "auth.logout": PUBLIC,
+    "auth.password_reset": PUBLIC,  # the link's token is the credential (checked by the service)
+    "auth.password_reset_submit": PUBLIC,
+    "web.password_reset_issue": ADMIN,
     "accounts.Me": SIGNED_IN,
     "accounts.Tokens": SIGNED_IN,
     "accounts.TokenItem": SIGNED_IN,
     "accounts.Users": AGENCY_ADMIN,
     "accounts.UserItem": AGENCY_ADMIN,
+    "accounts.UserPasswordReset": ADMIN,
     # The access workflow (services check that the actor is a party to the request or grant).
     "access.Requests": {"GET": SIGNED_IN, "POST": STAFF},
     "access.RequestItem": SIGNED_IN,

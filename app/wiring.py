@@ -24,6 +24,7 @@ from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
 from dictionary.services.notifications import NotificationService
+from dictionary.services.password_reset import PasswordResetService
 from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
 from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
@@ -72,6 +73,10 @@ class Services:
     @cached_property
     def accounts(self) -> AccountService:
         return AccountService(self.ctx)
+
+    @cached_property
+    def password_resets(self) -> PasswordResetService:
+        return PasswordResetService(self.ctx)
 
     @cached_property
     def tokens(self) -> TokenService:

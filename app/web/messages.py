@@ -66,6 +66,10 @@ SENTENCES: dict[str, str] = {
     "full_history": N_("Chỉ phạm vi cơ quan chủ quản và cơ quan được cấp quyền mới xem toàn bộ lịch sử"),
     "import_errors": N_("Tệp có %(count)s lỗi; chưa có gì được ghi"),
     "min_length": N_("phải có ít nhất %(min)s ký tự"),
+    "reset_link_invalid": N_(
+        "Đường dẫn đặt lại mật khẩu này không còn hiệu lực (đã dùng, đã hết hạn hoặc không đúng)"
+    ),
+    "reset_admin_only": N_("Chỉ quản trị hệ thống mới đặt lại mật khẩu"),
     "not_a_code": N_("“%(value)s” không phải là %(noun)s%(hint)s"),
     "value_required": N_("bắt buộc phải có giá trị"),
     "duplicate_name": N_("“%(name)s” đã là tên trường ở dòng %(row)s"),
