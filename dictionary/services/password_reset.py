@@ -113,7 +113,7 @@ class PasswordResetService:
         ).first()
         if found is None:
             raise InvalidResetLink()
-        reset, principal = found.tuple()
+        reset, principal = found
         if reset.used_at is not None or reset.expires_at <= utcnow() or not principal.active:
             raise InvalidResetLink()
         return reset, principal

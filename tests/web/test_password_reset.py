@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import update
 
 from dictionary.models import PasswordReset
+from dictionary.models.base import utcnow
 from dictionary.services import Context
 from tests.web.conftest import BROWSER, PASSWORD, Login, World, post
 from tests.web.html import parse, text_of
@@ -75,7 +76,7 @@ def test_an_expired_or_superseded_link_does_not_work(
     second = _issue(admin, email)
     assert app.test_client().get(first, headers=BROWSER).status_code == 404, "a new link voids the old one"
     ctx.session.execute(
-        update(PasswordReset).values(expires_at=PasswordReset.created_at - timedelta(seconds=1))
+        update(PasswordReset).values(expires_at=utcnow() - timedelta(seconds=1))
     )
     ctx.session.commit()
     assert app.test_client().get(second, headers=BROWSER).status_code == 404
