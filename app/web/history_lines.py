@@ -1,7 +1,7 @@
 """A revision's message as a sentence in the page's language, with property labels.
 
-The services write a revision's message in a fixed bilingual form, ``"<vi> / <en>: <details>"``
-(``"Cập nhật / updated: description_vi, themes"``), which the API returns as stored. A page says
+The services write a revision's message in a fixed bilingual form (``dictionary.change_messages``:
+``"Cập nhật / updated: description_vi, themes"``), which the API returns as stored. A page says
 the same in its reader's language: each form the services write is listed here with its
 sentence, and the details of an update (property names) become their labels (``labels.attribute``,
 the one lookup of property labels). A message written otherwise (an API client's own, given with
@@ -14,23 +14,24 @@ from flask_babel import gettext
 
 from app.web import labels
 from app.web.messages import N_
+from dictionary import change_messages as M
 
 SENTENCES: tuple[tuple[str, str, bool], ...] = (
     # (the stored beginning, the sentence, whether the details are property names)
-    ("Cập nhật / updated: ", N_("Cập nhật %(details)s"), True),
-    ("Tạo mới / created", N_("Tạo mới bộ dữ liệu"), False),
-    ("Thêm trường / field added: ", N_("Thêm trường %(details)s"), False),
-    ("Sửa trường / field changed: ", N_("Sửa trường %(details)s"), False),
-    ("Xoá trường / field removed: ", N_("Xoá trường %(details)s"), False),
-    ("Thêm ánh xạ / mapping added: ", N_("Thêm ánh xạ tới tiêu chuẩn %(details)s"), False),
-    ("Sửa ánh xạ / mapping changed: ", N_("Sửa ánh xạ tới tiêu chuẩn %(details)s"), False),
-    ("Xoá ánh xạ / mapping removed: ", N_("Xoá ánh xạ tới tiêu chuẩn %(details)s"), False),
-    ("Thêm phân phối / distribution added: ", N_("Thêm phân phối %(details)s"), False),
-    ("Sửa phân phối / distribution changed: ", N_("Sửa phân phối %(details)s"), False),
-    ("Xoá phân phối / distribution removed: ", N_("Xoá phân phối %(details)s"), False),
-    ("Khôi phục phiên bản / restored revision ", N_("Khôi phục phiên bản %(details)s"), False),
-    ("Thay từ điển dữ liệu / dictionary replaced ", N_("Thay toàn bộ từ điển dữ liệu %(details)s"), False),
-    ("Nhập từ điển từ tệp / dictionary imported", N_("Nhập từ điển dữ liệu từ tệp%(details)s"), False),
+    (M.UPDATED, N_("Cập nhật %(details)s"), True),
+    (M.CREATED, N_("Tạo mới bộ dữ liệu"), False),
+    (M.FIELD_ADDED, N_("Thêm trường %(details)s"), False),
+    (M.FIELD_CHANGED, N_("Sửa trường %(details)s"), False),
+    (M.FIELD_REMOVED, N_("Xoá trường %(details)s"), False),
+    (M.MAPPING_ADDED, N_("Thêm ánh xạ tới tiêu chuẩn %(details)s"), False),
+    (M.MAPPING_CHANGED, N_("Sửa ánh xạ tới tiêu chuẩn %(details)s"), False),
+    (M.MAPPING_REMOVED, N_("Xoá ánh xạ tới tiêu chuẩn %(details)s"), False),
+    (M.DISTRIBUTION_ADDED, N_("Thêm phân phối %(details)s"), False),
+    (M.DISTRIBUTION_CHANGED, N_("Sửa phân phối %(details)s"), False),
+    (M.DISTRIBUTION_REMOVED, N_("Xoá phân phối %(details)s"), False),
+    (M.RESTORED, N_("Khôi phục phiên bản %(details)s"), False),
+    (M.DICTIONARY_REPLACED, N_("Thay toàn bộ từ điển dữ liệu %(details)s"), False),
+    (M.DICTIONARY_IMPORTED, N_("Nhập từ điển dữ liệu từ tệp%(details)s"), False),
 )
 
 

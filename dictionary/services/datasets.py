@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, String, cast, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from dictionary import change_messages as M
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, InvalidInput, Message, NotFound, PermissionDenied
 from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
@@ -152,7 +153,7 @@ class DatasetService:
     # Writing -------------------------------------------------------------------------------
 
     @unit_of_work
-    def create(self, data: dict[str, Any], message: str = "Tạo mới / created") -> Dataset:
+    def create(self, data: dict[str, Any], message: str = M.CREATED) -> Dataset:
         """Create a dataset with its owner (required), custodian, steward and contact points.
 
         Fields may come along (``fields``); they go through the same checks as the field API.
@@ -233,7 +234,7 @@ class DatasetService:
         self._check_period({"temporal_start": dataset.temporal_start, "temporal_end": dataset.temporal_end})
         if contacts is not None:
             dataset.contact_points = self._contacts(contacts)
-        record_change(self.ctx, dataset, message or "Cập nhật / updated: " + ", ".join(sorted(data) or ["—"]))
+        record_change(self.ctx, dataset, message or M.UPDATED + ", ".join(sorted(data) or ["—"]))
         return dataset
 
     def for_edit(self, slug: str, if_match: IfMatch) -> Dataset:
@@ -327,7 +328,7 @@ class DatasetService:
         fields = FieldService(self.ctx)
         fields.apply_dictionary(dataset, fields.inputs_from_snapshot(snapshot))
         DistributionService(self.ctx).replace_all(dataset, snapshot.get("distributions", []))
-        record_change(self.ctx, dataset, f"Khôi phục phiên bản / restored revision {number}")
+        record_change(self.ctx, dataset, f"{M.RESTORED}{number}")
         return dataset
 
     # Helpers -------------------------------------------------------------------------------

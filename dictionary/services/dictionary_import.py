@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dictionary import change_messages as M
 from dictionary.errors import InvalidInput, Message, NotFound, TooLarge
 from dictionary.models import Dataset, Field, Standard
 from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, unit_of_work
@@ -47,7 +48,7 @@ from dictionary.spreadsheets.columns import COLUMN_OF_ATTR
 from dictionary.visibility import Visibility
 
 FORMATS = ("xlsx", "csv")
-IMPORT_MESSAGE = "Nhập từ điển từ tệp / dictionary imported"
+IMPORT_MESSAGE = M.DICTIONARY_IMPORTED
 _ERROR_KEY = re.compile(r"^fields\.(\d+)\.([a-z_]+)")
 
 

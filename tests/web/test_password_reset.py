@@ -75,9 +75,7 @@ def test_an_expired_or_superseded_link_does_not_work(
     first = _issue(admin, email)
     second = _issue(admin, email)
     assert app.test_client().get(first, headers=BROWSER).status_code == 404, "a new link voids the old one"
-    ctx.session.execute(
-        update(PasswordReset).values(expires_at=utcnow() - timedelta(seconds=1))
-    )
+    ctx.session.execute(update(PasswordReset).values(expires_at=utcnow() - timedelta(seconds=1)))
     ctx.session.commit()
     assert app.test_client().get(second, headers=BROWSER).status_code == 404
     assert app.test_client().get("/password-reset/not-a-token", headers=BROWSER).status_code == 404
