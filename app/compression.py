@@ -72,7 +72,10 @@ def compress(response: Response) -> Response:
     if encoding is None:
         return response
     response.direct_passthrough = False  # a static file is read once, to be compressed
+    close = getattr(response.response, "close", None)
     body = response.get_data()
+    if close is not None:
+        close()  # the file is read: give its handle back now, not when the response is closed
     if len(body) < MIN_SIZE:
         return response
     if encoding == "br":

@@ -20,7 +20,7 @@ from app.auth import current_actor
 from app.web import bp
 from app.web.dataset_form import DatasetForm, changes_of, choices, differences, wants_more_rows
 from app.web.forms import editable_dataset, may_publish, owner_choices, posted, version_of
-from app.web.stale_form import BASE_FIELD, drawn_at, form_base, refresh_untouched
+from app.web.stale_form import BASE_FIELD, changed_by_others, drawn_at, form_base, refresh_untouched
 from app.web.templating import dataset_url
 from app.web.viewer import browse
 from app.wiring import services
@@ -137,7 +137,9 @@ def dataset_edit(slug: str) -> Response | str:
             except StaleVersion:
                 dataset = editable_dataset(slug)
                 changed = refresh_untouched(form, dataset, data)
-                stale = [row for row in differences(dataset, data) if row[0] in changed]
+                # What both changed: the user's value beside the other person's.
+                both = changed & changed_by_others(dataset)
+                stale = [row for row in differences(dataset, data) if row[0] in both]
                 since = drawn_at()
             if not form.errors and stale is None:
                 flash(_("Đã lưu các thay đổi."), "ok")

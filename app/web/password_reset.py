@@ -48,21 +48,22 @@ def password_reset(token: str) -> Response:
 def password_reset_submit(token: str) -> Response | BaseResponse:
     password, again = request.form.get("password", ""), request.form.get("password_again", "")
     errors: Errors = {}
-    if password != again:
-        errors = {"password_again": _("Hai mật khẩu không trùng nhau.")}
-    else:
-        try:
-            services().password_resets.use(token, password)
-        except InvalidResetLink:
-            return _no_store(render_template("auth/password_reset.html", invalid=True), 404)
-        except InvalidInput as error:
-            errors = from_invalid(error)
+    try:
+        principal = services().password_resets.holder(token)
+        if password != again:
+            errors = {"password_again": _("Hai mật khẩu không trùng nhau.")}
         else:
-            auth.sign_out()  # whoever used this browser before is signed out too
-            flash(_("Đã đặt mật khẩu mới. Hãy đăng nhập bằng mật khẩu mới."), "ok")
-            return redirect(url_for("auth.login"), code=303)
-    principal = services().password_resets.holder(token)
-    return _no_store(render_template("auth/password_reset.html", principal=principal, errors=errors), 422)
+            services().password_resets.use(token, password)
+    except InvalidResetLink:
+        return _no_store(render_template("auth/password_reset.html", invalid=True), 404)
+    except InvalidInput as error:
+        errors = from_invalid(error)
+    if errors:
+        body = render_template("auth/password_reset.html", principal=principal, errors=errors)
+        return _no_store(body, 422)
+    auth.sign_out()  # whoever used this browser before is signed out too
+    flash(_("Đã đặt mật khẩu mới. Hãy đăng nhập bằng mật khẩu mới."), "ok")
+    return redirect(url_for("auth.login"), code=303)
 
 
 @bp.route("/admin/password-reset", methods=["GET", "POST"])

@@ -70,6 +70,12 @@ def drawn_at() -> datetime | None:
     return _posted_base()[0]
 
 
+def changed_by_others(current: Dataset) -> set[str]:
+    """The attributes whose stored value is no longer the one the form was drawn with."""
+    _at, digests = _posted_base()
+    return {name for name in ATTRIBUTES if digests.get(name) != _digest(name, stored(current, name))}
+
+
 def refresh_untouched(form: DatasetForm, current: Dataset, data: dict[str, Any]) -> set[str]:
     """Show the current value in every control the user left alone; the touched names."""
     changed = touched(data)
