@@ -73,7 +73,9 @@ def test_restricted_fields_show_to_the_owning_scope_only(site: Site) -> None:
 def test_history_is_open_to_whoever_sees_the_dataset_and_shows_diffs(site: Site) -> None:
     anonymous = [p for p in site.pages if p.viewer == "anonymous" and p.endpoint == "web.dataset_history"]
     # 200 for an open dataset, 404 for one anonymous visitors do not see; never "sign in" (401).
-    assert anonymous and all(p.status in (200, 404) for p in anonymous), [(p.url, p.status) for p in anonymous]
+    assert anonymous and all(p.status in (200, 404) for p in anonymous), [
+        (p.url, p.status) for p in anonymous
+    ]
     compared = [p for p in site.pages if p.viewer == "steward" and "from=1&to=3" in p.url and p.lang == "vi"]
     assert compared and compared[0].status == 200
     root = parse(compared[0].html)
