@@ -34,6 +34,8 @@ def test_pages_and_stylesheet_are_compressed_for_who_asks(anonymous_client: Flas
             "/static/css/catalog.css", headers={"Accept-Encoding": encoding, "If-None-Match": etag}
         )
         assert again.status_code == 304, "conditional GETs still work"
+        css.close()
+        again.close()  # the test client leaves a file response's handle to whoever closes it
     plain = anonymous_client.get("/", headers={**BROWSER, "Accept-Encoding": "identity"})
     assert "Content-Encoding" not in plain.headers and b"</html>" in plain.get_data()
 
