@@ -100,7 +100,7 @@ def plain_title(dataset: Any) -> str:
 DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
 """Vietnamese administrative style (01/07/2025, four-digit years); in English the month is named,
 so that no reader takes 01/07 for the 7th of January."""
-DATETIME_PATTERNS = {"vi": "HH:mm 'ngày' dd/MM/yyyy", "en": "d MMM yyyy, HH:mm"}
+DATETIME_PATTERNS = {"vi": "HH:mm, dd/MM/yyyy", "en": "d MMM yyyy, HH:mm"}
 
 
 def fmt_date(value: date | datetime | str | None, style: str = "medium") -> str:
