@@ -19,16 +19,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check -e '.[test]'
 	@touch $(STAMP)
 
-# Install, migrate, load the demo catalog (and demo users, whose password is printed the first
-# time), rebuild the search index (a second of work; it also picks up a new layout of the search
-# tables after an upgrade) and serve it on http://127.0.0.1:5000 in development mode (--dev: the
-# public development secret key, which `catalog serve` refuses otherwise)
+# Install, migrate, load the demo catalog, rebuild the search index (a second of work; it also
+# picks up a new layout of the search tables after an upgrade), create the demo users and print
+# their sign-in details last (after pip's output, where a newcomer looks), then serve it on
+# http://127.0.0.1:5000 in development mode (--dev: the public development secret key, which
+# `catalog serve` refuses otherwise). The RDF's URIs and hydra paging point at the local server.
+RUN_HOST := 127.0.0.1
+RUN_PORT := 5000
+run: export CATALOG_BASE_URI ?= http://$(RUN_HOST):$(RUN_PORT)
 run: install
-	$(BIN)/catalog db upgrade
-	$(BIN)/catalog demo load
-	$(BIN)/catalog demo accounts
-	$(BIN)/catalog search rebuild
-	$(BIN)/catalog serve --dev --host 127.0.0.1 --port 5000
+	@$(BIN)/catalog db upgrade
+	@$(BIN)/catalog demo load
+	@$(BIN)/catalog search rebuild
+	@$(BIN)/catalog demo accounts
+	$(BIN)/catalog serve --dev --host $(RUN_HOST) --port $(RUN_PORT)
 
 # Whole test suite, one xdist worker per CPU. Extra pytest options: make test PYTEST_ARGS='-k foo'
 # Services: CATALOG_TEST_DATABASE=sqlite|postgres, CATALOG_TEST_POSTGRES_URL,

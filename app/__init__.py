@@ -1,6 +1,6 @@
 """The Flask shell of the catalog: ``create_app`` wires settings, database, vocabularies and the API.
 
-This is the only package that imports Flask (DESIGN.md §1).
+This is the only package that imports Flask (README, Architecture).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from flask_smorest import Api
 from marshmallow import Schema
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import auth, db, errors, mail, web
+from app import auth, compression, db, errors, mail, web
 from app.api import register_api
 from app.api.common import Int32Converter
 from app.ckan import blueprint as ckan_blueprint
@@ -50,6 +50,8 @@ def create_app(settings: Settings | None = None) -> Flask:
             },
         },
     )
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Vietnamese readable with curl
+    compression.init_app(app)  # first registered, so it runs after every other after_request
     app.url_map.converters["int"] = Int32Converter  # before any route: every <int:…> is bounded
 
     engine = db.make_engine(settings)

@@ -138,11 +138,19 @@ def demo_accounts() -> None:
                 password=password,
             )
             created.append(f"  {email:<40} {role}{' of ' + agency if agency else ''}")
+    rule = "=" * 72
     if not created:
-        click.echo("Demo accounts exist already (their password was printed when they were made).")
+        click.echo(
+            f"{rule}\nDemo accounts exist already; their password was printed when they were made.\n"
+            "Set a new one with: .venv/bin/catalog users set-password --email quantri@demo.lamdong.gov.vn\n"
+            + "\n".join(f"  {email:<40} {role}{' of ' + agency if agency else ''}"
+                        for email, _name, agency, role in DEMO_ACCOUNTS)
+            + f"\n{rule}"
+        )  # fmt: skip
         return
-    click.echo("Demo accounts for http://127.0.0.1:5000/login, password: " + password)
+    click.echo(f"{rule}\nSign in at http://127.0.0.1:5000/login with any of these demo accounts")
     click.echo("\n".join(created))
+    click.echo(f"Password (the same for all, shown only now): {password}\n{rule}")
 
 
 @main.command("openapi")

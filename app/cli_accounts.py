@@ -91,6 +91,45 @@ def users_create(  # noqa: PLR0917 - click passes every option positionally
         click.echo(f"Created {principal.email} ({role}{' of ' + agency if agency_role and agency else ''})")
 
 
+def _read_password(from_stdin: bool) -> str:
+    """From the first line of stdin, or a hidden prompt asked twice: never from argv, which
+    other users of the machine see in the process list and the shell keeps in its history."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(click.prompt("New password", hide_input=True, confirmation_prompt=True))
+
+
+@users.command("set-password")
+@click.option("--email", required=True, help="Whose password.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin.")
+@with_appcontext
+def users_set_password(email: str, password_stdin: bool) -> None:
+    """Set a user's password (prompted, or read from stdin); their sessions end."""
+    password = _read_password(password_stdin)
+    with _context() as ctx:
+        try:
+            principal = AccountService(ctx).update(email, {"password": password}, by=SYSTEM)
+        except DictionaryError as error:
+            _fail(error)
+        click.echo(f"Password set for {principal.email}; their sessions have ended")
+
+
+@users.command("reset-link")
+@click.option("--email", required=True, help="Whose password.")
+@with_appcontext
+def users_reset_link(email: str) -> None:
+    """Print a one-time link (24 hours) with which the user sets a new password."""
+    from app.web.password_reset import reset_url
+    from dictionary.services.password_reset import PasswordResetService
+
+    with _context() as ctx:
+        try:
+            issued = PasswordResetService(ctx).issue(email, by=SYSTEM)
+        except DictionaryError as error:
+            _fail(error)
+        click.echo(reset_url(issued.token))
+
+
 @click.group("tokens")
 def tokens() -> None:
     """API tokens (shown once, stored hashed)."""

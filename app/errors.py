@@ -10,12 +10,14 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app.web.errors import html_error_page
+from app.web.messages import translate, translate_tree
 from dictionary.errors import (
     AlreadyExists,
     Busy,
     Conflict,
     DictionaryError,
     InvalidInput,
+    Message,
     NotFound,
     PermissionDenied,
     PreconditionRequired,
@@ -40,9 +42,15 @@ def error_response(status: int, message: str, errors: dict[str, Any] | None = No
     page = html_error_page(status)  # a browser outside /api gets a page in its language instead
     if page is not None:
         return page
-    body: dict[str, Any] = {"code": status, "status": HTTPStatus(status).phrase, "message": message}
+    # The shape and the keys are for programs; the message and the reasons for people, in the
+    # caller's language (app.web.i18n: ?lang=, else Accept-Language, else Vietnamese).
+    body: dict[str, Any] = {
+        "code": status,
+        "status": HTTPStatus(status).phrase,
+        "message": translate(message),
+    }
     if errors:
-        body["errors"] = errors
+        body["errors"] = translate_tree(errors)
     body.update(extra)
     response = jsonify(body)
     response.status_code = status
@@ -82,7 +90,9 @@ def init_app(app: Flask) -> None:
                 for location, fields in messages.items()
                 for name in (fields if isinstance(fields, dict) else [location])
             )
-            message = "Invalid values: " + ", ".join(names)
+            message = Message(
+                "invalid_parameters", "Invalid values: {parameters}", parameters=", ".join(names)
+            )
         response = error_response(error.code or 500, message, messages)
         # Werkzeug's own headers (Allow of a 405…), then those given to flask-smorest's abort().
         for name, value in [*error.get_headers(), *(data.get("headers") or {}).items()]:

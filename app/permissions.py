@@ -25,7 +25,7 @@ from flask import request
 from sqlalchemy import select
 
 from app.db import get_session
-from dictionary.errors import NotFound, PermissionDenied
+from dictionary.errors import Message, NotFound, PermissionDenied
 from dictionary.models import Agency, Dataset
 from dictionary.policies import Actor, can_create_in, can_edit, can_publish, visibility
 from dictionary.services.lookup import load_dataset
@@ -77,20 +77,24 @@ def read_restricted(actor: Actor) -> None:
     dataset = _visible_dataset(actor)
     if not visibility(actor).sees_access_details(dataset):
         # Grant holders pass; what they read is still redacted to their fields (services.scoped).
-        raise PermissionDenied("Only the owning scope and grant holders see this dataset's full history")
+        raise PermissionDenied(
+            Message("full_history", "Only the owning scope and grant holders see this dataset's full history")
+        )
 
 
 def edit_dataset(actor: Actor) -> None:
     # Who may publish (a change of status or sharing class) is the dataset service's own check.
     dataset = _visible_dataset(actor)
     if not can_edit(actor, dataset):
-        raise PermissionDenied("Only editors of the owner agency's scope change this dataset")
+        raise PermissionDenied(
+            Message("edit_scope", "Only editors of the owner agency's scope change this dataset")
+        )
 
 
 def publish_dataset(actor: Actor) -> None:
     dataset = _visible_dataset(actor)
     if not can_publish(actor, dataset):
-        raise PermissionDenied("Only stewards of the owner agency's scope do this")
+        raise PermissionDenied(Message("steward_scope", "Only stewards of the owner agency's scope do this"))
 
 
 def create_dataset(actor: Actor) -> None:
@@ -129,7 +133,9 @@ CKAN_READ = Rule("ckan_read", sign_in=False, reads_only=True)
 SIGNED_IN = Rule("signed_in")
 STAFF = Rule("staff", role=lambda a: a.is_staff)
 DATASET_READ = Rule("dataset_read", sign_in=False, check=read_dataset)
-DATASET_HISTORY = Rule("dataset_history", check=read_dataset)
+# Anyone who sees a dataset sees its history (an open dataset's too, anonymously); the snapshots
+# and messages are redacted to what the reader may see (dictionary.services.scoped).
+DATASET_HISTORY = Rule("dataset_history", sign_in=False, check=read_dataset)
 DATASET_RESTRICTED = Rule("dataset_restricted", check=read_restricted)
 DATASET_CREATE = Rule("dataset_create", role=_editor, check=create_dataset)
 DATASET_EDIT = Rule("dataset_edit", role=_editor, check=edit_dataset)
@@ -246,11 +252,15 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "auth.login": PUBLIC,
     "auth.login_submit": PUBLIC,
     "auth.logout": PUBLIC,
+    "auth.password_reset": PUBLIC,  # the link's token is the credential (checked by the service)
+    "auth.password_reset_submit": PUBLIC,
+    "web.password_reset_issue": ADMIN,
     "accounts.Me": SIGNED_IN,
     "accounts.Tokens": SIGNED_IN,
     "accounts.TokenItem": SIGNED_IN,
     "accounts.Users": AGENCY_ADMIN,
     "accounts.UserItem": AGENCY_ADMIN,
+    "accounts.UserPasswordReset": ADMIN,
     # The access workflow (services check that the actor is a party to the request or grant).
     "access.Requests": {"GET": SIGNED_IN, "POST": STAFF},
     "access.RequestItem": SIGNED_IN,

@@ -27,6 +27,7 @@ from dictionary.services.conformance import ConformanceService
 from dictionary.services.dashboard import Dashboard
 from dictionary.services.deadlines import DeadlineService
 from dictionary.services.notifications import NotificationService
+from dictionary.services.password_reset import PasswordResetService
 from dictionary.services.register import AccessRegister
 from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
 from dictionary.services.terms import TermService
@@ -91,6 +92,10 @@ class Services:
     @cached_property
     def accounts(self) -> AccountService:
         return AccountService(self.ctx)
+
+    @cached_property
+    def password_resets(self) -> PasswordResetService:
+        return PasswordResetService(self.ctx)
 
     @cached_property
     def tokens(self) -> TokenService:

@@ -1,8 +1,41 @@
-"""Domain errors. ``app.errors`` maps each class to one HTTP status, in one place."""
+"""Domain errors. ``app.errors`` maps each class to one HTTP status, in one place.
+
+A message a person reads is a :class:`Message`: English text (for logs, the CLI and whoever
+reads the code) that also carries a ``code`` and its ``params``. The web layer translates it by
+its code (``app/messages.py``, Flask-Babel), with the parameters shown as labels (a property's
+name, a state, a date), never by matching the English words.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+class Message(str):
+    """A human message: the English text, plus the code and parameters to translate it."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, template: str, **params: Any) -> Message:
+        made = super().__new__(cls, template.format(**params))
+        made.code = code
+        made.params = params
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the code
+        return (_rebuild, (self.code, str(self), self.params))
+
+
+def _rebuild(code: str, text: str, params: dict[str, Any]) -> Message:
+    made = Message.__new__(Message, code, "{text}", text=text)
+    made.params = params
+    return made
+
+
+def message_code(message: str) -> str | None:
+    return message.code if isinstance(message, Message) else None
 
 
 class DictionaryError(Exception):
@@ -12,10 +45,19 @@ class DictionaryError(Exception):
         super().__init__(message)
         self.message = message
 
+    @property
+    def message_code(self) -> str | None:
+        """What went wrong, for programs and translations (None: a message without a code yet)."""
+        return message_code(self.message)
+
+    @property
+    def message_params(self) -> dict[str, Any]:
+        return dict(self.message.params) if isinstance(self.message, Message) else {}
+
 
 class NotFound(DictionaryError):
     def __init__(self, kind: str, key: object) -> None:
-        super().__init__(f"{kind} {key!s} does not exist")
+        super().__init__(Message("not_found", "{kind} {key} does not exist", kind=kind, key=str(key)))
         self.kind = kind
         self.key = key
 
@@ -26,12 +68,14 @@ class InvalidInput(DictionaryError):
     def __init__(
         self, errors: Mapping[str, Sequence[str] | Mapping[str, object]], message: str | None = None
     ):
-        super().__init__(message or "The request has invalid values")
+        super().__init__(message or Message("invalid_values", "The request has invalid values"))
         self.errors = dict(errors)
 
     @classmethod
     def one(cls, field: str, reason: str) -> InvalidInput:
-        return cls({field: [reason]}, f"{field}: {reason}")
+        return cls(
+            {field: [reason]}, Message("invalid_field", "{field}: {reason}", field=field, reason=reason)
+        )
 
     def within(self, prefix: str) -> InvalidInput:
         """The same refusal seen from one item of a list: ``fields.3.foreign_key`` becomes
@@ -53,7 +97,12 @@ class StaleVersion(DictionaryError):
     """The client edited an older version than the stored one (If-Match mismatch)."""
 
     def __init__(self, current: int, given: str) -> None:
-        super().__init__("The resource was changed by someone else; reload it and apply your change again")
+        super().__init__(
+            Message(
+                "stale_version",
+                "The resource was changed by someone else; reload it and apply your change again",
+            )
+        )
         self.current = current
         self.given = given
 
@@ -64,8 +113,12 @@ class PreconditionRequired(StaleVersion):
     def __init__(self, current: int, given: str | None = None) -> None:
         DictionaryError.__init__(
             self,
-            f'Send the ETag of the version you edited in If-Match (e.g. If-Match: "{current}"); '
-            "writes without it are refused so that no change is overwritten unseen",
+            Message(
+                "precondition_required",
+                'Send the ETag of the version you edited in If-Match (e.g. If-Match: "{current}"); '
+                "writes without it are refused so that no change is overwritten unseen",
+                current=current,
+            ),
         )
         self.current = current
         self.given = given or ""
@@ -75,7 +128,9 @@ class Busy(DictionaryError):
     """Another write holds the record (or the database) longer than we wait; try again shortly."""
 
     def __init__(self, retry_after: int = 1) -> None:
-        super().__init__("The record is being changed by another request; try again in a moment")
+        super().__init__(
+            Message("busy", "The record is being changed by another request; try again in a moment")
+        )
         self.retry_after = retry_after
 
 
@@ -94,3 +149,7 @@ class TooLarge(DictionaryError):
         super().__init__(message)
         self.limit = limit
         self.params = dict(params)
+
+
+def min_length(minimum: int) -> Message:
+    return Message("min_length", "must be at least {min} characters", min=minimum)

@@ -20,6 +20,8 @@ from app.api.schemas.access import (
     UserSchema,
     UserUpdateSchema,
 )
+from app.api.schemas.password_reset import PasswordResetSchema
+from app.web.password_reset import reset_url
 from app.wiring import services
 
 blp = Blueprint("accounts", __name__, url_prefix="", description="Accounts, API tokens and users")
@@ -109,3 +111,13 @@ class UserItem(MethodView):
     def patch(self, data, name):
         """Change a user's name, password, active flag, or role in an agency"""
         return services().accounts.update(name, data, by=auth.current_actor())
+
+
+@blp.route("/users/<name>/password-reset")
+class UserPasswordReset(MethodView):
+    @blp.response(201, PasswordResetSchema)
+    @errors(blp, 403, 404)
+    def post(self, name):
+        """A one-time link for the user to set a new password (administrators; valid 24 hours, once)"""
+        issued = services().password_resets.issue(name, by=auth.current_actor())
+        return {"email": issued.email, "url": reset_url(issued.token), "expires_at": issued.expires_at}

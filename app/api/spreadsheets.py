@@ -17,6 +17,7 @@ from app.api.schemas.spreadsheets import (
     ImportTooLargeSchema,
     UploadSchema,
 )
+from app.web.messages import translate
 from app.wiring import services
 from dictionary.services.dictionary_import import ExportedFile, ImportReport
 from dictionary.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
@@ -53,7 +54,7 @@ def rejected(report: ImportReport) -> Response:
         {
             "code": 422,
             "status": HTTPStatus(422).phrase,
-            "message": report.message,
+            "message": translate(report.message),
             "errors": {"files": {"file": [str(error) for error in report.errors]}},
             "report": report.as_dict(),
         }

@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
         imports,
         negotiation,
         pages,
+        password_reset,
         registry,
         templating,
         terms,

@@ -8,6 +8,7 @@ Reading the form (every property, repeated rows) is :mod:`app.web.dataset_form`'
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -19,7 +20,9 @@ from app.auth import current_actor
 from app.web import bp
 from app.web.dataset_form import DatasetForm, changes_of, choices, differences, sections, wants_more_rows
 from app.web.forms import editable_dataset, may_publish, owner_choices, posted, version_of
+from app.web.stale_form import BASE_FIELD, changed_by_others, drawn_at, form_base, refresh_untouched
 from app.web.templating import dataset_url
+from app.web.viewer import browse
 from app.wiring import services
 from dictionary import concepts as C
 from dictionary.errors import InvalidInput, StaleVersion
@@ -60,6 +63,7 @@ def _page(
     owners: list[tuple[str, str]] | None = None,
     stale: list[tuple[str, Any, Any]] | None = None,
     version: Any = None,
+    changes: list[Any] | None = None,
 ) -> str:
     return render_template(
         "edit/dataset.html",
@@ -73,7 +77,16 @@ def _page(
         steward=steward,
         stale=stale,
         version=version,
+        changes=changes,
+        form_base=_base_of(dataset, refused=request.method == "POST" and stale is None),
     )
+
+
+def _base_of(dataset: Dataset | None, *, refused: bool) -> str:
+    """The form's base: after a refused post, the one it was drawn with (like its version)."""
+    if dataset is None:
+        return ""
+    return request.form.get(BASE_FIELD, "") if refused else form_base(dataset)
 
 
 def _owner_ids(owners: list[tuple[str, str]]) -> list[Any]:
@@ -111,6 +124,7 @@ def dataset_edit(slug: str) -> Response | str:
     steward = may_publish(dataset)
     form = DatasetForm.stored(dataset)
     stale: list[tuple[str, Any, Any]] | None = None
+    since: datetime | None = None
     if request.method == "POST":
         data: dict[str, Any] | None = {"status": C.PUBLISHED}
         if request.form.get("action") == "publish":
@@ -124,18 +138,34 @@ def dataset_edit(slug: str) -> Response | str:
                 _update(dataset, data, steward, form)
             except StaleVersion:
                 dataset = editable_dataset(slug)
-                stale = differences(dataset, data)
-                form.errors = {
-                    "_form": _("Người khác vừa sửa cơ sở dữ liệu này. Hãy xem lại rồi lưu lần nữa.")
-                }
-            if not form.errors:
+                changed = refresh_untouched(form, dataset, data)
+                # What both changed: the user's value beside the other person's.
+                both = changed & changed_by_others(dataset)
+                stale = [row for row in differences(dataset, data) if row[0] in both]
+                since = drawn_at()
+            if not form.errors and stale is None:
                 flash(_("Đã lưu các thay đổi."), "ok")
                 return redirect(dataset_url(slug), code=303)
     # After a refused post, the version the user started from (a stale form stays stale); after a
     # conflict, the current one: saving again then overwrites knowingly.
     refused = request.method == "POST" and stale is None
     version = request.form.get("lock_version") if refused else dataset.lock_version
-    return _page(dataset, form, steward, stale=stale, version=version or dataset.lock_version)
+    return _page(
+        dataset,
+        form,
+        steward,
+        stale=stale,
+        version=version or dataset.lock_version,
+        changes=_changes_since(dataset, since) if stale is not None else None,
+    )
+
+
+def _changes_since(dataset: Dataset, since: datetime | None) -> list[Any]:
+    """The revisions made since the form was drawn (the newest ten); without a base, the last one."""
+    revisions = list(browse().history(dataset.slug, 1, 10).revisions)
+    if since is None:
+        return revisions[:1]
+    return [revision for revision in revisions if revision.created_at > since]
 
 
 def _update(dataset: Dataset, data: dict[str, Any], steward: bool, form: DatasetForm) -> None:

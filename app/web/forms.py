@@ -1,9 +1,9 @@
 """What the editing pages share: reading a posted form, turning domain errors into messages beside
 the controls, and the choices of the select boxes.
 
-The domain and the API schemas speak English (their messages name fields for developers); a form
-shows the common cases in the page's language and the rest in English, marked ``lang="en"`` so that
-screen readers and the translation test know it is a message of the system, not a forgotten string.
+The domain's messages carry a code and parameters and are shown in the page's language
+(``app.web.messages``); marshmallow's common messages too. One still without a code shows in
+English, marked ``lang="en"``.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from datetime import date
 from typing import Any
 
 from flask import abort, request
-from flask_babel import gettext as _
 from markupsafe import Markup
 from marshmallow import Schema, ValidationError
 
 from app.auth import current_actor
 from app.web import bp
+from app.web.messages import is_translated, translate
 from app.wiring import concepts, services
 from dictionary import concepts as C
 from dictionary.errors import InvalidInput
@@ -27,30 +27,12 @@ from dictionary.policies import can_edit, can_publish
 
 Errors = dict[str, Markup | str]
 
-_KNOWN = {
-    "Missing data for required field.": "required",
-    "Field may not be null.": "required",
-    "Not a valid integer.": "integer",
-    "Not a valid date.": "date",
-    "Not a valid URL.": "url",
-    "must be an absolute http(s) URL": "url",
-    "Not a valid email address.": "email",
-}
 
-
-def _known(kind: str) -> str:
-    """The common messages in the page's language (looked up at request time)."""
-    return {
-        "required": _("Mục này bắt buộc nhập."),
-        "integer": _("Hãy nhập một số nguyên."),
-        "date": _("Hãy nhập một ngày hợp lệ."),
-        "url": _("Hãy nhập một địa chỉ web hợp lệ (http:// hoặc https://)."),
-        "email": _("Hãy nhập một địa chỉ thư điện tử hợp lệ."),
-    }[kind]
-
-
-def system_text(message: str) -> Markup:
-    """A message of the domain, which only exists in English."""
+def system_text(message: str) -> Markup | str:
+    """A message of the domain in the page's language (``app.web.messages``); one that has no
+    translation yet stays in English, marked ``lang="en"`` for screen readers and the tests."""
+    if is_translated(message):
+        return translate(message)
     return Markup('<span lang="en">{}</span>').format(message)
 
 
@@ -65,8 +47,8 @@ def _flatten(messages: Any) -> list[str]:
 
 
 def _message(texts: list[str]) -> Markup | str:
-    first = texts[0] if texts else ""
-    return _known(_KNOWN[first]) if first in _KNOWN else system_text("; ".join(texts))
+    shown = [system_text(text) for text in dict.fromkeys(texts)]
+    return Markup("; ").join(shown) if shown else ""
 
 
 def field_errors(messages: Mapping[str, Any], renames: Mapping[str, str] | None = None) -> Errors:

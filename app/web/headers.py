@@ -27,8 +27,8 @@ def add_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
-    # The page depends on the language chosen by cookie or Accept-Language: caches must know.
-    response.vary.update(("Accept-Language", "Cookie"))
+    # The page depends on the language chosen by the cookie (never by Accept-Language).
+    response.vary.add("Cookie")
     return response
 
 

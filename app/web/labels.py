@@ -58,6 +58,12 @@ ATTRIBUTES: dict[str, LazyString] = {
     "phone": _l("Điện thoại"),
     "number": _l("Số hiệu"),
     "title": _l("Tiêu đề"),
+    # Access requests and grants
+    "period_start": _l("Ngày bắt đầu khai thác"),
+    "period_end": _l("Ngày kết thúc khai thác"),
+    "expires_at": _l("Ngày hết hạn"),
+    "reason": _l("Lý do"),
+    "password": _l("Mật khẩu"),
 }
 """Names a revision diff can show besides the properties of the registry (dictionary.properties)."""
 

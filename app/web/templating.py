@@ -22,6 +22,8 @@ from app.auth import csrf_token, current_principal
 from app.extension import catalog_of
 from app.web import labels, property_form
 from app.web.finder import facet_code, facet_uri
+from app.web.forms import system_text
+from app.web.history_lines import history_line
 from app.web.i18n import current_language
 from app.wiring import concepts
 from dictionary.concepts import code_of
@@ -95,17 +97,27 @@ def plain_title(dataset: Any) -> str:
 # Dates and numbers ---------------------------------------------------------------------------
 
 
+DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
+"""Vietnamese administrative style (01/07/2025, four-digit years); in English the month is named,
+so that no reader takes 01/07 for the 7th of January."""
+DATETIME_PATTERNS = {"vi": "HH:mm, dd/MM/yyyy", "en": "d MMM yyyy, HH:mm"}
+
+
 def fmt_date(value: date | datetime | str | None, style: str = "medium") -> str:
-    """A day in the page's language; a timestamp gives its day in the province's time zone."""
+    """A day in the page's language; a timestamp gives its day in the province's time zone.
+
+    ``style`` is kept for the templates that pass one; every day is written the same way.
+    """
     if not value:
         return "—"
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
-    return format_date(value, style)
+    return format_date(value, DATE_PATTERNS[current_language()])
 
 
 def fmt_datetime(value: datetime | None, style: str = "short") -> str:
-    return format_datetime(value, style) if value else "—"
+    """A moment in the province's time (Asia/Ho_Chi_Minh), whatever the server's zone."""
+    return format_datetime(value, DATETIME_PATTERNS[current_language()]) if value else "—"
 
 
 def fmt_number(value: float | None) -> str:
@@ -192,6 +204,8 @@ def init_app(app: Flask) -> None:
         vocab_url=vocab_url,
         concept_url=concept_url,
         catalog_title=catalog_title,
+        message=system_text,
+        history_line=history_line,
         current_principal=current_principal,
         csrf_token=csrf_token,
         code_of=code_of,

@@ -1,7 +1,14 @@
 """Typed SQLAlchemy 2 models of the catalog. Importing this package registers every table."""
 
 from dictionary.models.access import AccessGrant, AccessRequest, Notification
-from dictionary.models.accounts import ApiToken, LoginThrottle, Membership, Principal, WebSession
+from dictionary.models.accounts import (
+    ApiToken,
+    LoginThrottle,
+    Membership,
+    PasswordReset,
+    Principal,
+    WebSession,
+)
 from dictionary.models.agency import Agency, AgencyEvent
 from dictionary.models.audit import AuditChainHead, AuditEvent
 from dictionary.models.base import Base, utcnow
@@ -35,6 +42,7 @@ __all__ = [
     "Notification",
     "OutboxEntry",
     "OwnershipAssignment",
+    "PasswordReset",
     "Principal",
     "Revision",
     "Standard",

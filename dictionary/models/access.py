@@ -144,3 +144,10 @@ class Notification(Base):
     request_number: Mapped[int | None] = mapped_column(comment="Number of the request it is about")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True, comment="When (UTC)")
     read_at: Mapped[datetime | None] = mapped_column(comment="When the recipient marked it read")
+    request: Mapped[AccessRequest | None] = relationship(
+        primaryjoin="foreign(Notification.request_number) == AccessRequest.number",
+        viewonly=True,
+        lazy="selectin",
+    )
+    """The request it is about, so that a page can say it in its reader's language (``message`` is
+    the Vietnamese text written when it was sent, kept for the API and for a request since gone)."""

@@ -158,3 +158,26 @@ class LoginThrottle(Base):
     locked_until: Mapped[datetime | None] = mapped_column(
         comment="Attempts are refused, unchecked, until then (UTC)"
     )
+
+
+class PasswordReset(Base):
+    """A one-time link an administrator gives a user to set a new password.
+
+    The link carries a random token; only its SHA-256 is stored, so a copy of the database does
+    not give working links. It expires, serves once, and setting the password ends every session
+    of the user (whoever held the old password is signed out).
+    """
+
+    __tablename__ = "password_reset"
+    __table_args__ = {"comment": "One-time password-reset links (hashed), given by administrators"}  # noqa: RUF012
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True, comment="SHA-256 of the token, hex")
+    principal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("principal.id", ondelete="CASCADE"), index=True, comment="Whose password it resets"
+    )
+    created_by: Mapped[str200] = mapped_column(comment="Who issued the link")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, comment="When it was issued (UTC)")
+    expires_at: Mapped[datetime] = mapped_column(comment="It no longer works after this time (UTC)")
+    used_at: Mapped[datetime | None] = mapped_column(
+        comment="When it was used; a used link never works again"
+    )

@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, exists, func, or_, select, true
 
 from dictionary import concepts as C
-from dictionary.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from dictionary.errors import Conflict, InvalidInput, Message, NotFound, PermissionDenied
 from dictionary.governance.calendar import DeadlineRules
 from dictionary.models import (
     AccessGrant,
@@ -61,8 +62,28 @@ class RequestFilters:
     dataset: str | None = None
 
 
+PROVINCE_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
+"""Where the days of a request's period begin and end (UTC+7, no daylight saving)."""
+
+
 def _start_of(day: Any) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
+    """The first moment of a day in the province (00:00 in Asia/Ho_Chi_Minh), in UTC."""
+    return datetime.combine(day, time.min, tzinfo=PROVINCE_TIME).astimezone(UTC)
+
+
+def end_of_day(day: Any) -> datetime:
+    """The last second of a day in the province: a grant "until 30/6/2027" lasts through
+    23:59:59 ICT on 30/6/2027 (16:59:59 UTC), and a page shows it as 30/06/2027."""
+    return _start_of(day) + timedelta(days=1, seconds=-1)
+
+
+def no_such_fields(names: list[str]) -> Message:
+    shown = ", ".join(map(repr, names))
+    return Message("no_such_fields", "the dataset has no field named {shown}", names=list(names), shown=shown)
+
+
+def already_decided(number: int, status: str) -> Message:
+    return Message("already_decided", "Request {number} was already {status}", number=number, status=status)
 
 
 class AccessService:
@@ -86,23 +107,32 @@ class AccessService:
         """File a request for the actor's agency (``agency`` when the actor has several)."""
         actor, session = self.actor, self.ctx.session
         if not actor.is_staff:
-            raise PermissionDenied("Only staff of an agency file access requests, for their agency")
+            raise PermissionDenied(
+                Message("staff_only", "Only staff of an agency file access requests, for their agency")
+            )
         role = actor.roles[0]
         if data.get("agency"):
             agency = session.scalar(select(Agency).where(Agency.code == data["agency"]))
             named = actor.role_for(agency.id) if agency is not None else None
             if named is None:
-                raise PermissionDenied("You file requests only for an agency you belong to")
+                raise PermissionDenied(
+                    Message("own_agency_only", "You file requests only for an agency you belong to")
+                )
             role = named
         elif len(actor.roles) > 1:
-            raise InvalidInput.one("agency", "you belong to several agencies: name the requesting one")
+            raise InvalidInput.one(
+                "agency",
+                Message("several_agencies", "you belong to several agencies: name the requesting one"),
+            )
         dataset = load_dataset(session, data["dataset"])
         if not visibility(actor).can_see(dataset):
             raise NotFound("Dataset", data["dataset"])
         if Visibility.holders(dataset) & role.scope:
-            raise Conflict("The dataset is within your agency's scope: it needs no approval")
+            raise Conflict(
+                Message("in_scope", "The dataset is within your agency's scope: it needs no approval")
+            )
         if dataset.sharing_class == C.OPEN and dataset.status == C.PUBLISHED:
-            raise Conflict("The dataset is open data: it needs no approval")
+            raise Conflict(Message("open_data", "The dataset is open data: it needs no approval"))
         self._check_request_values(dataset, data)
         lineage = sorted(role.lineage)
         pending = session.scalar(
@@ -113,9 +143,11 @@ class AccessService:
             )
         )
         if pending is not None:
-            raise Conflict(f"Request {pending} for this dataset is still open")
+            raise Conflict(
+                Message("request_open", "Request {number} for this dataset is still open", number=pending)
+            )
         if any(g.state(self.now()) == "live" for g in self._grants_on(dataset.id, role.lineage)):
-            raise Conflict("Your agency already holds a live grant on this dataset")
+            raise Conflict(Message("grant_live", "Your agency already holds a live grant on this dataset"))
         number = (session.scalar(select(func.max(AccessRequest.number))) or 0) + 1
         request = AccessRequest(
             number=number,
@@ -146,13 +178,13 @@ class AccessService:
     def _check_request_values(self, dataset: Dataset, data: dict[str, Any]) -> None:
         errors: dict[str, list[str]] = {}
         if data["period_end"] < data["period_start"]:
-            errors["period_end"] = ["must not be before period_start"]
-        elif _start_of(data["period_end"]) + timedelta(days=1) <= self.now():
-            errors["period_end"] = ["the period is already over"]
+            errors["period_end"] = [Message("not_before", "must not be before {other}", other="period_start")]
+        elif end_of_day(data["period_end"]) <= self.now():
+            errors["period_end"] = [Message("period_over", "the period is already over")]
         names = {field.name for field in dataset.fields}
         unknown = [name for name in data.get("fields") or [] if name not in names]
         if unknown:
-            errors["fields"] = [f"the dataset has no field named {', '.join(map(repr, unknown))}"]
+            errors["fields"] = [no_such_fields(unknown)]
         if errors:
             raise InvalidInput(errors)
 
@@ -160,9 +192,18 @@ class AccessService:
     def give_opinion(self, number: int, opinion: str, comment: str | None) -> AccessRequest:
         request = self.get_request(number)
         if not can_give_opinion(self.actor, request.dataset):
-            raise PermissionDenied("Only stewards of the owner agency give its opinion")
+            raise PermissionDenied(
+                Message("opinion_stewards", "Only stewards of the owner agency give its opinion")
+            )
         if request.status != "submitted":
-            raise Conflict(f"Request {number} is {request.status}: the opinion was already given")
+            raise Conflict(
+                Message(
+                    "opinion_given",
+                    "Request {number} is {status}: the opinion was already given",
+                    number=number,
+                    status=request.status,
+                )
+            )
         request.owner_opinion, request.opinion_comment = opinion, comment
         now = self.now()
         request.opinion_by_id, request.opinion_at, request.status = (self.actor.principal_id, now, "reviewed")
@@ -188,11 +229,13 @@ class AccessService:
     def _decidable(self, number: int) -> AccessRequest:
         request = self.get_request(number)
         if not self.actor.is_approver:
-            raise PermissionDenied("Only the provincial approver decides access requests")
+            raise PermissionDenied(
+                Message("approver_only", "Only the provincial approver decides access requests")
+            )
         if request.requester_id == self.actor.principal_id:
-            raise PermissionDenied("You cannot decide a request you filed yourself")
+            raise PermissionDenied(Message("own_request", "You cannot decide a request you filed yourself"))
         if request.status not in OPEN_STATES:
-            raise Conflict(f"Request {number} was already {request.status}")
+            raise Conflict(already_decided(number, request.status))
         return request
 
     @unit_of_work
@@ -207,17 +250,24 @@ class AccessService:
         """Approve a reviewed request: a grant for the requested period (or until ``expires_at``)."""
         request = self._decidable(number)
         if request.status == "submitted":
-            raise Conflict(f"Request {number} waits for the owner agency's opinion")
+            raise Conflict(
+                Message(
+                    "awaits_opinion", "Request {number} waits for the owner agency's opinion", number=number
+                )
+            )
         now = self.now()
-        expires = expires_at or _start_of(request.period_end) + timedelta(days=1)
+        expires = expires_at or end_of_day(request.period_end)
         if expires <= now:
-            raise InvalidInput.one("expires_at", "must be in the future")
+            raise InvalidInput.one("expires_at", Message("must_be_future", "must be in the future"))
         granted = request.fields if fields is None else list(dict.fromkeys(fields))
         if fields is not None and request.fields and not set(granted) <= set(request.fields):
-            raise InvalidInput.one("fields", "an approval may narrow the requested fields, not add to them")
+            raise InvalidInput.one(
+                "fields",
+                Message("narrow_only", "an approval may narrow the requested fields, not add to them"),
+            )
         unknown = set(granted) - {field.name for field in request.dataset.fields}
         if unknown:
-            raise InvalidInput.one("fields", f"the dataset has no field named {', '.join(sorted(unknown))}")
+            raise InvalidInput.one("fields", no_such_fields(sorted(unknown)))
         grant = AccessGrant(
             number=request.number,
             request=request,
@@ -237,7 +287,7 @@ class AccessService:
         """Refuse in writing with a reason and the regulation that grounds it (Decree 194/2025)."""
         errors: dict[str, list[str]] = {}
         if not reason or not reason.strip():
-            errors["reason"] = ["a rejection needs a reason"]
+            errors["reason"] = [Message("reason_needed", "a rejection needs a reason")]
         basis = None
         if not legal_basis or not legal_basis.strip():
             errors["legal_basis"] = ["a rejection cites its legal basis: a regulation of the register"]
@@ -275,9 +325,11 @@ class AccessService:
     def withdraw(self, number: int) -> AccessRequest:
         request = self.get_request(number)
         if request.requester_id != self.actor.principal_id and self.actor.role_for(request.agency_id) is None:
-            raise PermissionDenied("Only the requesting agency withdraws its request")
+            raise PermissionDenied(
+                Message("withdraw_own", "Only the requesting agency withdraws its request")
+            )
         if request.status not in OPEN_STATES:
-            raise Conflict(f"Request {number} was already {request.status}")
+            raise Conflict(already_decided(number, request.status))
         request.status = "withdrawn"
         close_steps(request, self.now())
         self.ctx.session.flush()
@@ -333,9 +385,11 @@ class AccessService:
     def revoke(self, number: int, reason: str) -> AccessGrant:
         grant = self.get_grant(number)
         if not (self.actor.is_approver or self.actor.is_admin):
-            raise PermissionDenied("Only the approver or an administrator revokes a grant")
+            raise PermissionDenied(
+                Message("revoke_approver", "Only the approver or an administrator revokes a grant")
+            )
         if grant.revoked_at is not None:
-            raise Conflict(f"Grant {number} was already revoked")
+            raise Conflict(Message("grant_revoked", "Grant {number} was already revoked", number=number))
         grant.revoked_at, grant.revoked_by_id, grant.revoke_reason = (
             self.now(),
             self.actor.principal_id,

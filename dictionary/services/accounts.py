@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, InvalidInput, NotFound, PermissionDenied
+from dictionary.errors import AlreadyExists, InvalidInput, NotFound, PermissionDenied, min_length
 from dictionary.models import AccessGrant, Agency, AgencyEvent, Membership, Principal
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES
 from dictionary.models.base import utcnow
@@ -146,7 +146,7 @@ class AccountService:
         if role is None and global_role is None:
             errors["role"] = ["give an agency and a role, or a global role"]
         if password is not None and len(password) < MIN_PASSWORD:
-            errors["password"] = [f"must be at least {MIN_PASSWORD} characters"]
+            errors["password"] = [min_length(MIN_PASSWORD)]
         if errors:
             raise InvalidInput(errors)
         target = self._agency(agency) if agency else None
@@ -172,7 +172,7 @@ class AccountService:
         principal = self.visible_user(by, email)
         if data.get("password") is not None:
             if len(data["password"]) < MIN_PASSWORD:
-                raise InvalidInput.one("password", f"must be at least {MIN_PASSWORD} characters")
+                raise InvalidInput.one("password", min_length(MIN_PASSWORD))
             principal.password_hash = hash_password(data["password"])
             end_sessions(self.ctx.session, principal.id)  # a new password signs out everywhere
         if data.get("name"):

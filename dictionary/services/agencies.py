@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound
+from dictionary.errors import AlreadyExists, Conflict, InvalidInput, Message, NotFound
 from dictionary.models import Agency, AgencyEvent, Dataset, OwnershipAssignment
 from dictionary.properties import AGENCY
 from dictionary.services.base import (
@@ -322,7 +322,9 @@ class AgencyService:
 
     def _check_dates(self, agency: Agency) -> None:
         if agency.valid_from and agency.valid_to and agency.valid_to < agency.valid_from:
-            raise InvalidInput.one("valid_to", "must not be before valid_from")
+            raise InvalidInput.one(
+                "valid_to", Message("not_before", "must not be before {other}", other="valid_from")
+            )
 
     def _check_no_cycle(self, agency: Agency) -> None:
         seen: set[uuid.UUID] = {agency.id}

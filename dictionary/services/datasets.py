@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import Select, String, cast, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from dictionary import change_messages as M
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, Conflict, InvalidInput, NotFound, PermissionDenied
+from dictionary.errors import AlreadyExists, Conflict, InvalidInput, Message, NotFound, PermissionDenied
 from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
 from dictionary.policies import can_create_in, can_edit, can_publish
 from dictionary.properties import DATASET
@@ -142,7 +143,7 @@ class DatasetService:
     # Writing -------------------------------------------------------------------------------
 
     @unit_of_work
-    def create(self, data: dict[str, Any], message: str = "Tạo mới / created") -> Dataset:
+    def create(self, data: dict[str, Any], message: str = M.CREATED) -> Dataset:
         """Create a dataset with its owner (required), custodian, steward and contact points.
 
         Fields may come along (``fields``); they go through the same checks as the field API.
@@ -202,7 +203,9 @@ class DatasetService:
         check.resolve_concepts(data, DATASET_SCHEMES)
         publishes = any(name in data and data[name] != getattr(dataset, name) for name in PUBLICATION)
         if publishes and not can_publish(self.ctx.principal, dataset):
-            raise PermissionDenied("Only stewards publish, retire or change the sharing class")
+            raise PermissionDenied(
+                Message("steward_publish", "Only stewards publish, retire or change the sharing class")
+            )
         self._check_legal_basis(check, data)
         for required in ("title_vi", "description_vi", "db_category", "sharing_class", "importance",
                          "arch_component", "status", "slug"):  # fmt: skip
@@ -221,7 +224,7 @@ class DatasetService:
         self._check_period({"temporal_start": dataset.temporal_start, "temporal_end": dataset.temporal_end})
         if contacts is not None:
             dataset.contact_points = self._contacts(contacts)
-        record_change(self.ctx, dataset, message or "Cập nhật / updated: " + ", ".join(sorted(data) or ["—"]))
+        record_change(self.ctx, dataset, message or M.UPDATED + ", ".join(sorted(data) or ["—"]))
         return dataset
 
     def for_edit(self, slug: str, if_match: IfMatch) -> Dataset:
@@ -231,7 +234,9 @@ class DatasetService:
         """
         dataset = self.get(slug)
         if not can_edit(self.ctx.principal, dataset):
-            raise PermissionDenied("Only editors of the owner agency's scope change this dataset")
+            raise PermissionDenied(
+                Message("edit_scope", "Only editors of the owner agency's scope change this dataset")
+            )
         claim_version(self.ctx.session, dataset, if_match)
         return dataset
 
@@ -240,7 +245,12 @@ class DatasetService:
         """Delete a draft; a published dataset is retired instead, so that its URI keeps working."""
         dataset = self.for_edit(slug, if_match)
         if dataset.status != C.DRAFT:
-            raise Conflict("Only draft datasets can be deleted; set the status to retired instead")
+            raise Conflict(
+                Message(
+                    "delete_draft_only",
+                    "Only draft datasets can be deleted; set the status to retired instead",
+                )
+            )
         dataset_id = dataset.id
         self.ctx.session.delete(dataset)
         self.ctx.session.flush()
@@ -288,7 +298,9 @@ class DatasetService:
 
         dataset = self.get(slug)
         if not can_publish(self.ctx.principal, dataset):
-            raise PermissionDenied("Only stewards of the owner agency's scope do this")
+            raise PermissionDenied(
+                Message("steward_scope", "Only stewards of the owner agency's scope do this")
+            )
         claim_version(self.ctx.session, dataset, if_match)
         snapshot = self.ctx.session.scalar(
             select(Revision.snapshot).where(Revision.dataset_id == dataset.id, Revision.number == number)
@@ -306,7 +318,7 @@ class DatasetService:
         fields = FieldService(self.ctx)
         fields.apply_dictionary(dataset, fields.inputs_from_snapshot(snapshot))
         DistributionService(self.ctx).replace_all(dataset, snapshot.get("distributions", []))
-        record_change(self.ctx, dataset, f"Khôi phục phiên bản / restored revision {number}")
+        record_change(self.ctx, dataset, f"{M.RESTORED}{number}")
         return dataset
 
     # Helpers -------------------------------------------------------------------------------
@@ -350,4 +362,6 @@ class DatasetService:
     def _check_period(data: dict[str, Any]) -> None:
         start, end = data.get("temporal_start"), data.get("temporal_end")
         if start and end and end < start:
-            raise InvalidInput.one("temporal_end", "must not be before temporal_start")
+            raise InvalidInput.one(
+                "temporal_end", Message("not_before", "must not be before {other}", other="temporal_start")
+            )

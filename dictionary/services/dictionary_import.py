@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dictionary.errors import InvalidInput, NotFound, TooLarge
+from dictionary import change_messages as M
+from dictionary.errors import InvalidInput, Message, NotFound, TooLarge
 from dictionary.models import DataElement, Dataset, Field, Standard
 from dictionary.ports import TermSuggester
 from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, unit_of_work
@@ -48,7 +49,7 @@ from dictionary.spreadsheets.columns import COLUMN_OF_ATTR
 from dictionary.visibility import Visibility
 
 FORMATS = ("xlsx", "csv")
-IMPORT_MESSAGE = "Nhập từ điển từ tệp / dictionary imported"
+IMPORT_MESSAGE = M.DICTIONARY_IMPORTED
 _ERROR_KEY = re.compile(r"^fields\.(\d+)\.([a-z_]+)")
 
 
@@ -85,7 +86,9 @@ class ImportReport:
         if len(self.errors) == 1 and self.errors[0].row is None:
             return self.errors[0].message  # the file as a whole: say why at once
         if self.errors:
-            return f"The file has {len(self.errors)} error(s); nothing was written"
+            return Message(
+                "import_errors", "The file has {count} error(s); nothing was written", count=len(self.errors)
+            )
         if self.applied:
             return f"The dictionary was imported (revision {self.revision})"
         if self.diff is not None and not self.diff["has_changes"]:

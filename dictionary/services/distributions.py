@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dictionary import change_messages as M
 from dictionary.errors import AlreadyExists, NotFound
 from dictionary.models import Dataset, Distribution
 from dictionary.properties import DISTRIBUTION
@@ -41,7 +42,7 @@ class DistributionService:
             raise AlreadyExists.one("slug", f"the dataset already has a distribution '{data['slug']}'")
         distribution = Distribution(**data)
         dataset.distributions.append(distribution)
-        record_change(self.ctx, dataset, f"Thêm phân phối / distribution added: {data['slug']}")
+        record_change(self.ctx, dataset, M.DISTRIBUTION_ADDED + data["slug"])
         return distribution
 
     @unit_of_work
@@ -56,14 +57,14 @@ class DistributionService:
             raise AlreadyExists.one("slug", f"the dataset already has a distribution '{new_slug}'")
         for name, value in data.items():
             setattr(distribution, name, value)
-        record_change(self.ctx, dataset, f"Sửa phân phối / distribution changed: {slug}")
+        record_change(self.ctx, dataset, M.DISTRIBUTION_CHANGED + slug)
         return distribution
 
     @unit_of_work
     def delete(self, dataset_slug: str, slug: str, if_match: IfMatch = ANY_VERSION) -> None:
         dataset = self.datasets.for_edit(dataset_slug, if_match)
         dataset.distributions.remove(self.get(dataset, slug))
-        record_change(self.ctx, dataset, f"Xoá phân phối / distribution removed: {slug}")
+        record_change(self.ctx, dataset, M.DISTRIBUTION_REMOVED + slug)
 
     def replace_all(self, dataset: Dataset, items: list[dict[str, Any]]) -> None:
         """Make the distributions exactly ``items`` (used by restore); matched by slug."""

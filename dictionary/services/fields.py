@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from dictionary import change_messages as M
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, InvalidInput, NotFound
 from dictionary.models import Dataset, Field, Standard, StandardMapping
@@ -44,9 +45,7 @@ class FieldService:
         """Replace a dataset's whole dictionary in one request; fields are matched by name."""
         dataset = self.datasets.for_edit(slug, if_match)
         self.apply_dictionary(dataset, fields)
-        record_change(
-            self.ctx, dataset, message or f"Thay từ điển dữ liệu / dictionary replaced ({len(fields)} fields)"
-        )
+        record_change(self.ctx, dataset, message or f"{M.DICTIONARY_REPLACED}({len(fields)} fields)")
         return dataset
 
     @unit_of_work
@@ -58,7 +57,7 @@ class FieldService:
         inputs = [self._as_input(field) for field in dataset.fields]
         inputs.insert(_index(position, len(inputs)), data)
         self._apply_one(dataset, inputs, data)
-        record_change(self.ctx, dataset, f"Thêm trường / field added: {data['name']}")
+        record_change(self.ctx, dataset, M.FIELD_ADDED + data["name"])
         return self.get(dataset, data["name"])
 
     @unit_of_work
@@ -77,7 +76,7 @@ class FieldService:
             # Renaming keeps the record (and its mappings): match it under its new name.
             field.name = new_name
         self._apply_one(dataset, inputs, merged)
-        record_change(self.ctx, dataset, f"Sửa trường / field changed: {name}")
+        record_change(self.ctx, dataset, M.FIELD_CHANGED + name)
         return self.get(dataset, new_name)
 
     def _apply_one(self, dataset: Dataset, inputs: list[dict[str, Any]], item: dict[str, Any]) -> None:
@@ -96,7 +95,7 @@ class FieldService:
         self.apply_dictionary(
             dataset, [self._as_input(other) for other in dataset.fields if other is not field]
         )
-        record_change(self.ctx, dataset, f"Xoá trường / field removed: {name}")
+        record_change(self.ctx, dataset, M.FIELD_REMOVED + name)
 
     # The one place fields are written --------------------------------------------------------
 
@@ -253,7 +252,7 @@ class MappingService:
             note=data.get("note"),
         )  # fmt: skip
         self.ctx.session.add(mapping)
-        record_change(self.ctx, dataset, f"Thêm ánh xạ / mapping added: {standard.code}")
+        record_change(self.ctx, dataset, M.MAPPING_ADDED + standard.code)
         return mapping
 
     @unit_of_work
@@ -277,7 +276,7 @@ class MappingService:
             raise AlreadyExists.one("term", "this mapping already exists")
         mapping.term, mapping.note = term, data.get("note", mapping.note)
         mapping.relation = relation or mapping.relation
-        record_change(self.ctx, dataset, f"Sửa ánh xạ / mapping changed: {mapping.standard.code}")
+        record_change(self.ctx, dataset, M.MAPPING_CHANGED + mapping.standard.code)
         return mapping
 
     @unit_of_work
@@ -285,7 +284,7 @@ class MappingService:
         dataset = self.datasets.for_edit(slug, if_match)
         mapping = self.get(dataset, mapping_id)
         self.ctx.session.delete(mapping)
-        record_change(self.ctx, dataset, f"Xoá ánh xạ / mapping removed: {mapping.standard.code}")
+        record_change(self.ctx, dataset, M.MAPPING_REMOVED + mapping.standard.code)
 
 
 def resolve_relation(check: Checker, name: str, value: str | None) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
+from dictionary import change_messages as M
 from dictionary.errors import NotFound
 from dictionary.models import Dataset, Revision
 from dictionary.services.base import ANY_VERSION, Context, IfMatch
@@ -59,7 +60,7 @@ class ScopedDatasetService:
     # Writes and helpers are the plain service's: each checks the acting principal's rights
     # itself (Context.principal), and one who may write a dataset sees all of it.
 
-    def create(self, data: dict[str, Any], message: str = "Tạo mới / created") -> Dataset:
+    def create(self, data: dict[str, Any], message: str = M.CREATED) -> Dataset:
         return self._service.create(data, message)
 
     def update(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dictionary import concepts as C
+from dictionary.errors import Message
 from dictionary.spreadsheets.columns import BY_KEY, COLUMNS, PARSERS, Column, clean_text, split_values
 from dictionary.spreadsheets.reading import FormulaWithoutValue, Table, cell_name
 
@@ -95,7 +96,12 @@ def parse_rows(table: Table, refs: References) -> ParsedRows:
         name = item.get("name")
         if name is not None:
             if name in first_row_of:
-                message = f"'{name}' is already the name on row {first_row_of[name]}"
+                message = Message(
+                    "duplicate_name",
+                    "'{name}' is already the name on row {row}",
+                    name=name,
+                    row=first_row_of[name],
+                )
                 _fail(result.errors, table, number, "ten_truong", message, value=name)
             else:
                 first_row_of[name] = number
@@ -123,10 +129,11 @@ def _parse_row(
             value = PARSERS[column.kind](column, raw)
             item.update(_resolve(column, value, refs))
         except ValueError as exc:
-            errors.append(CellError(number, key, str(exc), cell_name(position, number), _shown(raw)))
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+            errors.append(CellError(number, key, reason, cell_name(position, number), _shown(raw)))
     for key in ("ten_truong", "nhan"):
         if key in table.columns and item.get(BY_KEY[key].en) is None and not _has_error(errors, number, key):
-            _fail(errors, table, number, key, "a value is required")
+            _fail(errors, table, number, key, Message("value_required", "a value is required"))
     scale, precision = item.get("scale"), item.get("precision")
     if scale is not None and precision is not None and scale > precision:
         _fail(
@@ -146,7 +153,11 @@ def _resolve(column: Column, value: Any, refs: References) -> dict[str, Any]:
         uri = refs.concept(column.scheme or "", value)
         if uri is None:
             noun = CONCEPT_NOUNS.get(column.scheme or "", f"code of {column.scheme}")
-            raise ValueError(f"'{value}' is not a {noun}{_hint(refs.choices(column.scheme or ''))}")
+            hint = _hint(refs.choices(column.scheme or ""))
+            raise ValueError(
+                Message("not_a_code", "'{value}' is not a {noun}{hint}", value=value, noun=noun, hint=hint,
+                        scheme=column.scheme or "")
+            )  # fmt: skip
         return {column.en: uri}
     if column.kind == "code_list":
         return _code_list(value, refs)

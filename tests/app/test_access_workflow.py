@@ -150,7 +150,7 @@ def test_request_opinion_approval_grant_check_expiry_revoke(app, world) -> None:
 def test_requesting_what_one_already_may_use_is_refused(world) -> None:
     requester = world["requester"]
     own = requester.post(f"{API}/access/requests", json=request_body("ngan-sach"))
-    assert own.status_code == 409 and "scope" in own.json["message"]
+    assert own.status_code == 409 and "phạm vi của cơ quan bạn" in own.json["message"]
     assert requester.post(f"{API}/access/requests", json=request_body("khong-co")).status_code == 404
     bad = requester.post(
         f"{API}/access/requests", json=request_body(fields=["khong_co"], period_end="2020-01-01")
@@ -190,7 +190,7 @@ def test_an_approver_cannot_approve_their_own_request(world, client_as) -> None:
     number = both.post(f"{API}/access/requests", json=request_body("benh-vien")).json["number"]
     world["steward"].post(f"{API}/access/requests/{number}/opinion", json={"opinion": "disagree"})
     own = both.post(f"{API}/access/requests/{number}/approve", json={})
-    assert own.status_code == 403 and "yourself" in own.json["message"]
+    assert own.status_code == 403 and "do chính mình gửi" in own.json["message"]
     denied = world["admin"].get(f"{API}/audit?action=access.denied").json
     assert any(event["object_id"].endswith(f"/requests/{number}/approve") for event in denied)
     # Another approver may; the owner's disagreement is advice, the decision is the province's.

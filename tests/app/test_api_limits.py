@@ -158,10 +158,12 @@ def test_every_integer_in_a_body_refuses_2_to_the_63(client, existing) -> None:
 
 @pytest.mark.parametrize("url", ["/api/v1/datasets?page=9223372036854775807", "/api/v1/audit?page=1000001"])
 def test_a_page_past_the_last_possible_is_422(client, url: str) -> None:
-    response = client.get(url)
+    response = client.get(url, headers={"Accept-Language": "en"})
     assert response.status_code == 422
     assert list(response.json["errors"]["query"]) == ["page"]
     assert response.json["message"] == "Invalid values: query.page"
+    vietnamese = client.get(url)
+    assert vietnamese.json["message"] == "Giá trị không hợp lệ: query.page", "Vietnamese by default"
 
 
 def test_every_wrong_method_is_405_with_allow(app, client) -> None:
@@ -187,7 +189,7 @@ def test_every_wrong_method_is_405_with_allow(app, client) -> None:
 
 @pytest.mark.parametrize(("error", "status"), [(PreconditionRequired(7), 428), (StaleVersion(7, '"6"'), 412)])
 def test_a_missing_or_stale_if_match_answers_with_the_current_etag(app, error, status) -> None:
-    with app.test_request_context(f"{API}/datasets/x", method="PATCH"):
+    with app.test_request_context(f"{API}/datasets/x", method="PATCH", headers={"Accept-Language": "en"}):
         response = app.make_response(app.handle_user_exception(error))
     assert response.status_code == status
     assert response.headers["ETag"] == '"7"'

@@ -94,10 +94,12 @@ def test_import_applies_with_if_match(client, dataset) -> None:
 
 def test_invalid_rows_are_422_with_rows_and_columns_and_nothing_is_written(client, dataset) -> None:
     rows = [row(ten_truong="ma_ho_so", nhan="Mã", kieu="VARCHAR"), row(ten_truong="x y", nhan="X")]
-    response = upload(client, xlsx_bytes(rows), query="?dry_run=false")
+    response = upload(client, xlsx_bytes(rows), query="?dry_run=false", headers={"Accept-Language": "en-US"})
     assert response.status_code == 422
     body = response.json
     assert body["code"] == 422 and "2 error(s)" in body["message"]
+    vietnamese = upload(client, xlsx_bytes(rows), query="?dry_run=false")
+    assert "Tệp có 2 lỗi; chưa có gì được ghi" in vietnamese.json["message"]
     assert body["errors"]["files"]["file"][0].startswith("row 3, column kieu: 'VARCHAR' is not a data type")
     located = [(error["row"], error["column"], error["cell"]) for error in body["report"]["errors"]]
     assert located == [(3, "kieu", "F3"), (4, "ten_truong", "A4")]

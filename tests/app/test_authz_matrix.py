@@ -220,7 +220,8 @@ CASES: dict[tuple[str, str], Case] = {
         {"agency": "M68.02", "role": "custodian", "valid_from": "2026-01-01"},
         STALE,
     ),
-    ("GET", A + "/datasets/<slug>/revisions"): Case(D + "/revisions", signed_in(200)),
+    # Whoever sees a dataset sees its history (an open dataset's anonymously too).
+    ("GET", A + "/datasets/<slug>/revisions"): Case(D + "/revisions", shared_dataset(200)),
     ("GET", A + "/datasets/<slug>/revisions/<int:number>"): Case(D + "/revisions/1", restricted(200)),
     ("POST", A + "/datasets/<slug>/revisions/<int:number>/restore"): Case(
         D + "/revisions/1/restore", owner_write("steward", 412), headers=STALE
@@ -313,7 +314,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/standards"): Case("/standards", anyone(200)),
     ("GET", "/standards/<code>"): Case("/standards/STD-M", anyone(308)),
     ("GET", "/vocab"): Case("/vocab", anyone(200)),
-    ("GET", "/dataset/<slug>/history"): Case("/dataset/{ds}/history", signed_in(200)),
+    ("GET", "/dataset/<slug>/history"): Case("/dataset/{ds}/history", shared_dataset(200)),
     # Web pages for staff: editing, dictionary import, access workflow, audit
     ("GET", "/workspace"): Case("/workspace", signed_in(200)),
     ("POST", "/workspace/notifications/read"): Case(
@@ -370,6 +371,14 @@ CASES: dict[tuple[str, str], Case] = {
         "/login", csrf_form(401), lambda *_: {"email": f"x{next(_unique)}@x.vn"}, form=True
     ),
     ("POST", "/logout"): Case("/logout", csrf_form(303), form=True),
+    # Password reset: the link's token is the credential (a made-up one is 404 for everyone).
+    ("GET", "/password-reset/<token>"): Case("/password-reset/not-a-token", anyone(404)),
+    ("POST", "/password-reset/<token>"): Case("/password-reset/not-a-token", csrf_form(404), form=True),
+    ("GET", "/admin/password-reset"): Case("/admin/password-reset", only("admin", ok=200)),
+    ("POST", "/admin/password-reset"): Case("/admin/password-reset", only("admin", ok=200), form=True),
+    ("POST", A + "/users/<name>/password-reset"): Case(
+        A + "/users/{user}/password-reset", only("admin", ok=201)
+    ),
     ("GET", A + "/me"): Case(A + "/me", signed_in(200)),
     ("GET", A + "/tokens"): Case(A + "/tokens", signed_in(200)),
     ("POST", A + "/tokens"): Case(A + "/tokens", signed_in(201), {"name": "matrix"}),

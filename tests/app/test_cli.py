@@ -12,8 +12,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
+from flask.testing import FlaskClient
 
 from app import cli
 from app.cli import main
@@ -129,10 +131,13 @@ def test_demo_accounts_print_one_password_once_and_sign_in(env: dict[str, str]) 
     assert loaded.exit_code == 0, loaded.output
     made = runner.invoke(main, ["demo", "accounts"])
     assert made.exit_code == 0, made.output
-    password = made.stdout.splitlines()[0].rsplit("password: ", 1)[1]
+    lines = made.stdout.splitlines()
+    password = lines[-2].rsplit(": ", 1)[1]
+    assert lines[-2].startswith("Password") and lines[-1].startswith("==="), "the sign-in details come last"
     assert len(password) >= 12 and made.stdout.count("@demo.lamdong.gov.vn") == 5
     again = runner.invoke(main, ["demo", "accounts"])
     assert again.exit_code == 0 and password not in again.stdout, "shown once, never again"
+    assert "users set-password" in again.stdout, "says how to set a new one"
 
     from app import create_app
 
@@ -222,3 +227,50 @@ def test_the_wsgi_entry_point_refuses_the_development_secret(env: dict[str, str]
 def test_make_run_serves_in_explicit_development_mode() -> None:
     makefile = (Path(__file__).parents[2] / "Makefile").read_text()
     assert "catalog serve --dev " in makefile
+
+
+def _sign_in(client: FlaskClient, email: str, password: str) -> int:
+    client.get("/login")
+    with client.session_transaction() as session:
+        csrf = session["csrf"]
+    response = client.post("/login", data={"email": email, "password": password, "csrf_token": csrf})
+    return response.status_code
+
+
+def test_set_password_reads_a_prompt_or_stdin_and_ends_the_sessions(env: dict[str, str]) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
+    email = "canbo@lamdong.gov.vn"
+    created = runner.invoke(
+        main,
+        ["users", "create", "--email", email, "--name", "Cán bộ", "--role", "approver", "--password-stdin"],
+        input="mat-khau-cu-123\n",
+    )
+    assert created.exit_code == 0, created.output
+    from app import create_app
+
+    app = create_app()
+    old_session = app.test_client()
+    assert _sign_in(old_session, email, "mat-khau-cu-123") == 303
+    assert old_session.get("/api/v1/me").json["auth"] == "session"
+
+    prompted = runner.invoke(
+        main, ["users", "set-password", "--email", email], input="mat-khau-moi-456\nmat-khau-moi-456\n"
+    )
+    assert prompted.exit_code == 0, prompted.output
+    assert "mat-khau-moi-456" not in prompted.stdout, "a prompt hides what is typed"
+    assert old_session.get("/api/v1/me").json.get("auth") != "session", "the old session ended"
+    assert _sign_in(app.test_client(), email, "mat-khau-cu-123") != 303
+    assert _sign_in(app.test_client(), email, "mat-khau-moi-456") == 303
+
+    piped = runner.invoke(
+        main, ["users", "set-password", "--email", email, "--password-stdin"], input="ngan\n"
+    )
+    assert piped.exit_code != 0 and "password" in piped.output, "a short password is refused, naming it"
+    unknown = runner.invoke(main, ["users", "set-password", "--email", "khong@co.vn", "--password-stdin"],
+                            input="mat-khau-moi-789\n")  # fmt: skip
+    assert unknown.exit_code != 0
+    users = main.commands["users"]
+    assert isinstance(users, click.Group)
+    options = {param.name for param in users.commands["set-password"].params}
+    assert options == {"email", "password_stdin"}, "no option takes the password itself (argv is public)"

@@ -146,10 +146,13 @@ def shots(request: pytest.FixtureRequest) -> Shots:
 
 
 class Visitor:
-    """One person in their own browser context (own cookies), signing in through the login page."""
+    """One person in their own browser context (own cookies), signing in through the login page.
+
+    The browser's language is ``en-US``, as stock Chrome on Windows and headless Chromium send to
+    Vietnamese readers: every page must still come in Vietnamese until English is chosen."""
 
     def __init__(self, browser: Any, server: LiveServer, shots: Shots) -> None:
-        self.context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
         self.context.set_default_timeout(15_000)
         self.page = self.context.new_page()
         self.server = server

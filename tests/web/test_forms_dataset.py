@@ -319,6 +319,52 @@ def test_a_stale_form_lists_the_other_changes_of_rows_and_lists(login: Login, wo
     assert _version(response.get_data(as_text=True)) == str(int(form["lock_version"]) + 1)
 
 
+def test_a_stale_form_keeps_untouched_inputs_current_and_names_who_changed_what(
+    login: Login, world: World
+) -> None:
+    editor, steward = login("editor"), login("steward")
+    url = f"/dataset/{world.slug}/edit"
+    _html, root = _page(editor, url)
+    drawn = root.find(".//form[@class='edit-form']")
+    assert drawn is not None
+    as_drawn = MultiDict(_as_browser_posts(drawn))
+    # The steward changes the English description meanwhile, through the same form.
+    theirs = MultiDict(as_drawn)
+    theirs.setlist("description_en", ["Changed by the steward"])
+    theirs["csrf_token"] = _csrf_of(steward, url)
+    assert steward.post(url, data=theirs, headers=BROWSER).status_code == 303
+    # The editor saves the form opened before, with only the title changed.
+    mine = MultiDict(as_drawn)
+    mine.setlist("title_vi", ["Tên do biên tập viên sửa"])
+    mine["csrf_token"] = _csrf_of(editor, url)
+    response = editor.post(url, data=mine, headers=BROWSER)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    notice = parse(html).find(".//section[@id='stale']")
+    assert notice is not None
+    said = text_of(notice)
+    assert "Mô tả tiếng Anh" in said, "names what the other person changed"
+    assert "Tên tiếng Việt" not in said, "the title was changed by nobody else: no conflict to show"
+    again = parse(html).find(".//form[@class='edit-form']")
+    assert again is not None
+    resent = MultiDict(_as_browser_posts(again))
+    assert resent["title_vi"] == "Tên do biên tập viên sửa", "the user's own change is kept"
+    assert resent["description_en"] == "Changed by the steward", "an untouched input shows the current value"
+    resent["csrf_token"] = _csrf_of(editor, url)
+    assert editor.post(url, data=resent, headers=BROWSER).status_code == 303
+    stored = _stored(editor, world.slug)
+    assert stored["title_vi"] == "Tên do biên tập viên sửa"
+    assert stored["description_en"] == "Changed by the steward", "re-saving wrote back no stale value"
+
+
+def _csrf_of(client: FlaskClient, url: str) -> str:
+    found = re.search(
+        r'name="csrf_token" value="([^"]+)"', client.get(url, headers=BROWSER).get_data(as_text=True)
+    )
+    assert found is not None
+    return found.group(1)
+
+
 # Distributions and mappings, edited in place -----------------------------------------------------
 
 

@@ -73,7 +73,13 @@ def world(client: FlaskClient, client_as: Callable[..., FlaskClient]) -> dict[st
     approved = client_as("approver").post(f"{API}/access/requests/1/approve", json={})
     assert approved.status_code == 201, approved.json
     # Only agency staff ask for access; everything else is posted as the administrator.
-    return {"slug": "bo-du-lieu", "name": "ma", "number": "1", "requester": requester}
+    return {
+        "slug": "bo-du-lieu",
+        "name": "ma",
+        "number": "1",
+        "token": "khong-co-that",
+        "requester": requester,
+    }
 
 
 def form_routes(app: Flask) -> list[str]:
@@ -93,7 +99,7 @@ def test_every_form_route_is_known(app: Flask) -> None:
     assert len(routes) >= 10
     for rule in routes:
         for name in re.findall(r"<(?:[^:>]+:)?([^>]+)>", rule):
-            assert name in ("slug", "name", "number"), f"give <{name}> of {rule} a value in world()"
+            assert name in ("slug", "name", "number", "token"), f"give <{name}> of {rule} a value in world()"
 
 
 # too_slow: on a loaded 2-core machine drawing a form can take seconds; the test is about the answers.
