@@ -16,12 +16,21 @@ from typing import Any, ClassVar
 
 from sqlalchemy import Connection, text
 
-from search.dsl import DATASET_WEIGHTS, FIELD_WEIGHTS
+from search.dsl import ACRONYM_WEIGHT, DATASET_WEIGHTS, ENGLISH_WEIGHT, FIELD_WEIGHTS
 from search.text import tokens
 
 Params = dict[str, Any]
-TEXT_COLUMNS = {"dataset": [*DATASET_WEIGHTS, "restricted"], "field": list(FIELD_WEIGHTS)}
+DERIVED = ("acronyms", "english")
+"""Texts computed from the others (initials, English stems), matched only by the query words
+that ask for them (:attr:`TermSpec.acronym`, :attr:`TermSpec.english`), never by other words."""
+TEXT_COLUMNS = {
+    "dataset": [*DATASET_WEIGHTS, *DERIVED, "restricted"],
+    "field": [*FIELD_WEIGHTS, *DERIVED],
+}
 """Text columns per document kind, in weight order; ``restricted`` is matched only with rights."""
+DERIVED_WEIGHTS = {"acronyms": ACRONYM_WEIGHT, "english": ENGLISH_WEIGHT}
+MARKERS = {"acronyms": "^", "english": "~"}
+"""PostgreSQL keeps every text in one tsvector: derived tokens carry a mark no query word has."""
 SUGGEST_COLUMN = {"dataset": "title", "field": "label"}
 DOC_TABLE = {"dataset": "search_dataset", "field": "search_field"}
 """One narrow table per kind: a query over datasets never reads the rows of fields."""
@@ -32,8 +41,13 @@ class TermSpec:
     """One query term as alternatives: folded token sequences (the term, synonyms, typo variants)."""
 
     alternatives: tuple[tuple[str, ...], ...]
-    typed: str | None = None
-    """The token with the diacritics the user typed, when there were any (ranks exact spelling)."""
+    """Token sequences, each matched as a phrase (the word's syllables side by side)."""
+    typed: tuple[str, ...] | None = None
+    """The word with the diacritics the user typed, when there were any (ranks exact spelling)."""
+    acronym: str | None = None
+    """Initials matched against the documents' acronyms."""
+    english: str | None = None
+    """An English stem matched against the documents' English stems."""
 
 
 NULL_SCORE = "CAST(NULL AS double precision)"
@@ -111,17 +125,17 @@ class SqliteText:
     def _expr(self, columns: list[str], alternatives: Iterable[tuple[str, ...]]) -> str:
         return "{" + " ".join(columns) + "} : (" + " OR ".join(_fts_string(a) for a in alternatives) + ")"
 
-    def _bonus(self, kind: str, terms: list[TermSpec], phrases: list[tuple[str, ...]]) -> str:
+    def _bonus(self, kind: str, phrases: list[tuple[str, ...]], typed: list[tuple[str, ...]]) -> str:
         parts = []
         if phrases:
-            parts.append(self._expr([c for c in self.columns(kind)[::2] if c != "restricted_f"], phrases))
-        accented = [(t.typed,) for t in terms if t.typed]
-        if accented:
-            parts.append(self._expr([c for c in self.columns(kind)[1::2] if c != "restricted_a"], accented))
+            parts.append(self._expr(self._public(kind, False), phrases))
+        if typed:
+            parts.append(self._expr([c[:-2] + "_a" for c in self._public(kind, False)], typed))
         return " OR ".join(f"({p})" for p in parts)
 
     def _weights(self, kind: str, weights: dict[str, float]) -> str:
         # Restricted text decides matching but never ranking, so ranks reveal nothing about it.
+        weights = {**weights, **DERIVED_WEIGHTS}
         return ", ".join(
             f"{weights.get(name, 0.0) * self.prefix_weights[variant]:g}"
             for name in TEXT_COLUMNS[kind]
@@ -130,10 +144,19 @@ class SqliteText:
 
     def _public(self, kind: str, access: Access) -> list[str]:
         """The folded columns a term may match: restricted text only with rights on every dataset."""
-        public = [f"{n}_f" for n in TEXT_COLUMNS[kind] if n != "restricted"]
+        public = [f"{n}_f" for n in TEXT_COLUMNS[kind] if n != "restricted" and n not in DERIVED]
         if access is True and "restricted" in TEXT_COLUMNS[kind]:
             public.append("restricted_f")
         return public
+
+    def _term(self, kind: str, term: TermSpec, access: Access) -> str:
+        """A term's alternatives as phrases, or its initials, or its English stem."""
+        parts = [self._expr(self._public(kind, access), term.alternatives)]
+        if term.acronym:
+            parts.append("{acronyms_f} : " + _fts_string([term.acronym]))
+        if term.english:
+            parts.append("{english_f} : " + _fts_string([term.english]))
+        return " OR ".join(f"({p})" for p in parts)
 
     def matched(
         self, kind: str, terms: list[TermSpec], required: int, *, access: Access, params: Params
@@ -141,7 +164,7 @@ class SqliteText:
         """SQL selecting ``doc`` of every document holding at least ``required`` of the terms."""
         table = self.table(kind)
         partial = isinstance(access, str)
-        exprs = [f"({self._expr(self._public(kind, access), t.alternatives)})" for t in terms]
+        exprs = [f"({self._term(kind, t, access)})" for t in terms]
         combos = list(itertools.combinations(exprs, required))
         if not partial and len(combos) <= MAX_COMBINATIONS:
             # "At least k of n terms" as one MATCH: an OR of ANDs, one pass over the doclists.
@@ -168,6 +191,7 @@ class SqliteText:
         required: int,
         *,
         phrases: list[tuple[str, ...]],
+        typed: list[tuple[str, ...]],
         access: Access,
         weights: dict[str, float],
         params: Params,
@@ -187,11 +211,8 @@ class SqliteText:
         # Ranked as the engines do: every term with its alternatives, plus the bonus phrases (the
         # words side by side, the diacritics as typed). Restricted columns weigh 0 in bm25: they
         # decide matching but never ranking, so that ranks reveal nothing about them.
-        alternatives = [a for t in terms for a in t.alternatives]
         ranking = " OR ".join(
-            f"({r})"
-            for r in (self._expr(self._public(kind, access), alternatives), self._bonus(kind, terms, phrases))
-            if r
+            f"({r})" for r in (*(self._term(kind, t, access) for t in terms), self._bonus(kind, phrases, typed)) if r
         )
         if rank and required == len(terms) and not isinstance(access, str):
             # Every term required (one combination): one MATCH both matches and ranks; the ranking
@@ -251,6 +272,8 @@ class PostgresText:
         "body": "D",
         "dataset_title": "D",
         "restricted": "D",
+        "acronyms": "C",
+        "english": "B",
     }
     RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
     concat_facets = "string_agg(facets, '')"
@@ -274,10 +297,10 @@ class PostgresText:
         positions: dict[str, list[str]] = {}
         position = 1
         for name, value in texts.items():
-            weight = cls.WEIGHT_CLASS[name]
+            weight, mark = cls.WEIGHT_CLASS[name], MARKERS.get(name, "")
             for token in tokens(value):
                 if len(token) < 200:  # longer is no word; tsvector refuses lexemes over 2 kB
-                    positions.setdefault(token, []).append(f"{min(position, 16383)}{weight}")
+                    positions.setdefault(mark + token, []).append(f"{min(position, 16383)}{weight}")
                 position += 1
             position += cls.GAP
         return " ".join(f"'{lexeme}':{','.join(p)}" for lexeme, p in positions.items())
@@ -321,6 +344,11 @@ class PostgresText:
             parts.append(f"'{prefix}':*{weight}")
         return " | ".join(f"({p})" for p in parts)
 
+    def _term(self, term: TermSpec) -> str:
+        """A term's alternatives as phrases (``<->``), or its marked initials or English stem."""
+        derived = [(MARKERS[name] + value,) for name, value in (("acronyms", term.acronym), ("english", term.english)) if value]
+        return self._query([*term.alternatives, *derived])
+
     def _condition(self, terms: list[TermSpec], required: int, access: Access, params: Params) -> str:
         def matched(name: str) -> str:
             condition = f"d.tsv @@ CAST(:{name} AS tsquery)"
@@ -331,7 +359,7 @@ class PostgresText:
             return condition
 
         for i, term in enumerate(terms):
-            params[f"q{i}"] = self._query(term.alternatives)
+            params[f"q{i}"] = self._term(term)
         params["q_any"] = " | ".join(f"({params[f'q{i}']})" for i in range(len(terms)))
         combos = list(itertools.combinations(range(len(terms)), required))
         if access is False and len(combos) <= MAX_COMBINATIONS:
@@ -360,6 +388,7 @@ class PostgresText:
         required: int,
         *,
         phrases: list[tuple[str, ...]],
+        typed: list[tuple[str, ...]],
         access: Access,
         weights: dict[str, float],
         params: Params,
@@ -375,9 +404,8 @@ class PostgresText:
             if phrases:
                 params["q_phrase"] = self._query(phrases)
                 score += f" + 2 * ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_phrase AS tsquery))"
-            accented = [(t.typed,) for t in terms if t.typed]
-            if accented:
-                params["q_accent"] = self._query(accented)
+            if typed:
+                params["q_accent"] = self._query(typed)
                 score += f" + ts_rank({self.RANK_WEIGHTS}, d.tsv_accent, CAST(:q_accent AS tsquery))"
         return (
             f"cand AS MATERIALIZED (SELECT {columns}, {score} AS score FROM {DOC_TABLE[kind]} d "

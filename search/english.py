@@ -1,0 +1,45 @@
+"""English text for search: a small stemmer, so that "school" finds "Schools" and "registered
+households" finds "household registration".
+
+Only suffixes that change a word's number or tense are taken off (plurals, -ing, -ed): English
+in this catalog is titles and short descriptions, where a heavier stemmer (Porter) conflates
+more than it helps ("organisation" and "organ"). Every backend indexes the stems this module
+computes, so that they agree without depending on an engine's stemmer.
+"""
+
+from __future__ import annotations
+
+from search.text import folded_tokens
+
+STOPWORDS = frozenset(
+    "a an and are as at be by for from in into is of on or the to with its per all each".split()
+)
+
+
+def stem(word: str) -> str:
+    """The stem of a lowercase English word (plural, -ing and -ed removed)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    return word
+
+
+def is_english_word(token: str) -> bool:
+    return len(token) >= 3 and token.isascii() and token.isalpha() and token not in STOPWORDS
+
+
+def english_stems(*texts: str | None) -> list[str]:
+    """The stems of the English words of the texts, each once, in order of appearance."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for token in folded_tokens(text or ""):
+            if is_english_word(token):
+                found[stem(token)] = None
+    return list(found)
