@@ -19,6 +19,7 @@ as the engines do; only the scores differ.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
@@ -30,8 +31,8 @@ from sqlalchemy import Connection, Engine, text
 from search import database_facets, dsl, mappings
 from search.database_query import DatabaseQueries, bind_list
 from search.documents import DatasetDocument, name_words
-from search.sqltext import DOC_TABLE, Params, PostgresText, SqliteText
-from search.sqltext import DERIVED
+from search.pgtext import PostgresText
+from search.sqltext import DERIVED, DOC_TABLE, Params, SqliteText
 from search.text import Abbreviations, accent, default_abbreviations, fold, tokens
 
 SCHEMA_VERSION = 7
@@ -66,7 +67,7 @@ def _row_texts(names: dict[str, str | None]) -> dict[str, tuple[str, str]]:
 def vocabulary(folded: str) -> set[str]:
     """The syllables of a folded, space-separated text and its pairs of adjacent syllables."""
     syllables = [token for token in folded.split() if len(token) < 100]
-    return {*syllables, *(f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False))}
+    return {*syllables, *(f"{a} {b}" for a, b in itertools.pairwise(syllables))}
 
 
 log = logging.getLogger(__name__)

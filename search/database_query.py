@@ -27,8 +27,9 @@ from dictionary.visibility import (
 from search import database_facets, dsl
 from search.highlight import highlight
 from search.interface import DatasetHit, DatasetQuery, FieldHit, FieldQuery, Results, Suggestion
+from search.pgtext import PostgresText
 from search.query import WordQuery, analyse_words
-from search.sqltext import DOC_TABLE, NULL_SCORE, Access, Params, PostgresText, SqliteText, TermSpec
+from search.sqltext import DOC_TABLE, NULL_SCORE, Access, Params, SqliteText, TermSpec
 from search.text import Abbreviations, analyse_prefix
 
 
@@ -110,7 +111,9 @@ class DatabaseQueries:
             for start in range(0, len(ordered), 500):
                 params: Params = {}
                 names = bind_list(params, "t", ordered[start : start + 500])
-                found.update(connection.scalars(text(f"SELECT term FROM search_term WHERE term IN {names}"), params))
+                found.update(
+                    connection.scalars(text(f"SELECT term FROM search_term WHERE term IN {names}"), params)
+                )
             return found
 
         return known
@@ -226,7 +229,9 @@ class DatabaseQueries:
 Highlights = dict[str, tuple[str, ...]]
 
 
-def _marker(words: frozenset[tuple[str, ...]], fields: dict[str, int]) -> Callable[[dict[str, Any]], Highlights]:
+def _marker(
+    words: frozenset[tuple[str, ...]], fields: dict[str, int]
+) -> Callable[[dict[str, Any]], Highlights]:
     """Highlights of one document's ``fields`` (name → fragments wanted) for the matched ``words``."""
 
     def marks(source: dict[str, Any]) -> Highlights:

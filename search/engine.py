@@ -257,7 +257,8 @@ class EngineBackend:
         return self.transport.request("POST", f"/{alias}/_search", dsl.search_body(query, text, visibility))
 
     def _known(self, keys: Collection[str]) -> set[str]:
-        """The vocabulary (syllables and pairs of the datasets' public text) as :data:`search.query.Lookup`."""
+        """The vocabulary (syllables and pairs of the datasets' public text): a
+        :data:`search.query.Lookup`."""
         ordered = sorted(keys)
         found: set[str] = set()
         for start in range(0, len(ordered), 500):

@@ -9,10 +9,34 @@ computes, so that they agree without depending on an engine's stemmer.
 
 from __future__ import annotations
 
-from search.text import folded_tokens
+from search.text import accent, tokens
 
 STOPWORDS = frozenset(
-    "a an and are as at be by for from in into is of on or the to with its per all each".split()
+    [
+        "a",
+        "all",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "each",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "its",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "with",
+    ]
 )
 
 
@@ -39,7 +63,7 @@ def english_stems(*texts: str | None) -> list[str]:
     """The stems of the English words of the texts, each once, in order of appearance."""
     found: dict[str, None] = {}
     for text in texts:
-        for token in folded_tokens(text or ""):
+        for token in tokens(accent(text or "")):  # with diacritics: Vietnamese is no English
             if is_english_word(token):
                 found[stem(token)] = None
     return list(found)

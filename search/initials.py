@@ -19,13 +19,17 @@ MIN_ACRONYM = 2
 MAX_ACRONYM = 6
 """Acronyms of two to six letters: longer ones are not written, shorter ones are not acronyms."""
 
-SKIPPED = frozenset(["và", "của", "các", "những", "với", "về", "cho", "tại", "theo", "trong", "thuộc", "hoặc"])
+SKIPPED = frozenset(
+    ["và", "của", "các", "những", "với", "về", "cho", "tại", "theo", "trong", "thuộc", "hoặc"]
+)
 """Function words an acronym leaves out ("Tài nguyên và Môi trường" is TNMT, not TNVMT)."""
 
 RUN_BREAK = re.compile(r"[^\w\s]|\n")
 """Punctuation and line breaks end a run of syllables: an acronym never spans two phrases."""
 
-SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
 """A folded Vietnamese syllable: an optional initial consonant, one to three vowels, an optional
 final consonant. "tnmt", "cccd", "attp" and "ubnd" cannot be syllables; "khai" and "tich" are."""
 

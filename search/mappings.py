@@ -37,7 +37,12 @@ def index_settings(replicas: int = 0) -> Body:
                 },
             },
             "filter": {
-                "vi_pair": {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 2, "output_unigrams": True}
+                "vi_pair": {
+                    "type": "shingle",
+                    "min_shingle_size": 2,
+                    "max_shingle_size": 2,
+                    "output_unigrams": True,
+                }
             },
         },
     }
@@ -67,7 +72,12 @@ def dataset_mappings() -> Body:
     properties: Body = {name: _text(vocabulary=True) for name in DATASET_WEIGHTS}
     properties["title"] = _text(prefixes=True, vocabulary=True)
     properties["restricted_text"] = _text()  # not in the vocabulary: it would tell restricted words
-    properties["vocabulary"] = {"type": "text", "analyzer": "vi_pairs", "index_options": "docs", "norms": False}
+    properties["vocabulary"] = {
+        "type": "text",
+        "analyzer": "vi_pairs",
+        "index_options": "docs",
+        "norms": False,
+    }
     properties.update(acronyms=_DERIVED, english=_DERIVED)
     properties.update(
         dict.fromkeys(

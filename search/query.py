@@ -14,6 +14,7 @@ acronyms computed from each document, :mod:`search.initials`), the English stem
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -112,8 +113,12 @@ class WordQuery:
         return bool(self.words)
 
     def highlight_phrases(self) -> frozenset[tuple[str, ...]]:
-        """Folded token sequences worth marking in a result: each word's alternatives."""
-        return frozenset(alternative for word in self.words for alternative in word.alternatives)
+        """Folded token sequences worth marking in a result: each word's alternatives, and the
+        whole query side by side (its stop words then too, as the engines' phrase boost marks them)."""
+        found = {alternative for word in self.words for alternative in word.alternatives}
+        if len(self.phrase) > 1:
+            found.add(self.phrase)
+        return frozenset(found)
 
 
 def _everything_known(keys: Collection[str]) -> set[str]:
@@ -137,16 +142,20 @@ def _read(text: str) -> _Tokens:
     return _Tokens(raw, typed, folded, kept)
 
 
-def _pairs(spelled: dict[int, str], kept: list[int], positions: Collection[int] | None = None) -> dict[str, tuple[int, int]]:
+def _pairs(
+    spelled: dict[int, str], kept: list[int], positions: Collection[int] | None = None
+) -> dict[str, tuple[int, int]]:
     """Adjacent kept syllables (no stop word between) as vocabulary keys."""
     found = {}
-    for left, right in zip(kept, kept[1:], strict=False):
+    for left, right in itertools.pairwise(kept):
         if right == left + 1 and (positions is None or left in positions or right in positions):
             found[f"{spelled[left]} {spelled[right]}"] = (left, right)
     return found
 
 
-def _corrections(read: _Tokens, known: set[str], abbreviations: Abbreviations, lookup: Lookup) -> dict[int, list[str]]:
+def _corrections(
+    read: _Tokens, known: set[str], abbreviations: Abbreviations, lookup: Lookup
+) -> dict[int, list[str]]:
     """Known corrections of the kept syllables the vocabulary lacks."""
     wanted: dict[int, list[str]] = {}
     for i in read.kept:
@@ -182,7 +191,9 @@ def _synonyms(read: _Tokens, abbreviations: Abbreviations) -> list[list[tuple[st
     return synonyms
 
 
-def analyse_words(text: str, abbreviations: Abbreviations | None = None, lookup: Lookup | None = None) -> WordQuery:
+def analyse_words(
+    text: str, abbreviations: Abbreviations | None = None, lookup: Lookup | None = None
+) -> WordQuery:
     """Cut a query into words: stop words dropped, typos corrected, adjacent syllables that the
     vocabulary holds together paired (left to right), duplicates merged."""
     abbreviations = abbreviations if abbreviations is not None else default_abbreviations()

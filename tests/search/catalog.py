@@ -2,8 +2,9 @@
 
 Besides the datasets a search should find, it holds decoys that share single syllables with them
 ("Số tàu cá", "Giấy khai sinh", "Công trình thủy lợi", "Diện tích hồ chứa" beside "hộ tịch",
-"Đắk Nông cũ" beside "dân cư"), names only their initials reach ("Tai nạn giao thông": TNGT), a pair that differs only by diacritics
-("thuế" tax / "thuê" rent), a draft, a dataset shared with staff only, and a restricted field.
+"Đắk Nông cũ" beside "dân cư"), names only their initials reach ("Tai nạn giao thông": TNGT), a
+pair that differs only by diacritics ("thuế" tax / "thuê" rent), a draft, a dataset shared with
+staff only, and a restricted field.
 """
 
 from __future__ import annotations
