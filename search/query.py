@@ -48,12 +48,12 @@ VOWELS = "aeiouy"
 """The letters that carry the diacritics, the ones most often left out in a hurry."""
 
 
-def required_words(count: int) -> int:
+def required_words(count: int, paired: bool = True) -> int:
     """How many of ``count`` query words a document must hold: all of up to four, then all but
     one in four (five words: four; eight: six). Words, not syllables: ``mã số thuế`` is two
-    ("mã số", "thuế"), and an unrelated query of five common syllables needs four of them, each a
-    word of the document, which no unrelated document has."""
-    return count if count <= 4 else count - count // 4
+    ("mã số", "thuế"). A query none of whose syllables pair (no two of them side by side anywhere
+    in the catalog: "cung hoàng đạo tử vi") is no text of the catalog's: it needs every word."""
+    return count if count <= 4 or not paired else count - count // 4
 
 
 def short_corrections(token: str) -> list[str]:
@@ -103,7 +103,7 @@ class WordQuery:
 
     @property
     def required(self) -> int:
-        return required_words(len(self.words))
+        return required_words(len(self.words), any(len(w.syllables) > 1 for w in self.words))
 
     @property
     def has_diacritics(self) -> bool:
@@ -164,6 +164,8 @@ def _corrections(
             continue
         if token in abbreviations.expansions or read.raw[i].isupper():
             continue  # an abbreviation, or initials in capitals: not a misspelt word
+        if read.typed[i] != token:
+            continue  # typed with its diacritics: a word the catalog lacks, not a typo
         short = len(token) <= SHORT_TYPO_LENGTH
         wanted[i] = short_corrections(token) if short else list(one_edit_variants(token))
     if not wanted:
