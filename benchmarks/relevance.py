@@ -87,7 +87,9 @@ def summarise(rankings: dict[str, list[str]], judged: list[Judged]) -> dict[str,
     return {
         "mean": mean,
         "negatives_with_results": sum(1 for q in negatives if rankings[q.query]) / len(negatives),
-        "failed": sorted(q.query for q in judged if q.relevant and not set(rankings[q.query][:10]) & q.relevant),
+        "failed": sorted(
+            q.query for q in judged if q.relevant and not set(rankings[q.query][:10]) & q.relevant
+        ),
         "found_by_negatives": sorted(q.query for q in negatives if rankings[q.query]),
     }
 
@@ -109,7 +111,7 @@ def demo_documents(folder: Path) -> list[Any]:
         env="testing",
         database_url=f"sqlite:///{folder / 'demo.db'}",
         instance_path=folder,
-        secret_key="relevance-benchmark-secret-key-long-enough-0123",
+        secret_key="relevance-benchmark-secret-key-long-enough-0123",  # noqa: S106 - a scratch app
     )
     app = create_app(settings)
     Base.metadata.create_all(catalog_of(app).engine)
@@ -123,7 +125,9 @@ def demo_documents(folder: Path) -> list[Any]:
         session.close()
 
 
-def rank(backend: Any, judged: list[Judged], documents: list[Any]) -> tuple[dict[str, list[str]], list[float]]:
+def rank(
+    backend: Any, judged: list[Judged], documents: list[Any]
+) -> tuple[dict[str, list[str]], list[float]]:
     """Every query's ranking (slugs, best first, up to 20) as an administrator, and the latencies."""
     from dictionary.visibility import Visibility
     from search.interface import DatasetQuery
@@ -216,7 +220,9 @@ def report(runs: dict[str, dict[str, Any]]) -> None:
         for kind in (*KINDS, "all"):
             cells = []
             for metric in ("p@5", "r@10", "mrr", "ndcg@10"):
-                values = [runs[label].get(engine, {}).get("mean", {}).get(kind, {}).get(metric) for label in labels]
+                values = [
+                    runs[label].get(engine, {}).get("mean", {}).get(kind, {}).get(metric) for label in labels
+                ]
                 cells.append(" → ".join("—" if v is None else f"{v:.3f}" for v in values))
             print(f"{kind:<12}" + "".join(f"{cell:>22}" for cell in cells))
         negatives = [runs[label].get(engine, {}).get("negatives_with_results") for label in labels]
@@ -228,13 +234,16 @@ def report(runs: dict[str, dict[str, Any]]) -> None:
             latency = run["latency_ms"]
             print(
                 f"[{label}] latency p50 {latency['p50']:.1f} ms, p95 {latency['p95']:.1f} ms, "
-                f"p99 {latency['p99']:.1f} ms; nothing relevant in the top 10: {', '.join(run['failed']) or '—'}; "
+                f"p99 {latency['p99']:.1f} ms; "
+                f"nothing relevant in the top 10: {', '.join(run['failed']) or '—'}; "
                 f"negatives that found something: {', '.join(run['found_by_negatives']) or '—'}"
             )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--engines", default="sqlite,postgres,opensearch")
     parser.add_argument("--before", type=Path, help="another checkout (e.g. a worktree of git main)")
     parser.add_argument("--json", type=Path, help="also write the figures (and rankings) here")
@@ -245,7 +254,9 @@ def main() -> None:
     if args.measure:
         # Import the checkout under test, not this one (nor benchmarks/search.py as "search").
         mine = {str(ROOT), str(HERE)}
-        sys.path[:] = [str(args.root.resolve())] + [p for p in sys.path if str(Path(p or ".").resolve()) not in mine]
+        sys.path[:] = [str(args.root.resolve())] + [
+            p for p in sys.path if str(Path(p or ".").resolve()) not in mine
+        ]
         print(json.dumps(measure(engines), ensure_ascii=False))
         return
     runs = {}
