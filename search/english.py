@@ -1,5 +1,5 @@
-"""English text for search: a small stemmer, so that "school" finds "Schools" and "registered
-households" finds "household registration".
+"""English text for search: a small stemmer, so that "school" finds "Schools" and "processing"
+finds "processed".
 
 Only suffixes that change a word's number or tense are taken off (plurals, -ing, -ed): English
 in this catalog is titles and short descriptions, where a heavier stemmer (Porter) conflates
