@@ -7,7 +7,9 @@ can be dropped and rebuilt at any time, like an engine index):
 - ``search_source``: what a hit displays (JSON), read for the page of results only;
 - ``search_facet_code``: a number for each (facet, value) pair; a document's ``facets`` column
   holds their characters, for facet filters and counts (:mod:`search.database_facets`);
-- ``search_term``: every folded token ever indexed, the vocabulary that typo matching draws on;
+- ``search_term``: the vocabulary: every folded syllable of public text ever indexed, and every
+  pair of adjacent ones ("ma so"), from which queries are cut into words and typos corrected
+  (:mod:`search.query`);
 - SQLite: ``search_fts_dataset`` / ``search_fts_field`` (FTS5); PostgreSQL: tsvector columns.
 
 Writes can join the caller's transaction (:meth:`DatabaseBackend.write`), so the index of the
@@ -17,6 +19,7 @@ as the engines do; only the scores differ.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
@@ -28,14 +31,15 @@ from sqlalchemy import Connection, Engine, text
 from search import database_facets, dsl, mappings
 from search.database_query import DatabaseQueries, bind_list
 from search.documents import DatasetDocument, name_words
-from search.sqltext import DOC_TABLE, Params, PostgresText, SqliteText
+from search.pgtext import PostgresText
+from search.sqltext import DERIVED, DOC_TABLE, Params, SqliteText
 from search.text import Abbreviations, accent, default_abbreviations, fold, tokens
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Bumped when the layout below changes: older search tables are then dropped and recreated
 (they are derived data; ``catalog search rebuild`` fills them again). 5: ``doc`` is the rowid on
 SQLite, facet values are characters (:mod:`search.database_facets`). 6: ``name`` (of a field), for
-grants narrowed to some fields."""
+grants narrowed to some fields. 7: acronyms and English stems, syllable pairs in ``search_term``."""
 DOCUMENTS = """
 CREATE TABLE IF NOT EXISTS {t} (
     doc {pk}, key VARCHAR(36) {c} NOT NULL, dataset_id VARCHAR(36) NOT NULL,
@@ -58,6 +62,12 @@ FORMER_TABLES = ("search_document", "search_facet")
 def _row_texts(names: dict[str, str | None]) -> dict[str, tuple[str, str]]:
     """Each text as (folded tokens, tokens with diacritics), space-separated."""
     return {name: (" ".join(tokens(fold(v))), " ".join(tokens(accent(v)))) for name, v in names.items() if v}
+
+
+def vocabulary(folded: str) -> set[str]:
+    """The syllables of a folded, space-separated text and its pairs of adjacent syllables."""
+    syllables = [token for token in folded.split() if len(token) < 100]
+    return {*syllables, *(f"{a} {b}" for a, b in itertools.pairwise(syllables))}
 
 
 log = logging.getLogger(__name__)
@@ -203,11 +213,15 @@ class DatabaseBackend(DatabaseQueries):
                     "description_en": doc.description_en,
                     "body": doc.body,
                     "restricted": doc.restricted_fields_text,
+                    "acronyms": doc.acronyms,
+                    "english": doc.english,
                 }
             )
             texts["dataset"].append((number, dataset_texts))
-            # The dataset's text holds every word of its fields too: its tokens are the vocabulary.
-            terms.update(t for folded, _ in dataset_texts.values() for t in folded.split() if len(t) < 200)
+            # The dataset's public text holds every public word of its fields too: the vocabulary.
+            for name, (folded, _) in dataset_texts.items():
+                if name != "restricted" and name not in DERIVED:
+                    terms |= vocabulary(folded)
             for field in doc.fields:
                 number = next(numbers)
                 source = mappings.field_source(doc, field)
@@ -236,6 +250,8 @@ class DatabaseBackend(DatabaseQueries):
                                 "standards": field.standards,
                                 "definition": field.definition,
                                 "dataset_title": doc.title,
+                                "acronyms": doc.field_acronyms(field),
+                                "english": doc.field_english(field),
                             }
                         ),
                     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
@@ -27,19 +27,10 @@ from dictionary.visibility import (
 from search import database_facets, dsl
 from search.highlight import highlight
 from search.interface import DatasetHit, DatasetQuery, FieldHit, FieldQuery, Results, Suggestion
-from search.sqltext import DOC_TABLE, NULL_SCORE, Access, Params, PostgresText, SqliteText, TermSpec
-from search.text import (
-    MIN_EDIT_LENGTH,
-    Abbreviations,
-    QueryText,
-    analyse,
-    analyse_prefix,
-    one_edit_variants,
-    swaps,
-)
-
-MAX_FUZZY_VARIANTS = 50
-"""As the engines' ``max_expansions``."""
+from search.pgtext import PostgresText
+from search.query import WordQuery, analyse_words
+from search.sqltext import DOC_TABLE, NULL_SCORE, Access, Params, SqliteText, TermSpec
+from search.text import Abbreviations, analyse_prefix
 
 
 def bind_list(params: Params, prefix: str, values: Any) -> str:
@@ -111,52 +102,26 @@ class DatabaseQueries:
     def ensure_schema(self, connection: Connection) -> None:
         raise NotImplementedError
 
-    def _typos(
-        self,
-        connection: Connection,
-        kind: str,
-        query: QueryText,
-        *,
-        where: str,
-        access: Access,
-        params: Params,
-    ) -> dict[str, list[str]]:
-        """Typo variants of the terms no document this query may see contains (as the engines'
-        ``known`` aggregation decides), drawn from the vocabulary of indexed tokens."""
-        variants: dict[str, list[str]] = {}
-        for term in query.terms:
-            if not term.may_be_fuzzy:
-                continue
-            if connection.scalar(text("SELECT 1 FROM search_term WHERE term = :t"), {"t": term.folded}):
-                local = dict(params)
-                matched = self.sql.matched(
-                    kind, [TermSpec(((term.folded,),))], 1, access=access, params=local
+    def _lookup(self, connection: Connection) -> Callable[[Collection[str]], set[str]]:
+        """The vocabulary (``search_term``) as :data:`search.query.Lookup`."""
+
+        def known(keys: Collection[str]) -> set[str]:
+            found: set[str] = set()
+            ordered = sorted(keys)
+            for start in range(0, len(ordered), 500):
+                params: Params = {}
+                names = bind_list(params, "t", ordered[start : start + 500])
+                found.update(
+                    connection.scalars(text(f"SELECT term FROM search_term WHERE term IN {names}"), params)
                 )
-                found = connection.scalar(
-                    text(
-                        f"SELECT 1 FROM ({matched}) m JOIN {DOC_TABLE[kind]} d ON d.doc = m.doc "
-                        f"WHERE {where} LIMIT 1"
-                    ),
-                    local,
-                )
-                if found:
-                    continue
-            lookup: Params = {}
-            candidates = (
-                one_edit_variants(term.folded) if len(term.folded) >= MIN_EDIT_LENGTH else swaps(term.folded)
-            )
-            names = bind_list(lookup, "t", list(candidates))
-            known = connection.scalars(
-                text(f"SELECT term FROM search_term WHERE term IN {names} ORDER BY term"), lookup
-            )
-            variants[term.folded] = list(known)[:MAX_FUZZY_VARIANTS]
-        return variants
+            return found
+
+        return known
 
     def _run(
         self, kind: str, query: DatasetQuery, visibility: Visibility
-    ) -> tuple[list[tuple[Any, ...]], int, dict[str, Any], frozenset[str]]:
+    ) -> tuple[list[tuple[Any, ...]], int, dict[str, Any], frozenset[tuple[str, ...]]]:
         weights = dsl.FIELD_WEIGHTS if kind == "field" else dsl.DATASET_WEIGHTS
-        analysed = analyse(query.text, self.abbreviations)
         params: Params = {}
         table = DOC_TABLE[kind]
         conditions = [visible_sql(visibility, params)]
@@ -167,25 +132,26 @@ class DatabaseQueries:
                 conditions.append(allowed or "1 = 0")
         else:  # restricted text matches only for who sees every restricted field of the dataset
             access = condition_sql(visibility.every_field_condition(), params)
-        highlighted: frozenset[str] = frozenset()
+        highlighted: frozenset[tuple[str, ...]] = frozenset()
         with self.engine.connect() as connection:
             self.ensure_schema(connection)
+            analysed: WordQuery = analyse_words(query.text, self.abbreviations, self._lookup(connection))
             where = " AND ".join([*conditions, *database_facets.filters(connection, query.filters, params)])
             sort = "updated" if query.sort == "relevance" and not analysed else query.sort
             if analysed:
-                fuzzy = self._typos(connection, kind, analysed, where=where, access=access, params=params)
                 specs = [
-                    TermSpec(
-                        ((t.folded,), *t.synonyms, *((v,) for v in fuzzy.get(t.folded, ()))),
-                        t.typed if t.has_diacritics else None,
-                    )
-                    for t in analysed.terms
+                    TermSpec(w.alternatives, w.typed if w.has_diacritics else None, w.acronym, w.english)
+                    for w in analysed.words
                 ]
+                typed = [w.typed for w in analysed.words if w.has_diacritics]
+                if len(analysed.phrase) > 1 and analysed.has_diacritics:
+                    typed.append(analysed.typed_phrase)
                 hits = self.sql.hits(
                     kind,
                     specs,
                     analysed.required,
                     phrases=[analysed.phrase] if len(analysed.phrase) > 1 else [],
+                    typed=typed,
                     access=access,
                     weights=weights,
                     params=params,
@@ -193,7 +159,7 @@ class DatabaseQueries:
                     columns=HIT_COLUMNS,
                     rank=sort == "relevance",
                 )
-                highlighted = analysed.highlight_tokens(v for found in fuzzy.values() for v in found)
+                highlighted = analysed.highlight_phrases()
             else:
                 hits = (
                     f"cand AS MATERIALIZED (SELECT {HIT_COLUMNS} FROM {table} d WHERE {where}), "
@@ -263,7 +229,9 @@ class DatabaseQueries:
 Highlights = dict[str, tuple[str, ...]]
 
 
-def _marker(words: frozenset[str], fields: dict[str, int]) -> Callable[[dict[str, Any]], Highlights]:
+def _marker(
+    words: frozenset[tuple[str, ...]], fields: dict[str, int]
+) -> Callable[[dict[str, Any]], Highlights]:
     """Highlights of one document's ``fields`` (name → fragments wanted) for the matched ``words``."""
 
     def marks(source: dict[str, Any]) -> Highlights:

@@ -21,6 +21,8 @@ from sqlalchemy.sql.base import ExecutableOption
 from dictionary import concepts as C
 from dictionary.models import Dataset, OwnershipAssignment, StandardMapping
 from dictionary.visibility import Visibility
+from search.english import english_stems
+from search.initials import initials
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
@@ -91,10 +93,31 @@ class DatasetDocument:
     """Ids of the same agencies: whose scope covers the dataset (Visibility.holders)."""
     updated_at: datetime
     fields: tuple[FieldDocument, ...] = ()
+    keywords_en: tuple[str, ...] = ()
+    """The English keywords alone (``keywords`` holds both languages), for English stemming."""
 
     @property
     def public_fields_text(self) -> str:
         return _join(*(f.text for f in self.fields if not f.restricted))
+
+    @property
+    def acronyms(self) -> str:
+        """The initials of the Vietnamese public text (restricted text has none: see search.initials)."""
+        public = (self.title, *self.keywords, self.agency_names, self.standards, self.public_fields_text)
+        return " ".join(initials(*public, self.description, self.body))
+
+    @property
+    def english(self) -> str:
+        """Stems of the English text: title, description, keywords, the public fields' labels."""
+        labels = (f.label_en for f in self.fields if not f.restricted)
+        return " ".join(english_stems(self.title_en, self.description_en, *self.keywords_en, *labels))
+
+    def field_acronyms(self, field: FieldDocument) -> str:
+        return " ".join(initials(field.label, field.definition, field.standards, self.title))
+
+    @staticmethod
+    def field_english(field: FieldDocument) -> str:
+        return " ".join(english_stems(field.label_en))
 
     @property
     def restricted_fields_text(self) -> str:
@@ -183,6 +206,7 @@ def dataset_document(dataset: Dataset) -> DatasetDocument:
         holders=tuple(sorted({str(a.agency_id) for a in current})),
         updated_at=millis(dataset.updated_at),
         fields=fields,
+        keywords_en=tuple(dataset.keywords_en or ()),
     )
 
 

@@ -26,7 +26,8 @@ from dictionary.visibility import (
     Visibility,
 )
 from search.interface import DatasetQuery, FieldQuery
-from search.text import MIN_EDIT_LENGTH, QueryText, Term, swaps
+from search.query import Word, WordQuery
+from search.text import QueryText
 
 Body = dict[str, Any]
 
@@ -49,6 +50,10 @@ FIELD_WEIGHTS = {
     "definition": 1.5,
     "dataset_title": 1.0,
 }
+ACRONYM_WEIGHT = 2.0
+"""Of the ``acronyms`` field (the initials of the Vietnamese text, :mod:`search.initials`)."""
+ENGLISH_WEIGHT = 3.0
+"""Of the ``english`` field (stems of the English text, :mod:`search.english`)."""
 RESTRICTED_WEIGHTS = {"restricted_text": 1.0}
 """Matched only by principals allowed to see restricted fields; never highlighted or returned."""
 
@@ -81,10 +86,6 @@ DATASET_HIGHLIGHT = {"title": 0, "description": 2, "fields_text": 1}
 FIELD_HIGHLIGHT = {"label": 0, "definition": 1}
 FRAGMENT_SIZE = 160
 FACET_SIZE = 200
-FUZZY = {"fuzziness": 1, "prefix_length": 1, "max_expansions": 50}
-"""One edit (a swap of neighbours counts as one), never on the first letter, for tokens of
-:data:`~search.text.MIN_EDIT_LENGTH` letters or more (shorter ones: :func:`~search.text.swaps`);
-:func:`search.text.one_edit_variants` is the same rule for the database backend."""
 
 
 # Visibility --------------------------------------------------------------------------------
@@ -140,29 +141,35 @@ def _fields(weights: dict[str, float], suffix: str = "") -> list[str]:
     return [f"{name}{suffix}^{weight:g}" for name, weight in weights.items()]
 
 
-def _matches(term: Term, weights: dict[str, float], fuzzy: bool) -> list[Body]:
+def _phrase(query: str, fields: list[str], boost: float = 1.0) -> Body:
+    body: Body = {"multi_match": {"query": query, "fields": fields, "type": "phrase"}}
+    if boost != 1.0:
+        body["multi_match"]["boost"] = boost
+    return body
+
+
+def _matches(word: Word, weights: dict[str, float], derived: bool) -> list[Body]:
+    """A word as phrases (its syllables side by side), with its synonyms and typo corrections;
+    with ``derived``, also its initials and its English stem."""
     folded = _fields(weights)
-    should: list[Body] = [{"multi_match": {"query": term.folded, "fields": folded, "tie_breaker": 0.3}}]
-    if term.has_diacritics:  # exact diacritics score again on the accent subfields
-        should.append(
-            {"multi_match": {"query": term.typed, "fields": _fields(weights, ".accent"), "tie_breaker": 0.3}}
-        )
-    should += [
-        {"multi_match": {"query": " ".join(s), "fields": folded, "type": "phrase"}} for s in term.synonyms
-    ]
-    if fuzzy and len(term.folded) >= MIN_EDIT_LENGTH:
-        should.append({"multi_match": {"query": term.folded, "fields": folded, **FUZZY, "boost": 0.5}})
-    elif fuzzy:
-        should += [{"multi_match": {"query": v, "fields": folded, "boost": 0.5}} for v in swaps(term.folded)]
+    should: list[Body] = [_phrase(word.folded, folded)]
+    if word.has_diacritics:  # exact diacritics score again on the accent subfields
+        should.append(_phrase(" ".join(word.typed), _fields(weights, ".accent")))
+    should += [_phrase(" ".join(s), folded) for s in word.synonyms]
+    should += [_phrase(v, folded, 0.5) for v in word.variants]
+    if derived and word.acronym:
+        should.append({"match": {"acronyms": {"query": word.acronym, "boost": ACRONYM_WEIGHT}}})
+    if derived and word.english:
+        should.append({"match": {"english": {"query": word.english, "boost": ENGLISH_WEIGHT}}})
     return should
 
 
-def term_clause(term: Term, weights: dict[str, float], restricted: Body | bool, fuzzy: bool = False) -> Body:
-    """Matches a document that contains the term (or a synonym, or a typo of it when ``fuzzy``)."""
-    should = _matches(term, weights, fuzzy)
+def term_clause(word: Word, weights: dict[str, float], restricted: Body | bool) -> Body:
+    """Matches a document that contains the word (or a synonym, initials, stem, correction)."""
+    should = _matches(word, weights, derived=True)
     if restricted is not False:
         private: Body = {
-            "bool": {"should": _matches(term, RESTRICTED_WEIGHTS, fuzzy), "minimum_should_match": 1}
+            "bool": {"should": _matches(word, RESTRICTED_WEIGHTS, derived=False), "minimum_should_match": 1}
         }
         if restricted is not True:
             private["bool"]["filter"] = [restricted]
@@ -170,12 +177,10 @@ def term_clause(term: Term, weights: dict[str, float], restricted: Body | bool, 
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(
-    text: QueryText, weights: dict[str, float], restricted: Body | bool, fuzzy: frozenset[str]
-) -> Body:
-    clauses = [term_clause(t, weights, restricted, t.folded in fuzzy) for t in text.terms]
+def text_query(text: WordQuery, weights: dict[str, float], restricted: Body | bool) -> Body:
+    clauses = [term_clause(w, weights, restricted) for w in text.words]
     query: Body = {"bool": {"must": [{"bool": {"should": clauses, "minimum_should_match": text.required}}]}}
-    if len(text.phrase) > 1:  # the words side by side rank above the same words scattered
+    if len(text.phrase) > 1:  # the whole query side by side ranks above its words scattered
         boosts = [
             {
                 "multi_match": {
@@ -187,7 +192,7 @@ def text_query(
                 }
             }
         ]
-        if text.has_diacritics:
+        if text.has_diacritics:  # and above that, with the diacritics as typed
             boosts.append(
                 {
                     "multi_match": {
@@ -231,18 +236,8 @@ def _highlight(fragments: dict[str, int]) -> Body:
     }
 
 
-def search_body(
-    query: DatasetQuery,
-    text: QueryText,
-    visibility: Visibility,
-    fuzzy: frozenset[str] = frozenset(),
-    known: bool = False,
-) -> Body:
-    """The search request of datasets (or fields, for a :class:`FieldQuery`).
-
-    With ``known``, a global aggregation also tells which fuzzy-eligible terms some visible
-    document contains; the others are retried with one typo allowed.
-    """
+def search_body(query: DatasetQuery, text: WordQuery, visibility: Visibility) -> Body:
+    """The search request of datasets (or fields, for a :class:`FieldQuery`)."""
     is_field = isinstance(query, FieldQuery)
     weights = FIELD_WEIGHTS if is_field else DATASET_WEIGHTS
     filters = _filters(query, visibility, "dataset_id" if is_field else "id")
@@ -256,7 +251,7 @@ def search_body(
     else:
         # The restricted text of a dataset matches only for who sees every restricted field of it.
         restricted = condition_filter(visibility.every_field_condition(), "id")
-    must = [text_query(text, weights, restricted, fuzzy)] if text else []
+    must = [text_query(text, weights, restricted)] if text else []
     body: Body = {
         "from": query.offset,
         "size": query.page_size,
@@ -271,25 +266,19 @@ def search_body(
         }
     if query.highlight and text:
         body["highlight"] = _highlight(FIELD_HIGHLIGHT if is_field else DATASET_HIGHLIGHT)
-    if known:
-        candidates = {t.folded: term_clause(t, weights, restricted) for t in text.terms if t.may_be_fuzzy}
-        if candidates:
-            visible = {"bool": {"filter": filters}}
-            body.setdefault("aggs", {})["known"] = {
-                "global": {},
-                "aggs": {
-                    "visible": {"filter": visible, "aggs": {"terms": {"filters": {"filters": candidates}}}}
-                },
-            }
     return body
 
 
-def known_terms(response: Body) -> dict[str, int] | None:
-    """Document counts of the fuzzy-eligible terms, from a response to ``search_body(known=True)``."""
-    buckets = (
-        response.get("aggregations", {}).get("known", {}).get("visible", {}).get("terms", {}).get("buckets")
-    )
-    return None if buckets is None else {term: bucket["doc_count"] for term, bucket in buckets.items()}
+def vocabulary_body(keys: list[str]) -> Body:
+    """Which of ``keys`` (syllables, pairs "ma so") some dataset's public text holds, as one
+    aggregation over the ``vocabulary`` field (:func:`search.mappings.dataset_mappings`)."""
+    filters = {str(i): {"term": {"vocabulary": key}} for i, key in enumerate(keys)}
+    return {"size": 0, "track_total_hits": False, "aggs": {"known": {"filters": {"filters": filters}}}}
+
+
+def known_keys(keys: list[str], response: Body) -> set[str]:
+    buckets = response.get("aggregations", {}).get("known", {}).get("buckets", {})
+    return {keys[int(i)] for i, bucket in buckets.items() if bucket["doc_count"]}
 
 
 def suggest_body(complete: QueryText, last: str | None, visibility: Visibility, limit: int) -> Body:

@@ -14,7 +14,7 @@ import contextlib
 import json
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any, Protocol
@@ -32,7 +32,8 @@ from search.interface import (
     SearchUnavailable,
     Suggestion,
 )
-from search.text import Abbreviations, analyse, analyse_prefix, default_abbreviations
+from search.query import analyse_words
+from search.text import Abbreviations, analyse_prefix, default_abbreviations
 
 BATCH = 250
 """Datasets per bulk request (each brings its fields along)."""
@@ -252,17 +253,19 @@ class EngineBackend:
 
     def _run(self, alias: str, query: DatasetQuery, visibility: Visibility) -> dict[str, Any]:
         self.ensure()
-        text = analyse(query.text, self.abbreviations)
-        answer = self.transport.request(
-            "POST", f"/{alias}/_search", dsl.search_body(query, text, visibility, known=True)
-        )
-        counts = dsl.known_terms(answer) or {}
-        unknown = frozenset(term for term, count in counts.items() if count == 0)
-        if unknown:  # a word no visible document contains is probably a typo: allow one edit
-            answer = self.transport.request(
-                "POST", f"/{alias}/_search", dsl.search_body(query, text, visibility, fuzzy=unknown)
-            )
-        return answer
+        text = analyse_words(query.text, self.abbreviations, self._known)
+        return self.transport.request("POST", f"/{alias}/_search", dsl.search_body(query, text, visibility))
+
+    def _known(self, keys: Collection[str]) -> set[str]:
+        """The vocabulary (syllables and pairs of the datasets' public text): a
+        :data:`search.query.Lookup`."""
+        ordered = sorted(keys)
+        found: set[str] = set()
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            answer = self.transport.request("POST", f"/{self.alias}/_search", dsl.vocabulary_body(chunk))
+            found |= dsl.known_keys(chunk, answer)
+        return found
 
     def _results(self, answer: dict[str, Any], query: DatasetQuery, hits: list[Any]) -> Results:
         aggregations = answer.get("aggregations", {})

@@ -30,16 +30,36 @@ def _folded(token: str) -> str:
     return fold(token)
 
 
+def _spans(text: str, phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Where the phrases occur, token by token: a phrase's syllables only side by side, so that
+    ``dan cu`` marks "dân cư" and never the "cũ" of "Đắk Nông cũ"."""
+    found = [(m.start(), m.end(), _folded(m.group())) for m in TOKEN.finditer(text)]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):  # the longest phrase wins
+        by_first.setdefault(phrase[0], []).append(phrase)
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(found):
+        for phrase in by_first.get(found[position][2], ()):
+            if tuple(token for _, _, token in found[position : position + len(phrase)]) == phrase:
+                spans += [(left, right) for left, right, _ in found[position : position + len(phrase)]]
+                position += len(phrase)
+                break
+        else:
+            position += 1
+    return spans
+
+
 def highlight(
-    text: str | None, words: frozenset[str], fragments: int = 1, size: int = 160
+    text: str | None, words: frozenset[tuple[str, ...]], fragments: int = 1, size: int = 160
 ) -> tuple[str, ...]:
-    """Fragments of ``text`` around the words (folded tokens) found in it; () when none is.
+    """Fragments of ``text`` around the words (phrases of folded tokens) found in it; () when none is.
 
     ``fragments=0`` returns the whole text as one fragment (titles, labels).
     """
     if not text or not words:
         return ()
-    spans = [(m.start(), m.end()) for m in TOKEN.finditer(text) if _folded(m.group()) in words]
+    spans = _spans(text, words)
     if not spans:
         return ()
     if fragments == 0:

@@ -4,6 +4,11 @@ Shared by OpenSearch and Elasticsearch (see :mod:`search.dsl` for the queries). 
 analysed twice: folded (``vi_fold``: lowercase + asciifolding, so "ma so thue" meets "mã số
 thuế") and, in an ``.accent`` subfield, with diacritics kept, so that exact spelling ranks higher.
 Both cut tokens with the same rule as :mod:`search.text`.
+
+Beside them: ``acronyms`` and ``english`` hold what Python derives from the text (initials,
+English stems; the same tokens the database backend stores), and in the dataset index every
+public text is also copied into ``vocabulary``, analysed into syllables and pairs of adjacent
+syllables ("ma so"): the vocabulary queries are cut into words with (:mod:`search.query`).
 """
 
 from __future__ import annotations
@@ -25,17 +30,32 @@ def index_settings(replicas: int = 0) -> Body:
                     "filter": ["lowercase", "asciifolding"],
                 },
                 "vi_accent": {"type": "custom", "tokenizer": "vi_words", "filter": ["lowercase"]},
+                "vi_pairs": {
+                    "type": "custom",
+                    "tokenizer": "vi_words",
+                    "filter": ["lowercase", "asciifolding", "vi_pair"],
+                },
+            },
+            "filter": {
+                "vi_pair": {
+                    "type": "shingle",
+                    "min_shingle_size": 2,
+                    "max_shingle_size": 2,
+                    "output_unigrams": True,
+                }
             },
         },
     }
 
 
-def _text(prefixes: bool = False) -> Body:
+def _text(prefixes: bool = False, vocabulary: bool = False) -> Body:
     mapping: Body = {
         "type": "text",
         "analyzer": "vi_fold",
         "fields": {"accent": {"type": "text", "analyzer": "vi_accent"}},
     }
+    if vocabulary:
+        mapping["copy_to"] = "vocabulary"
     if prefixes:
         # Edge n-grams of every token in a hidden subfield: suggestions as you type are prefix
         # queries on the title, answered from it without scanning the terms.
@@ -44,12 +64,21 @@ def _text(prefixes: bool = False) -> Body:
 
 
 _KEYWORD = {"type": "keyword"}
+_DERIVED = {"type": "text", "analyzer": "vi_fold", "norms": False}
+"""Tokens computed in Python (initials, English stems), only split on spaces by the analyser."""
 
 
 def dataset_mappings() -> Body:
-    properties: Body = {name: _text() for name in DATASET_WEIGHTS}
-    properties["title"] = _text(prefixes=True)
-    properties["restricted_text"] = _text()
+    properties: Body = {name: _text(vocabulary=True) for name in DATASET_WEIGHTS}
+    properties["title"] = _text(prefixes=True, vocabulary=True)
+    properties["restricted_text"] = _text()  # not in the vocabulary: it would tell restricted words
+    properties["vocabulary"] = {
+        "type": "text",
+        "analyzer": "vi_pairs",
+        "index_options": "docs",
+        "norms": False,
+    }
+    properties.update(acronyms=_DERIVED, english=_DERIVED)
     properties.update(
         dict.fromkeys(
             (
@@ -77,6 +106,7 @@ def dataset_mappings() -> Body:
 
 def field_mappings() -> Body:
     properties: Body = {name: _text() for name in FIELD_WEIGHTS}
+    properties.update(acronyms=_DERIVED, english=_DERIVED)
     properties.update(
         dict.fromkeys(
             (
@@ -123,12 +153,15 @@ def dataset_source(doc: DatasetDocument) -> Body:
         "title_en": doc.title_en,
         "description": doc.description,
         "description_en": doc.description_en,
-        "keywords": list(doc.keywords),
+        # One text, as the database backend has it: a phrase may run from one keyword to the next.
+        "keywords": "\n".join(doc.keywords),
         "body": doc.body,
         "standards": doc.standards,
         "agency_names": doc.agency_names,
         "fields_text": doc.public_fields_text,
         "restricted_text": doc.restricted_fields_text,
+        "acronyms": doc.acronyms,
+        "english": doc.english,
         "agency": list(doc.agencies),
         "component": doc.component,
         "category": doc.category,
@@ -161,6 +194,8 @@ def field_source(dataset: DatasetDocument, field: FieldDocument) -> Body:
         "dataset_slug": dataset.slug,
         "dataset_title": dataset.title,
         "dataset_version": dataset.version,
+        "acronyms": dataset.field_acronyms(field),
+        "english": dataset.field_english(field),
         "agency": list(dataset.agencies),
         "status": dataset.status,
         "sharing_class": dataset.sharing_class,

@@ -16,12 +16,20 @@ from typing import Any, ClassVar
 
 from sqlalchemy import Connection, text
 
-from search.dsl import DATASET_WEIGHTS, FIELD_WEIGHTS
-from search.text import tokens
+from search.dsl import ACRONYM_WEIGHT, DATASET_WEIGHTS, ENGLISH_WEIGHT, FIELD_WEIGHTS
 
 Params = dict[str, Any]
-TEXT_COLUMNS = {"dataset": [*DATASET_WEIGHTS, "restricted"], "field": list(FIELD_WEIGHTS)}
+DERIVED = ("acronyms", "english")
+"""Texts computed from the others (initials, English stems), matched only by the query words
+that ask for them (:attr:`TermSpec.acronym`, :attr:`TermSpec.english`), never by other words."""
+TEXT_COLUMNS = {
+    "dataset": [*DATASET_WEIGHTS, *DERIVED, "restricted"],
+    "field": [*FIELD_WEIGHTS, *DERIVED],
+}
 """Text columns per document kind, in weight order; ``restricted`` is matched only with rights."""
+DERIVED_WEIGHTS = {"acronyms": ACRONYM_WEIGHT, "english": ENGLISH_WEIGHT}
+MARKERS = {"acronyms": "^", "english": "~"}
+"""PostgreSQL keeps every text in one tsvector: derived tokens carry a mark no query word has."""
 SUGGEST_COLUMN = {"dataset": "title", "field": "label"}
 DOC_TABLE = {"dataset": "search_dataset", "field": "search_field"}
 """One narrow table per kind: a query over datasets never reads the rows of fields."""
@@ -32,8 +40,13 @@ class TermSpec:
     """One query term as alternatives: folded token sequences (the term, synonyms, typo variants)."""
 
     alternatives: tuple[tuple[str, ...], ...]
-    typed: str | None = None
-    """The token with the diacritics the user typed, when there were any (ranks exact spelling)."""
+    """Token sequences, each matched as a phrase (the word's syllables side by side)."""
+    typed: tuple[str, ...] | None = None
+    """The word with the diacritics the user typed, when there were any (ranks exact spelling)."""
+    acronym: str | None = None
+    """Initials matched against the documents' acronyms."""
+    english: str | None = None
+    """An English stem matched against the documents' English stems."""
 
 
 NULL_SCORE = "CAST(NULL AS double precision)"
@@ -111,17 +124,17 @@ class SqliteText:
     def _expr(self, columns: list[str], alternatives: Iterable[tuple[str, ...]]) -> str:
         return "{" + " ".join(columns) + "} : (" + " OR ".join(_fts_string(a) for a in alternatives) + ")"
 
-    def _bonus(self, kind: str, terms: list[TermSpec], phrases: list[tuple[str, ...]]) -> str:
+    def _bonus(self, kind: str, phrases: list[tuple[str, ...]], typed: list[tuple[str, ...]]) -> str:
         parts = []
         if phrases:
-            parts.append(self._expr([c for c in self.columns(kind)[::2] if c != "restricted_f"], phrases))
-        accented = [(t.typed,) for t in terms if t.typed]
-        if accented:
-            parts.append(self._expr([c for c in self.columns(kind)[1::2] if c != "restricted_a"], accented))
+            parts.append(self._expr(self._public(kind, False), phrases))
+        if typed:
+            parts.append(self._expr([c[:-2] + "_a" for c in self._public(kind, False)], typed))
         return " OR ".join(f"({p})" for p in parts)
 
     def _weights(self, kind: str, weights: dict[str, float]) -> str:
         # Restricted text decides matching but never ranking, so ranks reveal nothing about it.
+        weights = {**weights, **DERIVED_WEIGHTS}
         return ", ".join(
             f"{weights.get(name, 0.0) * self.prefix_weights[variant]:g}"
             for name in TEXT_COLUMNS[kind]
@@ -130,10 +143,19 @@ class SqliteText:
 
     def _public(self, kind: str, access: Access) -> list[str]:
         """The folded columns a term may match: restricted text only with rights on every dataset."""
-        public = [f"{n}_f" for n in TEXT_COLUMNS[kind] if n != "restricted"]
+        public = [f"{n}_f" for n in TEXT_COLUMNS[kind] if n != "restricted" and n not in DERIVED]
         if access is True and "restricted" in TEXT_COLUMNS[kind]:
             public.append("restricted_f")
         return public
+
+    def _term(self, kind: str, term: TermSpec, access: Access) -> str:
+        """A term's alternatives as phrases, or its initials, or its English stem."""
+        parts = [self._expr(self._public(kind, access), term.alternatives)]
+        if term.acronym:
+            parts.append("{acronyms_f} : " + _fts_string([term.acronym]))
+        if term.english:
+            parts.append("{english_f} : " + _fts_string([term.english]))
+        return " OR ".join(f"({p})" for p in parts)
 
     def matched(
         self, kind: str, terms: list[TermSpec], required: int, *, access: Access, params: Params
@@ -141,7 +163,7 @@ class SqliteText:
         """SQL selecting ``doc`` of every document holding at least ``required`` of the terms."""
         table = self.table(kind)
         partial = isinstance(access, str)
-        exprs = [f"({self._expr(self._public(kind, access), t.alternatives)})" for t in terms]
+        exprs = [f"({self._term(kind, t, access)})" for t in terms]
         combos = list(itertools.combinations(exprs, required))
         if not partial and len(combos) <= MAX_COMBINATIONS:
             # "At least k of n terms" as one MATCH: an OR of ANDs, one pass over the doclists.
@@ -168,6 +190,7 @@ class SqliteText:
         required: int,
         *,
         phrases: list[tuple[str, ...]],
+        typed: list[tuple[str, ...]],
         access: Access,
         weights: dict[str, float],
         params: Params,
@@ -187,10 +210,9 @@ class SqliteText:
         # Ranked as the engines do: every term with its alternatives, plus the bonus phrases (the
         # words side by side, the diacritics as typed). Restricted columns weigh 0 in bm25: they
         # decide matching but never ranking, so that ranks reveal nothing about them.
-        alternatives = [a for t in terms for a in t.alternatives]
         ranking = " OR ".join(
             f"({r})"
-            for r in (self._expr(self._public(kind, access), alternatives), self._bonus(kind, terms, phrases))
+            for r in (*(self._term(kind, t, access) for t in terms), self._bonus(kind, phrases, typed))
             if r
         )
         if rank and required == len(terms) and not isinstance(access, str):
@@ -229,171 +251,3 @@ class SqliteText:
             parts.append("{" + column[0] + "} : " + _fts_string([last]) + " *")
         params["s_match"] = " AND ".join(parts)
         return f"JOIN {table} ON {table}.rowid = d.doc", f"{table} MATCH :s_match", f"bm25({table})"
-
-
-class PostgresText:
-    """tsvector columns on ``search_dataset`` / ``search_field`` built from our tokens (no parser,
-    no locale), with weights A-D by field, and GIN indexes; ``ts_rank`` ranks."""
-
-    WEIGHT_CLASS: ClassVar[dict[str, str]] = {
-        "title": "A",
-        "label": "A",
-        "keywords": "B",
-        "title_en": "B",
-        "name_text": "B",
-        "label_en": "B",
-        "agency_names": "C",
-        "standards": "C",
-        "fields_text": "C",
-        "description": "C",
-        "definition": "C",
-        "description_en": "D",
-        "body": "D",
-        "dataset_title": "D",
-        "restricted": "D",
-    }
-    RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
-    concat_facets = "string_agg(facets, '')"
-    GAP = 10
-    """Positions skipped between fields, so that a phrase never spans two of them."""
-
-    def tables(self) -> list[str]:
-        return []
-
-    def create(self, connection: Connection) -> None:
-        for table in DOC_TABLE.values():
-            for column in ("tsv", "tsv_accent", "tsv_restricted"):
-                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} tsvector"))
-                connection.execute(
-                    text(f"CREATE INDEX IF NOT EXISTS ix_{table}_{column} ON {table} USING gin ({column})")
-                )
-
-    @classmethod
-    def tsvector(cls, texts: dict[str, str]) -> str:
-        """A tsvector literal: every token with its position and weight."""
-        positions: dict[str, list[str]] = {}
-        position = 1
-        for name, value in texts.items():
-            weight = cls.WEIGHT_CLASS[name]
-            for token in tokens(value):
-                if len(token) < 200:  # longer is no word; tsvector refuses lexemes over 2 kB
-                    positions.setdefault(token, []).append(f"{min(position, 16383)}{weight}")
-                position += 1
-            position += cls.GAP
-        return " ".join(f"'{lexeme}':{','.join(p)}" for lexeme, p in positions.items())
-
-    def insert(
-        self, connection: Connection, kind: str, rows: list[tuple[int, dict[str, tuple[str, str]]]]
-    ) -> None:
-        if not rows:
-            return
-        values = []
-        for doc, texts in rows:
-            public = {n: texts[n] for n in TEXT_COLUMNS[kind] if n != "restricted" and n in texts}
-            restricted = texts.get("restricted", ("", ""))
-            values.append(
-                {
-                    "doc": doc,
-                    "tsv": self.tsvector({n: v[0] for n, v in public.items()}),
-                    "tsv_accent": self.tsvector({n: v[1] for n, v in public.items()}),
-                    "tsv_restricted": self.tsvector({"restricted": restricted[0]}),
-                }
-            )
-        connection.execute(
-            text(
-                f"UPDATE {DOC_TABLE[kind]} SET tsv = CAST(:tsv AS tsvector), "
-                "tsv_accent = CAST(:tsv_accent AS tsvector), "
-                "tsv_restricted = CAST(:tsv_restricted AS tsvector) WHERE doc = :doc"
-            ),
-            values,
-        )
-
-    def delete(self, connection: Connection, kind: str, docs: list[int]) -> None:
-        return None  # the columns go with their row
-
-    def clear(self, connection: Connection) -> None:
-        return None
-
-    @staticmethod
-    def _query(alternatives: Iterable[tuple[str, ...]], weight: str = "", prefix: str | None = None) -> str:
-        parts = [" <-> ".join(f"'{w}'{':' + weight if weight else ''}" for w in a) for a in alternatives]
-        if prefix:
-            parts.append(f"'{prefix}':*{weight}")
-        return " | ".join(f"({p})" for p in parts)
-
-    def _condition(self, terms: list[TermSpec], required: int, access: Access, params: Params) -> str:
-        def matched(name: str) -> str:
-            condition = f"d.tsv @@ CAST(:{name} AS tsquery)"
-            if access is True:
-                return f"({condition} OR d.tsv_restricted @@ CAST(:{name} AS tsquery))"
-            if access:
-                return f"({condition} OR ({access} AND d.tsv_restricted @@ CAST(:{name} AS tsquery)))"
-            return condition
-
-        for i, term in enumerate(terms):
-            params[f"q{i}"] = self._query(term.alternatives)
-        params["q_any"] = " | ".join(f"({params[f'q{i}']})" for i in range(len(terms)))
-        combos = list(itertools.combinations(range(len(terms)), required))
-        if access is False and len(combos) <= MAX_COMBINATIONS:
-            # "At least k of n" as one tsquery, an OR of ANDs: the GIN index finds the matches
-            # themselves, where "any term" would fetch (and test term by term) many more rows.
-            params["q_match"] = " | ".join(
-                "(" + " & ".join(f"({params[f'q{i}']})" for i in combo) + ")" for combo in combos
-            )
-            return "d.tsv @@ CAST(:q_match AS tsquery)"
-        params["q_required"] = required
-        count = " + ".join(f"CAST({matched(f'q{i}')} AS integer)" for i in range(len(terms)))
-        # The first condition is the one a GIN index answers; the sum then counts terms per row.
-        return f"{matched('q_any')} AND ({count}) >= :q_required"
-
-    def matched(
-        self, kind: str, terms: list[TermSpec], required: int, *, access: Access, params: Params
-    ) -> str:
-        """SQL selecting ``doc`` of every document holding at least ``required`` of the terms."""
-        condition = self._condition(terms, required, access, params)
-        return f"SELECT d.doc AS doc FROM {DOC_TABLE[kind]} d WHERE {condition}"
-
-    def hits(
-        self,
-        kind: str,
-        terms: list[TermSpec],
-        required: int,
-        *,
-        phrases: list[tuple[str, ...]],
-        access: Access,
-        weights: dict[str, float],
-        params: Params,
-        where: str,
-        columns: str,
-        rank: bool,
-    ) -> str:
-        """CTEs ``cand`` (the visible matches: ``columns``) and ``hits`` (the same with ``score``)."""
-        condition = self._condition(terms, required, access, params)
-        score = NULL_SCORE
-        if rank:  # ts_rank reads every matched row's tsvector: only when the order needs it
-            score = f"ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_any AS tsquery))"
-            if phrases:
-                params["q_phrase"] = self._query(phrases)
-                score += f" + 2 * ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:q_phrase AS tsquery))"
-            accented = [(t.typed,) for t in terms if t.typed]
-            if accented:
-                params["q_accent"] = self._query(accented)
-                score += f" + ts_rank({self.RANK_WEIGHTS}, d.tsv_accent, CAST(:q_accent AS tsquery))"
-        return (
-            f"cand AS MATERIALIZED (SELECT {columns}, {score} AS score FROM {DOC_TABLE[kind]} d "
-            f"WHERE {condition} AND {where}), hits AS (SELECT * FROM cand)"
-        )
-
-    def suggest(
-        self, kind: str, must: list[tuple[tuple[str, ...], ...]], last: str | None, params: Params
-    ) -> tuple[str, str, str]:
-        # Weight A holds only the title (datasets) or the label (fields): suggestions match it alone.
-        parts = [f"({self._query(alternatives, 'A')})" for alternatives in must]
-        if last:
-            parts.append(f"({self._query([], 'A', prefix=last)})")
-        params["s_match"] = " & ".join(parts)
-        return (
-            "",
-            "d.tsv @@ CAST(:s_match AS tsquery)",
-            f"-ts_rank({self.RANK_WEIGHTS}, d.tsv, CAST(:s_match AS tsquery))",
-        )

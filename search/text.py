@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,14 +20,6 @@ TOKEN = re.compile(r"[^\W_]+")
 the same rule, ``[^\\p{L}\\p{N}]+``, so both sides cut text identically)."""
 
 ENGINE_TOKEN_SEPARATOR = r"[^\p{L}\p{N}]+"  # noqa: S105 - a regular expression
-
-MIN_FUZZY_LENGTH = 4
-"""Shorter tokens are never matched with a typo: one edit turns most short Vietnamese syllables
-into other real syllables (thue → thuy, so → se)."""
-MIN_EDIT_LENGTH = 5
-"""From this length a typo is any one edit; a four-letter token may only have two neighbouring
-letters swapped ("khia" → "khai"), since one edit of a four-letter syllable is most often
-another syllable ("chức" → "chứa")."""
 
 MAX_TERMS = 10
 """Longer queries are cut: nobody types more, and the cost grows with every term."""
@@ -127,17 +119,6 @@ def folded_tokens(text: str) -> list[str]:
     return TOKEN.findall(fold(text))
 
 
-def required_matches(count: int) -> int:
-    """How many of ``count`` query terms a document must contain: all of up to three, then 75 %.
-
-    ``minimum_should_match: "3<75%"`` in the engines' terms. CKAN counts words and requires all
-    of two; here a term is a syllable, and Vietnamese words are made of syllables shared by
-    thousands of unrelated words: "mã số thuế" is one word of three syllables, and "mã số" alone
-    is in almost every dictionary. So a query of three syllables needs all three.
-    """
-    return count if count <= 3 else (count * 3) // 4
-
-
 # Abbreviations --------------------------------------------------------------------------------
 
 
@@ -198,7 +179,8 @@ def default_abbreviations() -> Abbreviations:
 
 @dataclass(frozen=True)
 class Term:
-    """One query term: a folded token, as typed, and the token sequences that also satisfy it."""
+    """One query syllable (for suggestions as you type; searches cut queries into words,
+    :mod:`search.query`): a folded token, as typed, and the token sequences that also satisfy it."""
 
     folded: str
     typed: str
@@ -209,11 +191,6 @@ class Term:
     @property
     def has_diacritics(self) -> bool:
         return self.typed != self.folded
-
-    @property
-    def may_be_fuzzy(self) -> bool:
-        """Long enough, not a number and not an abbreviation: may be matched with a typo."""
-        return len(self.folded) >= MIN_FUZZY_LENGTH and not self.folded.isdigit() and not self.synonyms
 
 
 @dataclass(frozen=True)
@@ -226,23 +203,11 @@ class QueryText:
     typed_phrase: tuple[str, ...] = ()
 
     @property
-    def required(self) -> int:
-        return required_matches(len(self.terms))
-
-    @property
     def has_diacritics(self) -> bool:
         return self.typed_phrase != self.phrase
 
     def __bool__(self) -> bool:
         return bool(self.terms)
-
-    def highlight_tokens(self, fuzzy: Iterable[str] = ()) -> frozenset[str]:
-        """Folded tokens worth marking in a result: the terms, their synonyms, their typo matches."""
-        found = {term.folded for term in self.terms} | set(fuzzy)
-        for term in self.terms:
-            for synonym in term.synonyms:
-                found.update(synonym)
-        return frozenset(found)
 
 
 def analyse(text: str, abbreviations: Abbreviations | None = None) -> QueryText:

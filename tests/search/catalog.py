@@ -1,8 +1,10 @@
 """A small, realistic catalog for the search tests, built through the domain services.
 
 Besides the datasets a search should find, it holds decoys that share single syllables with them
-("Số tàu cá", "Giấy khai sinh", "Công trình thủy lợi"), a pair that differs only by diacritics
-("thuế" tax / "thuê" rent), a draft, a dataset shared with staff only, and a restricted field.
+("Số tàu cá", "Giấy khai sinh", "Công trình thủy lợi", "Diện tích hồ chứa" beside "hộ tịch",
+"Đắk Nông cũ" beside "dân cư"), names only their initials reach ("Tai nạn giao thông": TNGT), a
+pair that differs only by diacritics ("thuế" tax / "thuê" rent), a draft, a dataset shared with
+staff only, and a restricted field.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ DATASETS: dict[str, tuple[str, str, str, dict[str, Any]]] = {
         },
     ),
     "dkkd": ("tc", "Đăng ký kinh doanh hộ cá thể", "Hồ sơ của hộ kinh doanh cá thể.", {}),
-    "scattered": ("tc", "Doanh thu khu kinh tế được đăng ký", "Tổng hợp theo quý.", {}),
+    "scattered": ("tc", "Kinh doanh vận tải đã đăng ký", "Tổng hợp theo quý.", {}),
     "cccd": (
         "ca",
         "Căn cước công dân",
@@ -71,7 +73,7 @@ DATASETS: dict[str, tuple[str, str, str, dict[str, Any]]] = {
     "daknong": (
         "tn",
         "Cơ sở dữ liệu đất đai Đắk Nông",
-        "Dữ liệu địa chính các xã thuộc tỉnh Đắk Nông cũ.",
+        "Dữ liệu địa chính các xã thuộc tỉnh Đắk Nông cũ, người dân tra cứu trực tuyến.",
         {"themes": ["MOI_TRUONG"]},
     ),
     "tau": (
@@ -96,6 +98,11 @@ DATASETS: dict[str, tuple[str, str, str, dict[str, Any]]] = {
         {"themes": ["DAN_CU_XA_HOI"]},
     ),
     "hoadon": ("tc", "Hóa đơn điện tử", "Hóa đơn có mã của cơ quan thuế, thuế suất GTGT & phí <VAT>.", {}),
+    "hotich": ("tp", "Sổ đăng ký hộ tịch", "Kết hôn, nhận cha mẹ con.", {}),
+    "dientich": ("tn", "Diện tích hồ chứa nước", "Dung tích và diện tích mặt hồ.", {}),
+    "dancu": ("tp", "Dân cư theo thôn", "Số dân cư các thôn cũ và mới.", {}),
+    "tainan": ("tp", "Tai nạn giao thông đường bộ", "Số vụ theo tháng.", {}),
+    "quantrac": ("tn", "Quan trắc tài nguyên và môi trường", "Kết quả quan trắc định kỳ.", {}),
     "draft": ("tp", "Hồ sơ thanh tra nội bộ", "Kết luận thanh tra.", {"status": "DRAFT"}),
     "shared": ("tp", "Cán bộ công chức viên chức", "Hồ sơ cán bộ.", {"sharing_class": "DUNG_CHUNG"}),
 }

@@ -81,8 +81,40 @@ class SearchContract:
 
     def test_phrase_ranks_above_scattered_words(self, indexed, catalog) -> None:
         found = self.keys(indexed, catalog, "đăng ký kinh doanh")
-        assert found[0] == "dkkd"
+        assert found[0] == "dkkd"  # the phrase, then its two words apart ("Kinh doanh … đăng ký")
         assert "scattered" in found
+
+    def test_scattered_syllables_do_not_match_a_word(self, indexed, catalog) -> None:
+        # "hộ tịch" is a word of the catalog: "Diện tích hồ chứa" holds its syllables, not the word.
+        assert self.keys(indexed, catalog, "ho tich") == ["hotich"]
+        assert self.keys(indexed, catalog, "hộ tịch") == ["hotich"]
+        # "Đắk Nông cũ, người dân tra cứu": both syllables, not the word.
+        assert self.keys(indexed, catalog, "dan cu") == ["dancu"]
+        assert self.keys(indexed, catalog, "dân cư") == ["dancu"]
+
+    def test_unrelated_four_and_five_syllable_queries_find_nothing(self, indexed, catalog) -> None:
+        # Every syllable is in the catalog, three of them in one dataset ("Tiền thuế đất … Sở Tài
+        # chính"), never as the words asked for.
+        assert self.find(indexed, "thuế đất tài sinh").total == 0
+        assert self.find(indexed, "đất thuế tài sinh hồ").total == 0
+        assert self.find(indexed, "dat thue tai sinh ho").total == 0
+
+    def test_acronym_matches_by_initials(self, indexed, catalog) -> None:
+        # TNGT is in no list: its initials are computed from the dataset's own title.
+        assert self.keys(indexed, catalog, "TNGT") == ["tainan"]
+        assert self.keys(indexed, catalog, "tngt") == ["tainan"]  # no syllable, no word: initials
+        # "và" is left out of the initials; the listed TNMT also finds its full form.
+        assert self.keys(indexed, catalog, "TNMT") == ["quantrac"]
+        assert self.keys(indexed, catalog, "tngt duong bo") == ["tainan"]
+
+    def test_short_typos_corrected_only_when_unambiguous(self, indexed, catalog) -> None:
+        assert self.keys(indexed, catalog, "ho tihc") == ["hotich"]  # neighbours swapped
+        assert self.keys(indexed, catalog, "ho tch") == ["hotich"]  # a vowel left out: only "tich"
+        # "thu" is a real syllable: never turned into "thue" or "thuy".
+        assert not set(self.keys(indexed, catalog, "thu")) & {"thue_dat", "thuyloi"}
+
+    def test_english_query_finds_its_dataset(self, indexed, catalog) -> None:
+        assert self.keys(indexed, catalog, "enterprise tax code") == ["mst"]  # "codes", stemmed
 
     def test_most_words_must_match(self, indexed, catalog) -> None:
         found = self.keys(indexed, catalog, "mã số thuế")
@@ -95,6 +127,7 @@ class SearchContract:
         assert self.find(indexed, "tàu sinh").total == 0
         assert self.find(indexed, "thuế tàu cá sinh").total == 0
         assert self.find(indexed, "xyzzy quux").total == 0
+        assert self.find(indexed, "cung hoàng đạo tử vi").total == 0
 
     def test_english_title_and_field_names(self, indexed, catalog) -> None:
         assert self.keys(indexed, catalog, "tax codes") == ["mst"]
@@ -138,7 +171,9 @@ class SearchContract:
         assert catalog.keys(self.find(indexed, page_size=50).hits) == catalog.keys(by_update)
 
     def test_pages_cover_the_result_once(self, indexed, catalog) -> None:
-        pages = [self.find(indexed, sort="title", page=n, page_size=5) for n in (1, 2, 3, 4)]
+        pages = [
+            self.find(indexed, sort="title", page=n, page_size=5) for n in range(1, len(PUBLIC) // 5 + 3)
+        ]
         seen = [hit.id for page in pages for hit in page.hits]
         assert len(seen) == len(set(seen)) == len(PUBLIC)
         assert all(page.total == len(PUBLIC) for page in pages)
@@ -181,6 +216,12 @@ class SearchContract:
         assert self.keys(indexed, catalog, "thong tin dang ky thue doanh khu vuc bien gioi") == []  # 6 of 10
 
     # Highlighting and suggestions --------------------------------------------------------------
+
+    def test_highlights_mark_the_matched_words_only(self, indexed, catalog) -> None:
+        hit = self.find(indexed, "dan cu").hits[0]
+        description = " ".join(hit.highlights["description"])
+        assert "<mark>dân</mark> <mark>cư</mark>" in description
+        assert "<mark>cũ</mark>" not in description and "thôn cũ" in description
 
     def test_highlights_keep_diacritics_and_escape_html(self, indexed, catalog) -> None:
         hit = self.find(indexed, "ma so thue").hits[0]
@@ -237,8 +278,10 @@ class SearchContract:
         assert everything.total == 4  # mst's two, cccd's two public ones
         assert dict(everything.facets["personal_data"])[C.PERSONAL_BASIC] == 2
         hit = indexed.search_fields(FieldQuery.build("ho ten"), ANONYMOUS).hits[0]
-        assert (hit.name, hit.dataset_id) == ("ho_ten", catalog.id("cccd"))
-        assert hit.highlights["label"] == ("<mark>Họ</mark> và <mark>tên</mark>",)
+        assert (hit.name, hit.dataset_id) == ("ho_ten", catalog.id("cccd"))  # by its name, ho_ten
+        # "và" is a stop word: "họ" and "tên" are two words, each marked where it is.
+        hit = indexed.search_fields(FieldQuery.build("họ và tên"), ANONYMOUS).hits[0]
+        assert hit.highlights["label"] == ("<mark>Họ</mark> <mark>và</mark> <mark>tên</mark>",)
 
     # Index maintenance ----------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from search import dsl
 from search.elasticsearch import elasticsearch_backend
 from search.engine import EngineBackend, EngineError
 from search.interface import DatasetQuery, SearchUnavailable
-from search.text import analyse
+from search.query import analyse_words
 from tests.search.catalog import unique_index
 from tests.search.contract import SearchContract
 
@@ -89,10 +89,12 @@ def test_search_sends_the_shared_dsl_with_versioned_media_types(stub: Stub) -> N
     query = DatasetQuery.build("mã số thuế")
     results = backend.search(query, Visibility.anonymous())
     assert results.total == 0 and results.engine == "elasticsearch"
-    request = next(r for r in stub.requests if r["path"].endswith("/_search"))
+    vocabulary, *_, request = [r for r in stub.requests if r["path"].endswith("/_search")]
+    assert json.loads(vocabulary["body"]) == dsl.vocabulary_body(["ma", "ma so", "so", "so thue", "thue"])
     assert request["method"] == "POST" and request["path"] == "/catalog/_search"
+    # The stub knows no word: the query is three one-syllable words, none corrected.
     assert json.loads(request["body"]) == dsl.search_body(
-        query, analyse(query.text), Visibility.anonymous(), known=True
+        query, analyse_words(query.text, lookup=lambda keys: set()), Visibility.anonymous()
     )
     assert "application/vnd.elasticsearch+json" in request["headers"]["content-type"]
     assert "compatible-with=" in request["headers"]["accept"]
@@ -142,6 +144,7 @@ def test_errors_are_mapped() -> None:
             backend.search(DatasetQuery.build("x"), Visibility.anonymous())
         from search.interface import FieldQuery
 
+        del answers["/catalog/_search"]  # the vocabulary of a field search is the datasets' index
         with pytest.raises(EngineError) as error:
             backend.search_fields(FieldQuery.build("x"), Visibility.anonymous())
         assert error.value.status == 400

@@ -17,7 +17,6 @@ from search.text import (
     fold,
     folded_tokens,
     one_edit_variants,
-    required_matches,
     shorten,
 )
 
@@ -56,15 +55,10 @@ def test_tokens_split_on_everything_but_letters_and_digits() -> None:
     ]
 
 
-@pytest.mark.parametrize(("count", "required"), [(1, 1), (2, 2), (3, 3), (4, 3), (5, 3), (8, 6), (10, 7)])
-def test_most_terms_are_required(count: int, required: int) -> None:
-    assert required_matches(count) == required
-
-
 def test_abbreviation_list_is_real_and_parsed_both_ways() -> None:
     abbreviations = default_abbreviations()
     assert len(abbreviations) >= 40
-    assert abbreviations.expansions["cccd"] == (("can", "cuoc", "cong", "dan"),)
+    assert abbreviations.expansions["cccd"] == (("can", "cuoc", "cong", "dan"), ("can", "cuoc"))
     assert abbreviations.expansions["qsdd"] == (("quyen", "su", "dung", "dat"),)
     assert (("uy", "ban", "nhan", "dan"), "ubnd") in abbreviations.phrases["uy"]
 
@@ -78,7 +72,9 @@ def test_abbreviation_file_errors_name_the_line() -> None:
 
 def test_analyse_expands_abbreviations_and_full_forms() -> None:
     query = analyse("CCCD")
-    assert [(t.folded, t.synonyms) for t in query.terms] == [("cccd", (("can", "cuoc", "cong", "dan"),))]
+    assert [(t.folded, t.synonyms) for t in query.terms] == [
+        ("cccd", (("can", "cuoc", "cong", "dan"), ("can", "cuoc")))
+    ]
     query = analyse("Căn cước công dân")
     assert [t.folded for t in query.terms] == ["can", "cuoc", "cong", "dan"]
     assert all(t.synonyms == (("cccd",),) for t in query.terms)
@@ -106,11 +102,6 @@ def test_prefix_analysis() -> None:
     assert analyse_prefix("  ") == (analyse(""), None)
 
 
-def test_only_long_unknown_words_may_be_fuzzy() -> None:
-    fuzzy = {t.folded: t.may_be_fuzzy for t in analyse("số thuế 2024 cccd nghiepp").terms}
-    assert fuzzy == {"so": False, "thue": True, "2024": False, "cccd": False, "nghiepp": True}
-
-
 def test_one_edit_variants_keep_the_first_letter() -> None:
     variants = set(one_edit_variants("khia"))
     assert {"khai", "kia", "khiaa", "khoa"} <= variants
@@ -119,7 +110,7 @@ def test_one_edit_variants_keep_the_first_letter() -> None:
 
 
 def test_highlight_marks_folded_matches_in_the_original_text() -> None:
-    words = frozenset({"ma", "so", "thue"})
+    words = frozenset({("ma", "so"), ("thue",)})
     assert highlight("Mã số thuế <b>", words, 0) == (
         "<mark>Mã</mark> <mark>số</mark> <mark>thuế</mark> &lt;b&gt;",
     )
@@ -127,6 +118,15 @@ def test_highlight_marks_folded_matches_in_the_original_text() -> None:
     long = "mở đầu " * 40 + "mã số thuế ở giữa " + "kết thúc " * 40
     (fragment,) = highlight(long, words, 1, 80)
     assert "<mark>thuế</mark>" in fragment and len(fragment) < 160
+
+
+def test_highlight_marks_a_word_only_where_its_syllables_are_side_by_side() -> None:
+    words = frozenset({("dan", "cu")})
+    text = "Dân cư các xã thuộc Đắk Nông cũ, người dân tra cứu"
+    assert highlight(text, words, 0) == (
+        "<mark>Dân</mark> <mark>cư</mark> các xã thuộc Đắk Nông cũ, người dân tra cứu",
+    )
+    assert highlight("Đắk Nông cũ, người dân", words) == ()
 
 
 def test_shorten_cuts_at_a_word() -> None:
