@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app
@@ -19,6 +20,7 @@ from app.config import Settings
 from dictionary.policies import SYSTEM, Actor
 from dictionary.ports import ChangeRecorder
 from dictionary.services import Context
+from dictionary.services.agency_names import AgencyNames
 from search.service import Search
 from vocab.vocabularies import Vocabularies
 
@@ -43,6 +45,11 @@ class Catalog:
     """Made on first use: it caches the description of every concept it has written."""
     dcat_validator: DcatValidator | None = None
     """Made on first use: loading the SHACL shapes costs a second."""
+
+    @cached_property
+    def agency_names(self) -> AgencyNames:
+        """Agency names by code, in memory (the search facet's labels)."""
+        return AgencyNames(self.sessionmaker)
 
     @property
     def recorder(self) -> ChangeRecorder:

@@ -107,6 +107,11 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--before",
+        help="the catalog command of an earlier version (another checkout's .venv/bin/catalog), "
+        "measured in the same rounds",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="catalog-startup-"))
@@ -129,9 +134,9 @@ def main() -> None:
     def cold_env() -> dict[str, str]:
         return {**env, "CATALOG_CACHE_DIR": tempfile.mkdtemp(dir=work, prefix="cold-cache-")}
 
-    def serve(environment: dict[str, str]) -> tuple[float, int]:
+    def serve(environment: dict[str, str], command: str = catalog) -> tuple[float, int]:
         port = free_port()
-        argv = [catalog, "serve", "--dev", "--workers", "1", "--port", str(port)]
+        argv = [command, "serve", "--dev", "--workers", "1", "--port", str(port)]
         return first_answer(argv, environment, "/api/v1/datasets", port)
 
     def minimal() -> tuple[float, int]:
@@ -146,6 +151,17 @@ def main() -> None:
         "catalog serve, first answer": lambda: serve(env),
         "catalog serve, first answer, cold cache": lambda: serve(cold_env()),
     }
+    references = {
+        "catalog --help": "python -c pass",
+        "catalog serve, first answer": "minimal Flask app, first answer",
+        "catalog serve, first answer, cold cache": "catalog serve, first answer",
+    }
+    if args.before:
+        before = args.before
+        subjects["before: catalog --help"] = lambda: (run_once([before, "--help"], env), 0)
+        subjects["before: catalog serve, first answer"] = lambda: serve(env, before)
+        references["before: catalog --help"] = "catalog --help"
+        references["before: catalog serve, first answer"] = "catalog serve, first answer"
     serve(env)  # builds the vocabulary cache and warms the file-system cache
     times: dict[str, list[float]] = {name: [] for name in subjects}
     memory: dict[str, int] = dict.fromkeys(subjects, 0)
@@ -162,11 +178,6 @@ def main() -> None:
 
     print(f"Start-up, {args.rounds} interleaved rounds, {os.cpu_count()} CPUs (seconds)")
     print(f"{'':42} {'min':>7} {'p50':>7} {'p95':>7} {'peak RSS':>9}  ratio")
-    references = {
-        "catalog --help": "python -c pass",
-        "catalog serve, first answer": "minimal Flask app, first answer",
-        "catalog serve, first answer, cold cache": "catalog serve, first answer",
-    }
     for name in names:
         values = sorted(times[name])
         p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
