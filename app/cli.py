@@ -1,36 +1,37 @@
-"""The ``catalog`` command: database, demo catalog, production server."""
+"""The ``catalog`` command: database, demo catalog, production server.
+
+Starting a command must stay cheap (``catalog --help`` in a fraction of a second): this module
+imports only click and Flask's CLI helpers at the top, the other command groups are imported when
+they are run (:class:`LazyGroup`), and the application itself is created by the command that needs it.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
-import multiprocessing
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, TextIO
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
-from flask import Flask
-from flask.cli import ScriptInfo, with_appcontext
-from sqlalchemy import select
 
-from app import create_app
-from app.cli_accounts import COMMANDS as accounts_commands
-from app.cli_dcat import export_group, harvest, validate_group
-from app.cli_governance import governance_group
-from app.cli_import import import_group
-from app.cli_search import search_group
-from app.config import serve_refusal
-from app.extension import catalog_of
-from app.wiring import Services
-from dictionary import migrations
-from dictionary.services.audit import AuditContext, set_context
+if TYPE_CHECKING:
+    from flask import Flask
+    from flask.cli import ScriptInfo
+
+    from app.wiring import Services
 
 
 @contextmanager
 def cli_services(actor: str = "cli") -> Iterator[Services]:
     """Services for a command, with a session of their own."""
+    from app.extension import catalog_of
+    from app.wiring import Services
+    from dictionary.services.audit import AuditContext, set_context
+
     session = catalog_of().sessionmaker()
     set_context(session, AuditContext(f"cli:{actor}"))  # who to name in the audit log
     try:
@@ -39,7 +40,84 @@ def cli_services(actor: str = "cli") -> Iterator[Services]:
         session.close()
 
 
-@click.group()
+def with_appcontext(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run ``command`` inside the application context, like Flask's decorator of that name.
+
+    Ours imports Flask when the command runs, not when this module is imported.
+    """
+
+    @functools.wraps(command)
+    def in_app_context(*args: Any, **kwargs: Any) -> Any:
+        from flask.cli import ScriptInfo
+
+        info = click.get_current_context().ensure_object(ScriptInfo)
+        with info.load_app().app_context():
+            return command(*args, **kwargs)
+
+    return in_app_context
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands from other modules are imported only when one of them runs.
+
+    ``lazy`` maps a command name to ``("module:attribute", short help)``; the help is what
+    ``catalog --help`` lists, so listing the commands imports none of them
+    (tests/app/test_cli.py checks that it says what the command's own docstring says).
+    """
+
+    def __init__(self, *args: Any, lazy: Mapping[str, tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, _, attribute = self.lazy[cmd_name][0].partition(":")
+            command = getattr(import_module(module), attribute)
+            if not isinstance(command, click.Command):
+                raise TypeError(f"{module}:{attribute} is not a click command")
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
+        for name in self.list_commands(ctx):
+            if name in self.lazy and name not in self.commands:
+                listed = click.Command(name, help=self.lazy[name][1])  # shortened as click shortens
+                rows.append((name, listed.get_short_help_str(limit)))
+                continue
+            command = super().get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+LAZY_COMMANDS = {
+    "audit": ("app.cli_accounts:audit", "The hash-chained audit log."),
+    "export": ("app.cli_dcat:export_group", "Export the catalog."),
+    "harvest": (
+        "app.cli_dcat:harvest",
+        "Import a DCAT-AP catalog (Turtle, RDF/XML, JSON-LD or N-Triples) from URL, following its pages.",
+    ),
+    "governance": (
+        "app.cli_governance:governance_group",
+        "Deadlines of access requests, escalations and e-mail.",
+    ),
+    "import": ("app.cli_import:import_group", "Import into the catalog from files."),
+    "search": ("app.cli_search:search_group", "Search index: rebuild, status, sync."),
+    "tokens": ("app.cli_accounts:tokens", "API tokens (shown once, stored hashed)."),
+    "users": ("app.cli_accounts:users", "Accounts of staff, approvers, administrators and systems."),
+    "validate": ("app.cli_dcat:validate_group", "Validate the catalog."),
+}
+"""The commands of the other ``app.cli_*`` modules: where each lives and its first docstring line."""
+
+
+@click.group(cls=LazyGroup, lazy=LAZY_COMMANDS)
 @click.pass_context
 def main(context: click.Context) -> None:
     """Shared Data Catalog: the catalog and data dictionary of the province's shared databases.
@@ -49,6 +127,8 @@ def main(context: click.Context) -> None:
     apps: list[Flask] = []
 
     def load_app() -> Flask:
+        from app import create_app
+
         app = create_app()
         apps.append(app)
         return app
@@ -56,8 +136,12 @@ def main(context: click.Context) -> None:
     def dispose_engines() -> None:
         # Close pooled connections when the command ends, not when the garbage collector
         # gets to them (which matters when commands run inside another process: the tests).
+        from app.extension import catalog_of
+
         for app in apps:
             catalog_of(app).engine.dispose()
+
+    from flask.cli import ScriptInfo
 
     context.obj = ScriptInfo(create_app=load_app, set_debug_flag=False)
     context.call_on_close(dispose_engines)
@@ -73,6 +157,9 @@ def db() -> None:
 @with_appcontext
 def db_upgrade(revision: str) -> None:
     """Create or migrate the schema to REVISION (default: the newest)."""
+    from app.extension import catalog_of
+    from dictionary import migrations
+
     migrations.upgrade(catalog_of().engine, revision)
     click.echo(f"Database at {revision}: {catalog_of().settings.resolved_database_url}")
 
@@ -82,6 +169,9 @@ def db_upgrade(revision: str) -> None:
 @with_appcontext
 def db_downgrade(revision: str) -> None:
     """Migrate the schema back to REVISION."""
+    from app.extension import catalog_of
+    from dictionary import migrations
+
     migrations.downgrade(catalog_of().engine, revision)
 
 
@@ -115,6 +205,9 @@ DEMO_ACCOUNTS = (
 @with_appcontext
 def demo_accounts() -> None:
     """Create demo users sharing one random password, printed once (never in production)."""
+    from sqlalchemy import select
+
+    from app.extension import catalog_of
     from dictionary.models import Principal
     from dictionary.models.accounts import AGENCY_ROLES
     from dictionary.services.accounts import AccountService
@@ -158,6 +251,8 @@ def demo_accounts() -> None:
 @with_appcontext
 def openapi(output: TextIO) -> None:
     """Write the OpenAPI document of the REST API (to OUTPUT, default standard output)."""
+    from app.extension import catalog_of
+
     api = catalog_of().api
     assert api is not None, "create_app registers the API"
     spec = api.spec.to_dict()
@@ -178,6 +273,8 @@ class _Gunicorn:
                     self.cfg.set(key, value)
 
             def load(self) -> Flask:  # type: ignore[override]  # types-gunicorn: start_response lacks exc_info
+                from app.extension import catalog_of
+
                 # Each worker opens its own connections; none may be shared across the fork.
                 catalog_of(app).engine.dispose(close=False)
                 return app
@@ -188,7 +285,7 @@ class _Gunicorn:
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--workers", default=min(4, multiprocessing.cpu_count() * 2), show_default=True, type=int)
+@click.option("--workers", default=min(4, (os.cpu_count() or 1) * 2), show_default=True, type=int)
 @click.option("--timeout", default=60, show_default=True, type=int)
 @click.option("--dev", is_flag=True, help="Development mode: allow the public development secret key.")
 @click.pass_obj
@@ -200,6 +297,9 @@ def serve(info: ScriptInfo, host: str, port: int, workers: int, timeout: int, de
     # No app context may be pushed here: the workers would inherit it, and Flask reuses a pushed
     # context for every request instead of a fresh one, sharing ``g`` (the caller, the database
     # session) from one request to the next.
+    from app.config import serve_refusal
+    from app.extension import catalog_of
+
     app = info.load_app()
     refusal = serve_refusal(catalog_of(app).settings, os.environ, dev=dev)
     if refusal is not None:
@@ -215,13 +315,3 @@ def serve(info: ScriptInfo, host: str, port: int, workers: int, timeout: int, de
             "preload_app": False,
         },
     )
-
-
-main.add_command(export_group)
-main.add_command(validate_group)
-main.add_command(harvest)
-main.add_command(import_group)
-main.add_command(search_group)
-main.add_command(governance_group)
-for _command in accounts_commands:
-    main.add_command(_command)

@@ -44,6 +44,9 @@ class Settings:
     SQLite's write lock) before it is answered 503 with Retry-After."""
     session_cookie_secure: bool | None = None
     """Send the web session cookie over HTTPS only; unset means yes except in development."""
+    cache_dir: Path | None = None
+    """Where derived files are kept between runs (the parsed vocabularies); unset means
+    ``<instance_path>/cache``. Safe to delete: it is rebuilt when missing, stale or unreadable."""
     proxy_count: int = 0
     """Reverse proxies in front whose X-Forwarded-For / -Proto are trusted (login throttling counts
     client addresses, so behind a proxy set this, or every client has the proxy's address)."""
@@ -70,6 +73,10 @@ class Settings:
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.instance_path / 'catalog.db'}"
+
+    @property
+    def resolved_cache_dir(self) -> Path:
+        return self.cache_dir or self.instance_path / "cache"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

@@ -21,6 +21,7 @@ from dictionary.governance.calendar import DeadlineRules
 from dictionary.policies import SYSTEM, Actor
 from dictionary.ports import ChangeRecorder
 from dictionary.services import Context
+from dictionary.services.agency_names import AgencyNames
 from dictionary.services.mail import MailDelivery
 from search.service import Search
 from vocab.vocabularies import Vocabularies
@@ -53,6 +54,11 @@ class Catalog:
     def deadline_rules(self) -> DeadlineRules:
         """The access deadlines' rule table and calendar (parsed once: the holidays are cached)."""
         return self.settings.deadline_rules
+
+    @cached_property
+    def agency_names(self) -> AgencyNames:
+        """Agency names by code, in memory (the search facet's labels)."""
+        return AgencyNames(self.sessionmaker)
 
     @property
     def recorder(self) -> ChangeRecorder:

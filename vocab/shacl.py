@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyshacl
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -145,6 +144,10 @@ class DcatValidator:
         return self._vocabularies
 
     def validate(self, data: Graph, profiles: Sequence[Profile] = PROFILES) -> Report:
+        # Imported here: pyshacl brings rdflib's SPARQL engine, a second of start-up for every
+        # process, while only validation (an API call, a CLI command) needs it.
+        import pyshacl
+
         report = Report()
         for profile in profiles:
             graph = data

@@ -8,7 +8,8 @@ Two sources, one model:
   :data:`EU_SCHEMES`, concepts identified by their authority code (``CSV``, ``CC_BY_4_0``).
 
 Everything is parsed once per directory and cached (:func:`load_vocabularies`): the files ship
-inside the package and never change while the process runs.
+inside the package and never change while the process runs; between processes the parsed
+schemes are kept on disk (:mod:`vocab.vocab_cache`).
 
 Our own properties (namespace ``cat:``) used here: ``cat:updatePeriod`` (``xsd:duration``),
 ``cat:rank`` (order of sensitivity), ``cat:xsdType``, ``cat:validFrom`` / ``cat:validTo``
@@ -18,9 +19,9 @@ list on the scheme giving the display order; without it, concepts are ordered by
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType
@@ -29,6 +30,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from vocab import vocab_cache
 from vocab.namespaces import CAT, DCT, EU_ONTOLOGY, OWL, RDF, SKOS, VOCAB
 from vocab.vocabularies import Concept, ConceptScheme, Vocabularies, VocabularyError
 
@@ -55,28 +57,71 @@ _DURATION = re.compile(
 )
 
 
-def load_vocabularies(directory: Path | str | None = None) -> Vocabularies:
-    """All vocabularies under ``directory`` (default: this package), parsed once per directory."""
-    # Resolved so every spelling of a directory shares one cache entry; the default already is.
-    return _load(Path(directory).resolve() if directory else PACKAGE_DIR)
+def load_vocabularies(directory: Path | str | None = None, *, cache_dir: Path | None = None) -> Vocabularies:
+    """All vocabularies under ``directory`` (default: this package), loaded once per directory.
+
+    With ``cache_dir`` the parsed schemes are kept there between processes
+    (:mod:`vocab.vocab_cache`, invalidated by the files' contents); the rdflib graphs, which only
+    the publication of a scheme needs, are parsed on first use.
+    """
+    # Resolved so every spelling of a directory shares one entry; the default already is.
+    root = Path(directory).resolve() if directory else PACKAGE_DIR
+    with _LOCK:
+        loaded = _LOADED.get(root)
+        if loaded is None:
+            loaded = _LOADED[root] = _load(root, cache_dir)
+        return loaded
 
 
-@functools.lru_cache(maxsize=8)
-def _load(directory: Path) -> Vocabularies:
-    schemes: list[ConceptScheme] = []
-    graphs: dict[str, Graph] = {}
+_LOADED: dict[Path, Vocabularies] = {}
+_LOCK = threading.Lock()
+
+
+def _load(directory: Path, cache_dir: Path | None) -> Vocabularies:
     files = sorted((directory / "schemes").glob("*.ttl"))
     if not files:
         raise VocabularyError(f"no scheme files in {directory / 'schemes'}")
-    for path in files:
-        scheme, graph = read_scheme(path)
-        schemes.append(scheme)
-        graphs[scheme.id] = graph
-    for scheme_id, (filename, title_vi) in EU_SCHEMES.items():
-        scheme, graph = read_eu_scheme(directory / "eu" / filename, scheme_id, title_vi)
-        schemes.append(scheme)
-        graphs[scheme_id] = graph
-    return Vocabularies(schemes, graphs)
+    eu_files = {scheme_id: directory / "eu" / name for scheme_id, (name, _) in EU_SCHEMES.items()}
+    for path in eu_files.values():
+        if not path.is_file():
+            raise VocabularyError(f"missing EU vocabulary {path}")
+    sources = {path.stem: (path, "turtle") for path in files} | {
+        scheme_id: (path, "xml") for scheme_id, path in eu_files.items()
+    }
+    cache = cache_dir / vocab_cache.CACHE_NAME if cache_dir is not None else None
+    stamp = vocab_cache.fingerprint(directory, [path for path, _ in sources.values()]) if cache else ""
+    schemes = vocab_cache.read_cache(cache, stamp) if cache else None
+    if schemes is None:
+        schemes = [read_scheme(path)[0] for path in files]
+        schemes += [
+            read_eu_scheme(eu_files[scheme_id], scheme_id, title_vi)[0]
+            for scheme_id, (_, title_vi) in EU_SCHEMES.items()
+        ]
+        if cache is not None:
+            vocab_cache.write_cache(cache, stamp, schemes)
+    return Vocabularies(schemes, SourceGraphs(sources))
+
+
+class SourceGraphs(Mapping[str, Graph]):
+    """The graph of each scheme, parsed from its file the first time it is asked for."""
+
+    def __init__(self, sources: Mapping[str, tuple[Path, str]]) -> None:
+        self._sources = dict(sources)
+        self._parsed: dict[str, Graph] = {}
+
+    def __getitem__(self, scheme_id: str) -> Graph:
+        graph = self._parsed.get(scheme_id)
+        if graph is None:
+            path, rdf_format = self._sources[scheme_id]
+            # Two threads may both parse on a first use; either result is the same graph.
+            graph = self._parsed[scheme_id] = Graph().parse(path, format=rdf_format)
+        return graph
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def read_scheme(path: Path) -> tuple[ConceptScheme, Graph]:

@@ -84,7 +84,7 @@ class Vocabularies:
         self._scheme_uris: dict[str, str] = {}
         self._concepts: dict[str, Concept] = {}
         self._codes: dict[str, dict[str, str]] = {}
-        self._graphs = dict(graphs)
+        self._graphs = graphs  # not copied: it may parse each graph on first use (vocab.skos)
         for scheme in schemes:
             if scheme.id in self._schemes or scheme.uri in self._scheme_uris:
                 raise VocabularyError(f"scheme {scheme.id} ({scheme.uri}) is defined twice")

@@ -7,9 +7,10 @@ engine, or the database when the engine is unreachable (``degraded`` says so).
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields
 from typing import Any
 
+from flask import Response, current_app
 from flask.views import MethodView
 from marshmallow import RAISE
 
@@ -24,9 +25,9 @@ from app.api.schemas.search import (
 )
 from app.auth import current_actor, current_visibility
 from app.extension import catalog_of
-from app.wiring import concepts, services
+from app.wiring import concepts
 from dictionary.errors import InvalidInput
-from search.interface import FACET_SCHEMES, DatasetQuery, FieldQuery, Results
+from search.interface import FACET_SCHEMES, DatasetHit, DatasetQuery, FieldHit, FieldQuery, Results
 from search.service import SearchService
 
 blp = Blueprint("search", __name__, url_prefix="/search", description="Search datasets and fields")
@@ -55,12 +56,12 @@ def _query(args: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     return {"text": args.pop("q"), "filters": filters, **args}
 
 
-def _labelled(results: Results) -> Results:
-    """Facet values with a label for people: the concept's Vietnamese label, the agency's name."""
+def _labelled(results: Results) -> dict[str, list[dict[str, Any]]]:
+    """Facet values with a label for people: the concept's label, the agency's name, from memory."""
     codes = [value for value, _ in results.facets.get("agency", ())]
-    names = {code: agency.name_vi for code, agency in services().agencies.by_codes(codes).items()}
+    names = catalog_of().agency_names.names(codes)
     lookup = concepts()
-    facets = {
+    return {
         name: [
             {
                 "value": value,
@@ -71,7 +72,6 @@ def _labelled(results: Results) -> Results:
         ]
         for name, values in results.facets.items()
     }
-    return replace(results, facets=facets)  # type: ignore[arg-type]  # facets as labelled dicts, for the API schema
 
 
 ENGINE_UNAVAILABLE = "The search engine is unavailable; the catalog's database answered instead"
@@ -85,9 +85,36 @@ def _reason(reason: str | None) -> str | None:
     return ENGINE_UNAVAILABLE
 
 
-def _answer(results: Results) -> tuple[Results, dict[str, str]]:
-    results = replace(_labelled(results), reason=_reason(results.reason))
-    return results, _pagination(results)
+def _answer(results: Results) -> Response:
+    """The documented body (``DatasetResultsSchema`` / ``FieldResultsSchema``) built from plain
+    dicts: marshmallow would walk every hit through nested schemas for the same JSON
+    (tests/app/test_api_search.py checks that both give the same body)."""
+    body = {
+        "engine": results.engine,
+        "degraded": results.degraded,
+        "reason": _reason(results.reason),
+        "total": results.total,
+        "page": results.page,
+        "page_size": results.page_size,
+        "facets": _labelled(results),
+        "items": [hit_body(hit) for hit in results.hits],
+    }
+    response = current_app.response_class(current_app.json.dumps(body), mimetype="application/json")
+    response.headers.update(_pagination(results))
+    return response
+
+
+def hit_body(hit: DatasetHit | FieldHit) -> dict[str, Any]:
+    """One hit as the API shows it: its dataclass fields, dates in ISO 8601, highlights as lists."""
+    body = {name: getattr(hit, name) for name in _HIT_FIELDS[type(hit)]}
+    if isinstance(hit, DatasetHit):
+        body["agencies"] = list(hit.agencies)
+        body["updated_at"] = hit.updated_at.isoformat() if hit.updated_at is not None else None
+    body["highlights"] = {name: list(fragments) for name, fragments in hit.highlights.items()}
+    return body
+
+
+_HIT_FIELDS = {kind: tuple(spec.name for spec in fields(kind)) for kind in (DatasetHit, FieldHit)}
 
 
 def _pagination(results: Results) -> dict[str, str]:

@@ -18,6 +18,7 @@ user. A session ends after ``SESSION_IDLE`` without a request and ``SESSION_MAX_
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import secrets
@@ -37,8 +38,17 @@ from dictionary.models.base import utcnow
 from dictionary.services.base import Context
 
 HASHER = PasswordHasher()
-# Verified against when the user does not exist, so that both cases take the same time.
-_DUMMY_HASH = HASHER.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so that both cases take the same time.
+
+    Made on the first sign-in, not at import: a hash costs ~0.1 s that no CLI command or worker
+    start should pay (the first unknown name is slower by that, once per process).
+    """
+    return HASHER.hash(secrets.token_urlsafe(16))
+
 
 SESSION_IDLE = timedelta(hours=1)
 SESSION_MAX_AGE = timedelta(hours=8)
@@ -121,7 +131,7 @@ class SignInService:
         principal = session.scalar(select(Principal).where(Principal.email == username))
         stored = principal.password_hash if principal is not None and principal.active else None
         try:
-            ok = HASHER.verify(stored or _DUMMY_HASH, password) and stored is not None
+            ok = HASHER.verify(stored or _dummy_hash(), password) and stored is not None
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok or principal is None:

@@ -19,8 +19,8 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelt
 
 from dictionary.spreadsheets.archive import CHUNK, Archive
 from dictionary.spreadsheets.budget import Budget, OverBudget, SpreadsheetError
+from dictionary.spreadsheets.reading import SHEET_NAME
 
-SHEET_NAME = "Từ điển dữ liệu"
 MAX_DEPTH = 64
 """Office nests elements a dozen deep; a deeper part only makes the parser keep a long stack."""
 MAX_STYLES = 65_536

@@ -15,8 +15,6 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from openpyxl.utils import get_column_letter
-
 from dictionary.spreadsheets.budget import (
     HEADER_SEARCH_ROWS,
     Budget,
@@ -30,7 +28,6 @@ from dictionary.spreadsheets.budget import (
     too_many_rows,
 )
 from dictionary.spreadsheets.columns import BY_KEY, REQUIRED_KEYS, blank_row, clean_text, header_key
-from dictionary.spreadsheets.xlsx import SHEET_NAME, FormulaWithoutValue, read_xlsx
 
 __all__ = [
     "SHEET_NAME",
@@ -41,6 +38,17 @@ __all__ = [
     "Table",
     "read_table",
 ]
+
+SHEET_NAME = "Từ điển dữ liệu"
+"""The dictionary sheet of the template (a workbook's other sheets are the guide and the codes)."""
+
+
+@dataclass(frozen=True)
+class FormulaWithoutValue:
+    """A formula cell saved without its computed value (e.g. written by a script, not by Excel)."""
+
+    formula: str
+
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -70,6 +78,10 @@ def read_table(data: bytes, limits: Limits | None = None) -> Table:
         message = f"The file is larger than {limits.max_bytes:,} bytes"
         raise OverBudget(message, "bytes", max=limits.max_bytes)
     if data.startswith(ZIP_SIGNATURE):
+        # Imported here: the workbook reader brings openpyxl (its dates and number formats), a
+        # fifth of a second that only an upload of a workbook should cost.
+        from dictionary.spreadsheets.xlsx import read_xlsx
+
         fmt, rows, properties = "xlsx", *read_xlsx(data, budget, MAX_COLUMNS)
     elif data.startswith(OLE_SIGNATURE):
         raise SpreadsheetError(
@@ -82,7 +94,16 @@ def read_table(data: bytes, limits: Limits | None = None) -> Table:
 
 
 def cell_name(column_position: int, row: int) -> str:
-    return f"{get_column_letter(column_position + 1)}{row}"
+    return f"{column_letter(column_position + 1)}{row}"
+
+
+def column_letter(number: int) -> str:
+    """Excel's name of the column ``number`` (1 → A, 27 → AA), as openpyxl's get_column_letter."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 # CSV --------------------------------------------------------------------------------------------

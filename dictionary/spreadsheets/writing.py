@@ -11,21 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
-
-from dictionary.spreadsheets.columns import (
-    BOOLEAN_CHOICES,
-    COLUMNS,
-    INJECTION_STARTS,
-    RELATIONS,
-    guard_formula,
-)
-from dictionary.spreadsheets.reading import SHEET_NAME
+from dictionary.spreadsheets.columns import COLUMNS, guard_formula
 from dictionary.spreadsheets.vocabulary import Choice
 
 GUIDE_SHEET = "Hướng dẫn - Guide"
@@ -36,12 +22,6 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 FIRST_DATA_ROW = 3
 VALIDATED_ROWS = 2000
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-SUBHEADER_FONT = Font(italic=True, color="1F4E78")
-SUBHEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
 TEXT_KINDS = ("name", "text", "concept", "foreign_key", "code_list", "mappings")
 
 GUIDE_NOTES = (
@@ -95,138 +75,8 @@ def write_csv(rows: Sequence[Sequence[Any]]) -> bytes:
 
 
 def write_xlsx(rows: Sequence[Sequence[Any]], codes: CodeLists, info: WorkbookInfo | None = None) -> bytes:
-    info = info or WorkbookInfo()
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new Workbook always has one sheet
-    sheet.title = SHEET_NAME
-    _dictionary_sheet(sheet, rows)
-    _guide_sheet(workbook.create_sheet(GUIDE_SHEET), info)
-    ranges = _codes_sheet(workbook.create_sheet(CODES_SHEET), codes)
-    _validations(sheet, ranges)
-    # The slug and version travel with the file, so an import can warn about a file of another
-    # dataset, or one exported before later edits (which the import would overwrite).
-    workbook.properties.title = f"Từ điển dữ liệu / Data dictionary: {info.slug or 'mẫu / template'}"
-    workbook.properties.identifier = info.slug
-    workbook.properties.version = None if info.version is None else str(info.version)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """The template as an Excel workbook: dictionary sheet with drop-downs, guide, codes."""
+    # Imported here: openpyxl takes a fifth of a second to import, and only this export needs it.
+    from dictionary.spreadsheets.workbook import write_workbook
 
-
-def _put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
-    _as_text(sheet.cell(row=row, column=column, value=value))
-
-
-def _as_text(cell: Any) -> None:
-    if isinstance(cell.value, str) and cell.value.startswith(INJECTION_STARTS):
-        # Stored as text (openpyxl would make "=…" a formula) and quote-prefixed, as Excel does
-        # for a typed apostrophe, so editing the cell in Excel does not turn it into a formula.
-        cell.data_type = "s"
-        cell.quotePrefix = True
-
-
-def _append(sheet: Worksheet, values: Sequence[Any]) -> None:
-    """``sheet.append`` for text that may come from users (titles, labels): never a formula."""
-    sheet.append(list(values))
-    for cell in sheet[sheet.max_row] if values else ():
-        _as_text(cell)
-
-
-def _dictionary_sheet(sheet: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
-    for index, column in enumerate(COLUMNS, start=1):
-        top = sheet.cell(row=1, column=index, value=column.key)
-        top.font, top.fill = HEADER_FONT, HEADER_FILL
-        top.comment = Comment(
-            f"{column.title_vi}: {column.help_vi}\n\n{column.title_en}: {column.help_en}", "Catalog",
-            width=320, height=160,
-        )  # fmt: skip
-        sub = sheet.cell(row=2, column=index, value=column.en)
-        sub.font, sub.fill = SUBHEADER_FONT, SUBHEADER_FILL
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width
-        if column.kind in TEXT_KINDS:
-            # Text format: Excel would otherwise turn a typed 001 into 1 or a code into a date.
-            sheet.column_dimensions[letter].number_format = "@"
-    for number, values in enumerate(rows, start=FIRST_DATA_ROW):
-        for index, (column, value) in enumerate(zip(COLUMNS, values, strict=True), start=1):
-            _put(sheet, number, index, value)
-            sheet.cell(row=number, column=index).alignment = WRAP if column.width >= 28 else TOP
-    sheet.freeze_panes = f"B{FIRST_DATA_ROW}"
-
-
-def _guide_sheet(sheet: Worksheet, info: WorkbookInfo) -> None:
-    _append(sheet, ["Hướng dẫn điền mẫu từ điển dữ liệu", "How to fill in the data-dictionary template"])
-    sheet["A1"].font = sheet["B1"].font = Font(bold=True, size=13)
-    if info.slug:
-        _append(sheet, ["Tập dữ liệu / Dataset", f"{info.title or ''} ({info.slug})"])
-        _append(sheet, ["Phiên bản / Version", info.version])
-    if info.exported_at:
-        _append(sheet, ["Xuất lúc / Exported at", info.exported_at])
-    sheet.append([])
-    for note_vi, note_en in GUIDE_NOTES:
-        _append(sheet, [note_vi, note_en])
-    sheet.append([])
-    headers = ["Cột", "Column", "Tên cột", "Title", "Cách ghi", "How to fill", "Bắt buộc / Required",
-               "Ví dụ / Example"]  # fmt: skip
-    sheet.append(headers)
-    header_row = sheet.max_row
-    for cell in sheet[header_row]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    for column in COLUMNS:
-        row = [column.key, column.en, column.title_vi, column.title_en, column.help_vi, column.help_en,
-               "x" if column.required else "", column.example]  # fmt: skip
-        _append(sheet, row)
-    for letter, width in zip("ABCDEFGH", (22, 18, 22, 22, 60, 60, 12, 30), strict=True):
-        sheet.column_dimensions[letter].width = width
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = WRAP
-
-
-def _codes_sheet(sheet: Worksheet, codes: CodeLists) -> dict[str, str]:
-    """One table of every allowed code; returns the cell range of each list, for the drop-downs."""
-    sheet.append(["Cột / Column", "Mã / Code", "Nhãn / Label (vi)", "Label (en)"])
-    for cell in sheet[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    relations = [Choice(name, name, name) for name in RELATIONS.values()]
-    booleans = [Choice(word, "không" if word == "không" else "có", "no" if word == "không" else "yes")
-                for word in BOOLEAN_CHOICES]  # fmt: skip
-    lists = {
-        "kieu": codes.data_types,
-        "du_lieu_ca_nhan": codes.personal_data,
-        "danh_muc": codes.schemes + codes.standards,
-        "anh_xa": relations,
-        "bat_buoc": booleans,
-    }
-    ranges = {}
-    for key, choices in lists.items():
-        if not choices:
-            continue
-        first = sheet.max_row + 1
-        for choice in choices:
-            _append(sheet, [key, choice.code, choice.label_vi, choice.label_en])
-        ranges[key] = f"{quote_sheetname(CODES_SHEET)}!$B${first}:$B${sheet.max_row}"
-    for letter, width in zip("ABCD", (18, 24, 48, 40), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    return ranges
-
-
-def _validations(sheet: Worksheet, ranges: dict[str, str]) -> None:
-    """Drop-downs from the Codes sheet. Warnings, not stops: a URI or a label pasted in is still
-    accepted by the import, which is where values are really checked."""
-    last = FIRST_DATA_ROW + VALIDATED_ROWS - 1
-    for index, column in enumerate(COLUMNS, start=1):
-        source = ranges.get("bat_buoc" if column.kind == "bool" else column.key)
-        if source is None or column.kind == "mappings":
-            continue
-        validation = DataValidation(
-            type="list", formula1=source, allow_blank=True, errorStyle="warning",
-            showErrorMessage=True, showInputMessage=True,
-            errorTitle=column.key, error=f"Chọn trong danh sách / pick from the list ({CODES_SHEET})",
-            promptTitle=column.title_vi[:32], prompt=column.help_vi[:255],
-        )  # fmt: skip
-        letter = get_column_letter(index)
-        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
-        sheet.add_data_validation(validation)
+    return write_workbook(rows, codes, info or WorkbookInfo())

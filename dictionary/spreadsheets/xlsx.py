@@ -12,7 +12,6 @@ and a formula saved without a value as :class:`FormulaWithoutValue`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -32,7 +31,6 @@ from dictionary.spreadsheets.budget import (
 )
 from dictionary.spreadsheets.columns import blank_row
 from dictionary.spreadsheets.parts import (
-    SHEET_NAME,
     Core,
     Handler,
     Relationships,
@@ -41,6 +39,7 @@ from dictionary.spreadsheets.parts import (
     parse,
     whole_number,
 )
+from dictionary.spreadsheets.reading import SHEET_NAME, FormulaWithoutValue
 
 __all__ = ["SHEET_NAME", "FormulaWithoutValue", "read_xlsx"]
 
@@ -48,13 +47,6 @@ WORKBOOK = "xl/workbook.xml"
 _CELL = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 Row = tuple[int, list[object]]
 _KINDS = {"n": "number", "s": "shared-string index", "b": "boolean", "d": "date"}
-
-
-@dataclass(frozen=True)
-class FormulaWithoutValue:
-    """A formula cell saved without its computed value (e.g. written by a script, not by Excel)."""
-
-    formula: str
 
 
 def read_xlsx(data: bytes, budget: Budget, columns: int) -> tuple[list[Row], dict[str, str]]:

@@ -142,3 +142,44 @@ def test_falls_back_to_the_database_when_the_engine_is_down(app, anonymous_clien
     finally:
         search.service = original
         down.close()
+
+
+@pytest.mark.parametrize("updated", [None, "2026-11-26T08:30:00.123456+00:00"])
+@pytest.mark.parametrize("score", [None, 3.25])
+def test_hits_built_as_plain_dicts_are_what_the_documented_schemas_give(updated, score) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from app.api.schemas.search import DatasetHitSchema, FieldHitSchema
+    from app.api.search import hit_body
+    from search.interface import DatasetHit, FieldHit
+
+    marks = {"title": ("<mark>Hộ</mark> tịch", "…"), "description": ()}
+    dataset = DatasetHit(
+        id="d1", slug="ho-tich", title="Hộ tịch", title_en=None, description="Sổ hộ tịch", status="s",
+        sharing_class="c", agencies=("H68.11", "H68"), score=score, highlights=marks,
+        updated_at=datetime.fromisoformat(updated) if updated else None,
+    )  # fmt: skip
+    field = FieldHit(
+        id="f1", name="so_cccd", label="Số CCCD", label_en="ID number" if score else None, definition=None,
+        data_type="STRING" if score else None, personal_data=None, restricted=bool(score), dataset_id="d1",
+        dataset_slug="ho-tich", dataset_title="Hộ tịch", score=score, highlights=marks,
+    )  # fmt: skip
+    assert json.dumps(hit_body(dataset), sort_keys=True) == json.dumps(
+        DatasetHitSchema().dump(dataset), sort_keys=True
+    )
+    assert json.dumps(hit_body(field), sort_keys=True) == json.dumps(
+        FieldHitSchema().dump(field), sort_keys=True
+    )
+
+
+def test_the_search_answer_validates_against_its_schema(anonymous_client, catalog) -> None:  # type: ignore[no-untyped-def]
+    from app.api.schemas.search import DatasetResultsSchema, FieldResultsSchema
+
+    for path, schema in (
+        (API + "?q=ma+so+thue", DatasetResultsSchema()),
+        (API + "/fields", FieldResultsSchema()),
+    ):
+        body = anonymous_client.get(path).json
+        assert body["items"], path
+        assert schema.validate(body) == {}
+        assert set(body) == set(schema.fields)
