@@ -192,7 +192,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "terms.TermItem": {"GET": PUBLIC, "PATCH": ADMIN, "DELETE": ADMIN},
     "terms.TermHistory": PUBLIC,
     "terms.TermFields": PUBLIC,
-    "terms.TermSuggestions": PUBLIC,
+    "conformance.TermSuggestions": PUBLIC,
     "conformance.DatasetConformance": DATASET_READ,
     "conformance.AgencyConformance": PUBLIC,
     "vocabularies.Vocabularies": PUBLIC,

@@ -24,7 +24,10 @@ blp = Blueprint(
     "terms", __name__, url_prefix="/terms", description="The shared data dictionary (Decision 2439/QĐ-TTg)"
 )
 conformance_blp = Blueprint(
-    "conformance", __name__, url_prefix="", description="Conformance of fields to the shared data dictionary"
+    "conformance",
+    __name__,
+    url_prefix="",
+    description="Conformance of fields to the shared data dictionary, and the terms a field may hold",
 )
 
 
@@ -49,15 +52,6 @@ class Terms(MethodView):
         note = data.pop("note", None)
         term = services().terms.create(data, note)
         return term, etag_header(term.lock_version)
-
-
-@blp.route("/suggestions")
-class TermSuggestions(MethodView):
-    @blp.arguments(TermSuggestionQuerySchema, location="query")
-    @blp.response(200, TermSuggestionSchema(many=True))
-    def get(self, query):
-        """Terms a field probably holds, from its name and label (folded Vietnamese, abbreviations)"""
-        return services().term_suggestions.suggest(query.get("name"), query.get("label"), query["limit"])
 
 
 @blp.route("/<code>")
@@ -119,3 +113,12 @@ class AgencyConformance(MethodView):
     def get(self, code):
         """Deviations from the shared data dictionary in the datasets the agency owns"""
         return services().conformance.agency_report(code)
+
+
+@conformance_blp.route("/term-suggestions")
+class TermSuggestions(MethodView):
+    @conformance_blp.arguments(TermSuggestionQuerySchema, location="query")
+    @conformance_blp.response(200, TermSuggestionSchema(many=True))
+    def get(self, query):
+        """Terms a field probably holds, from its name and label (folded Vietnamese, abbreviations)"""
+        return services().term_suggestions.suggest(query.get("name"), query.get("label"), query["limit"])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import builtins
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, Conflict, NotFound, PermissionDenied
@@ -63,14 +64,14 @@ class TermService:
         if filters.provincial is not None:
             query = query.where(DataElement.provincial == filters.provincial)
         if filters.q:
-            pattern = f"%{filters.q.lower()}%"
-            query = query.where(
-                or_(
-                    func.lower(DataElement.code).like(pattern),
-                    func.lower(DataElement.name_vi).like(pattern),
-                    func.lower(DataElement.name_en).like(pattern),
-                )
-            )
+            # The register is small (hundreds of terms): match folded text in memory, so that
+            # "so dinh danh" finds "Số định danh" and "cccd" the term whose abbreviation it is.
+            wanted = _fold(filters.q)
+            found = [
+                t for t in self.ctx.session.scalars(query.order_by(DataElement.code)) if wanted in _text_of(t)
+            ]
+            start = (page - 1) * page_size
+            return found[start : start + page_size], len(found)
         return paginate(self.ctx.session, query, page, page_size, DataElement.code)
 
     def history(self, code: str) -> builtins.list[DataElementVersion]:
@@ -111,12 +112,14 @@ class TermService:
         term = self.get(code)
         claim_version(self.ctx.session, term, if_match)
         new_code = data.get("code", code)
-        if new_code != code:
-            # Mappings name a term by its code (the mapping's term): renaming would orphan them.
-            if self.mapping_count(term):
-                raise Conflict(f"Term {code} is mapped by fields; its code cannot change")
-            if self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == new_code)):
-                raise AlreadyExists.one("code", f"a term with the code '{new_code}' already exists")
+        moved = "standard" in data and data["standard"] != term.standard.code
+        if (new_code != code or moved) and self.mapping_count(term):
+            # Mappings name a term by its dictionary and code: changing either would orphan them.
+            raise Conflict(f"Term {code} is mapped by fields; its code and dictionary cannot change")
+        if new_code != code and self.ctx.session.scalar(
+            select(DataElement.id).where(DataElement.code == new_code)
+        ):
+            raise AlreadyExists.one("code", f"a term with the code '{new_code}' already exists")
         values = self._checked(data, term)
         for name, value in values.items():
             setattr(term, name, value)
@@ -217,6 +220,18 @@ class TermService:
         )
         self.ctx.session.flush()
         self.ctx.session.expire(term, ["history"])
+
+
+def _fold(text: str) -> str:
+    """Lowercase, without diacritics (đ → d), spaces collapsed: how the register is filtered."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+def _text_of(term: DataElement) -> str:
+    names = [term.code, term.code.replace("_", " "), term.name_vi, term.name_en or "", *term.synonyms,
+             *term.abbreviations]  # fmt: skip
+    return " | ".join(_fold(name) for name in names)
 
 
 def term_snapshot(term: DataElement) -> dict[str, Any]:

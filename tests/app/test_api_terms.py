@@ -100,7 +100,7 @@ def test_conformance_per_term_dataset_and_agency(client, dictionary) -> None:
 
 
 def test_suggestions_offer_the_mapping_to_accept(client, dictionary) -> None:
-    found = client.get(f"{API}/terms/suggestions", query_string={"name": "cccd_nguoi_nop"}).json
+    found = client.get(f"{API}/term-suggestions", query_string={"name": "cccd_nguoi_nop"}).json
     assert found[0]["term"] == "SO_DINH_DANH"
     assert found[0]["mapping"] == {"standard": "TDDL", "term": "SO_DINH_DANH", "relation": "exactMatch"}
     # Accepting it is adding that mapping to the field.
@@ -112,7 +112,7 @@ def test_suggestions_offer_the_mapping_to_accept(client, dictionary) -> None:
     )
     assert added.status_code == 201
     assert {h["field"] for h in client.get(f"{API}/terms/SO_DINH_DANH/fields").json} >= {"cccd_nguoi_nop"}
-    assert client.get(f"{API}/terms/suggestions", query_string={"name": "ghi_chu"}).json == []
+    assert client.get(f"{API}/term-suggestions", query_string={"name": "ghi_chu"}).json == []
 
 
 def test_the_term_page_lists_conforming_and_deviating_fields(client, dictionary) -> None:

@@ -287,7 +287,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("DELETE", A + "/terms/<code>"): Case(A + "/terms/TERM-M", only("admin", ok=412), headers=STALE),
     ("GET", A + "/terms/<code>/history"): Case(A + "/terms/TERM-M/history", anyone(200)),
     ("GET", A + "/terms/<code>/fields"): Case(A + "/terms/TERM-M/fields", anyone(200)),
-    ("GET", A + "/terms/suggestions"): Case(A + "/terms/suggestions?name=thuat_ngu", anyone(200)),
+    ("GET", A + "/term-suggestions"): Case(A + "/term-suggestions?name=thuat_ngu", anyone(200)),
     ("GET", A + "/datasets/<slug>/conformance"): Case(D + "/conformance", shared_dataset(200)),
     ("GET", A + "/agencies/<code>/conformance"): Case(A + "/agencies/{agency}/conformance", anyone(200)),
     ("GET", A + "/vocabularies"): Case(A + "/vocabularies", anyone(200)),

@@ -12,7 +12,7 @@ from dictionary.policies import Actor
 from dictionary.services import FieldService
 from dictionary.services.conformance import ConformanceService, dataset_conformance
 from dictionary.services.datasets import DatasetService
-from dictionary.services.terms import TermService
+from dictionary.services.terms import TermFilters, TermService
 from dictionary.visibility import Visibility
 from tests.factories import FieldData, field_inputs, make_agency, make_dataset, make_standard, make_term
 
@@ -158,7 +158,10 @@ def test_a_mapped_term_keeps_its_code_and_cannot_be_deleted(ctx, national) -> No
         service.delete("SO_DINH_DANH")
     with pytest.raises(Conflict):
         service.update("SO_DINH_DANH", {"code": "KHAC"})
-    assert service.get("SO_DINH_DANH").code == "SO_DINH_DANH"
+    with pytest.raises(Conflict):
+        service.update("SO_DINH_DANH", {"standard": "DM-XA"})
+    term = service.get("SO_DINH_DANH")
+    assert (term.code, term.standard.code, term.lock_version) == ("SO_DINH_DANH", "TDDL", 1)
 
 
 def test_only_administrators_maintain_the_register(ctx, national) -> None:
@@ -168,3 +171,21 @@ def test_only_administrators_maintain_the_register(ctx, national) -> None:
     with pytest.raises(PermissionDenied):
         viewer.delete("SO_DINH_DANH")
     assert TermService(ctx).get("SO_DINH_DANH").length == 12
+
+
+def test_the_register_is_filtered_by_folded_names_synonyms_and_abbreviations(ctx, national) -> None:
+    make_term(
+        ctx, "TDDL", code="MA_SO_THUE", name_vi="Mã số thuế", abbreviations=["MST"], synonyms=["mã thuế"]
+    )
+    service = TermService(ctx)
+
+    def codes(q: str) -> list[str]:
+        return [t.code for t in service.list(TermFilters(q=q), 1, 50)[0]]
+
+    assert codes("ma so thue") == ["MA_SO_THUE"]
+    assert codes("MÃ SỐ THUẾ") == ["MA_SO_THUE"]
+    assert codes("mst") == ["MA_SO_THUE"]
+    assert codes("so_dinh") == ["SO_DINH_DANH"]
+    assert codes("khong co") == []
+    items, total = service.list(TermFilters(q="so"), 1, 1)
+    assert total == 2 and len(items) == 1

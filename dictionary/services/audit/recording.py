@@ -24,6 +24,7 @@ PENDING_KEY = "audit.pending"
 NOT_AUDITED = frozenset(
     {
         "revision",
+        "data_element_version",
         "search_outbox",
         "audit_event",
         "audit_chain_head",
@@ -34,9 +35,10 @@ NOT_AUDITED = frozenset(
         "decision_letter",
     }
 )
-"""Derived or bookkeeping tables: revisions repeat the dataset change already logged, the outboxes
-and notifications follow from logged changes, logins and logouts are logged as explicit events, and
-a decision letter by an explicit event with its hash (its PDF does not belong in the chain)."""
+"""Derived or bookkeeping tables: revisions (and a term's versions) repeat the change already logged,
+the outboxes and notifications follow from logged changes, logins and logouts are logged as
+explicit events, and a decision letter by an explicit event with its hash (its PDF does not belong
+in the chain)."""
 IGNORED_COLUMNS = frozenset({"updated_at", "lock_version", "last_used_at", "last_login_at"})
 """Columns that change as a side effect; an update of only these is not an event."""
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
