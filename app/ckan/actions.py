@@ -288,6 +288,8 @@ class CkanActions:
                 )
             for part in rest:
                 check_fields(part)
+        except RecursionError as error:
+            raise SearchQueryFailed(_("Câu truy vấn lồng quá sâu")) from error
         except QuerySyntaxError as error:
             raise SearchQueryFailed(_("Câu truy vấn không hợp lệ: %(reason)s", reason=str(error))) from error
         fielded = bool(rest)

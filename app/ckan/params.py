@@ -17,6 +17,7 @@ from flask import Request
 from flask_babel import gettext as _
 
 from app.ckan.errors import BadRequest, ValidationFailed
+from app.errors import is_storable_text
 
 TRUE = {"true", "1", "yes", "on"}
 FALSE = {"false", "0", "no", "off", ""}
@@ -40,7 +41,20 @@ def read_params(request: Request) -> dict[str, Any]:
             if not isinstance(body, dict):
                 raise BadRequest(_("Yêu cầu sai: thân yêu cầu phải là một đối tượng JSON"))
             params.update(body)
+    if _unstorable(params):
+        # JSON escapes such as "\u0000" or "\ud800" decode to text no database stores.
+        raise BadRequest(_("Yêu cầu sai: có ký tự không lưu được (NUL hoặc Unicode sai)"))
     return params
+
+
+def _unstorable(value: Any) -> bool:
+    if isinstance(value, str):
+        return not is_storable_text(value)
+    if isinstance(value, dict):
+        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_unstorable(item) for item in value)
+    return False
 
 
 class Params:

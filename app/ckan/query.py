@@ -228,8 +228,11 @@ def parse_time(value: str, now: datetime | None = None) -> datetime:
         moment = now or datetime.now(UTC)
         if math.group(1):
             unit = UNITS[math.group(3).rstrip("S")]
-            step = timedelta(**{unit: int(math.group(2))})
-            moment = moment + step if math.group(1) == "+" else moment - step
+            try:
+                step = timedelta(**{unit: int(math.group(2))})
+                moment = moment + step if math.group(1) == "+" else moment - step
+            except OverflowError as error:
+                raise QuerySyntaxError(f"{value!r} reaches beyond the calendar") from error
         if value.endswith("/DAY"):
             moment = moment.replace(hour=0, minute=0, second=0, microsecond=0)
         return moment

@@ -230,6 +230,8 @@ def test_site_actions(anonymous_client) -> None:
         ("fq=organization:(a%20OR", 400, "Search Query Error", None),
         ("fq=free%20text", 400, "Search Query Error", None),
         ("q=%22unclosed", 400, "Search Query Error", None),
+        ("fq=metadata_modified:[NOW-99999999999DAYS%20TO%20*]", 400, "Search Query Error", None),
+        ("q=" + "(" * 5000 + "a" + ")" * 5000, 400, "Search Query Error", None),
     ],
 )
 def test_bad_parameters_are_ckan_errors(anonymous_client, query, status, kind, field) -> None:
@@ -247,6 +249,12 @@ def test_bad_calls_are_ckan_errors(app, anonymous_client) -> None:
     failure(anonymous_client.post(f"{ACTION}/package_show", json={}), 409, "Validation Error")
     failure(anonymous_client.post(f"{ACTION}/package_show", json={"id": ["x"]}), 409, "Validation Error")
     failure(anonymous_client.get(f"{ACTION}/package_show?id=a%00b"), 400, "Bad Request")
+    nul = '{"id": "a\\u0000b"}'
+    failure(anonymous_client.post(f"{ACTION}/package_show", data=nul, content_type="application/json"),
+            400, "Bad Request")  # fmt: skip
+    put = anonymous_client.put(f"{ACTION}/package_list")  # no route matched: the app's own 405
+    assert put.status_code == 405
+    assert "POST" in put.headers["Allow"]
     refused = anonymous_client.get(f"{ACTION}/package_list", headers={"Authorization": "wrong"})
     failure(refused, 403, "Authorization Error")
 
