@@ -44,6 +44,7 @@ START = (
     "/login",
     "/search?type=fields",
     "/search?q=ma+so+thue",
+    "/search?q=doanh+nghiep",
     "/dataset/tro-giup-xa-hoi-hang-thang",
     "/dataset/tiem-chung-ho-so-suc-khoe",
     "/dataset/tro-giup-xa-hoi-hang-thang/history?from=1&to=3",
