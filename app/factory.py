@@ -6,6 +6,7 @@ import gc
 
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 from flask_smorest import Api
 from marshmallow import Schema
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -47,7 +48,8 @@ def create_app(settings: Settings | None = None) -> Flask:
             },
         },
     )
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Vietnamese readable with curl
+    if isinstance(app.json, DefaultJSONProvider):
+        app.json.ensure_ascii = False  # Vietnamese readable with curl
     compression.init_app(app)  # first registered, so it runs after every other after_request
     app.url_map.converters["int"] = Int32Converter  # before any route: every <int:…> is bounded
 

@@ -9,9 +9,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import CursorResult, Result, Select, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -260,3 +260,9 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.errors:
             raise InvalidInput(self.errors)
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE touched: ``Session.execute`` is typed as returning a
+    ``Result``, and only its ``CursorResult`` (what a DML statement gives) has ``rowcount``."""
+    return cast(CursorResult[Any], result).rowcount

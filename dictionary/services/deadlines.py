@@ -21,7 +21,7 @@ from dictionary.governance.calendar import DeadlineRules
 from dictionary.models import AccessRequest, AccessStep, Principal
 from dictionary.models.base import utcnow
 from dictionary.policies import SYSTEM, Actor, can_give_opinion, owner_of
-from dictionary.services.base import Context, unit_of_work
+from dictionary.services.base import Context, rows_changed, unit_of_work
 from dictionary.services.notifications import Notifier
 
 STEP_LABELS = {"opinion": "ý kiến cơ quan chủ quản", "decision": "quyết định phê duyệt"}
@@ -96,12 +96,14 @@ class DeadlineService:
         notifier = Notifier(self.ctx, SYSTEM)
         done: list[tuple[int, str]] = []
         for step in candidates:
-            claimed = session.execute(
-                update(AccessStep)
-                .where(AccessStep.id == step.id, AccessStep.escalated_at.is_(None))
-                .values(escalated_at=now),
-                execution_options={"synchronize_session": False},
-            ).rowcount  # type: ignore[attr-defined]
+            claimed = rows_changed(
+                session.execute(
+                    update(AccessStep)
+                    .where(AccessStep.id == step.id, AccessStep.escalated_at.is_(None))
+                    .values(escalated_at=now),
+                    execution_options={"synchronize_session": False},
+                )
+            )
             if claimed != 1:
                 continue  # another run escalated it meanwhile
             set_committed_value(step, "escalated_at", now)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from dictionary.models import MailMessage
 from dictionary.models.base import utcnow
+from dictionary.services.base import rows_changed
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +103,7 @@ class MailDelivery:
                         failed += 1
                     else:
                         session.execute(
-                            update(MailMessage)
-                            .where(MailMessage.id == mail_id)
-                            .values(sent_at=self.now())
+                            update(MailMessage).where(MailMessage.id == mail_id).values(sent_at=self.now())
                         )
                         session.commit()
                         sent += 1
@@ -128,16 +127,18 @@ class MailDelivery:
         return {"pending": pending or 0, "failing": failing or 0}
 
     def _claim(self, session: Session, mail_id: object, now: datetime) -> MailMessage | None:
-        claimed = session.execute(
-            update(MailMessage)
-            .where(
-                MailMessage.id == mail_id,
-                MailMessage.sent_at.is_(None),
-                MailMessage.next_attempt_at <= now,
+        claimed = rows_changed(
+            session.execute(
+                update(MailMessage)
+                .where(
+                    MailMessage.id == mail_id,
+                    MailMessage.sent_at.is_(None),
+                    MailMessage.next_attempt_at <= now,
+                )
+                .values(next_attempt_at=now + CLAIM, attempts=MailMessage.attempts + 1),
+                execution_options={"synchronize_session": False},
             )
-            .values(next_attempt_at=now + CLAIM, attempts=MailMessage.attempts + 1),
-            execution_options={"synchronize_session": False},
-        ).rowcount  # type: ignore[attr-defined]
+        )
         session.commit()
         if claimed != 1:
             return None

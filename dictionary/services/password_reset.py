@@ -21,7 +21,7 @@ from dictionary.models.base import utcnow
 from dictionary.policies import Actor
 from dictionary.services.accounts import MIN_PASSWORD, AccountService
 from dictionary.services.audit import record
-from dictionary.services.base import Context, unit_of_work
+from dictionary.services.base import Context, rows_changed, unit_of_work
 from dictionary.services.signin import end_sessions, hash_password
 
 RESET_HOURS = 24
@@ -97,7 +97,7 @@ class PasswordResetService:
             .where(PasswordReset.token_hash == reset.token_hash, PasswordReset.used_at.is_(None))
             .values(used_at=utcnow())
         )
-        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        if rows_changed(claimed) != 1:
             raise InvalidResetLink()
         principal.password_hash = hash_password(password)
         end_sessions(self.ctx.session, principal.id)
