@@ -38,7 +38,9 @@ def need_checkers() -> None:
     if not AXE.is_file() or not VNU.is_file():
         need_service("axe-core / vnu-jar", "node_modules is missing them (run `npm ci --ignore-scripts`)")
     if shutil.which("java") is None:
-        need_service("Java", "the Nu Html Checker needs a Java runtime (apt-get install default-jre-headless)")
+        need_service(
+            "Java", "the Nu Html Checker needs a Java runtime (apt-get install default-jre-headless)"
+        )
 
 
 def axe_violations(page: Any) -> list[str]:
@@ -87,7 +89,8 @@ def vnu_errors(files: list[Path]) -> list[str]:
     )
     report = json.loads(done.stderr or done.stdout or '{"messages": []}')
     return [
-        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m.get('message')} [{m.get('extract', '').strip()}]"
+        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m.get('message')} "
+        f"[{m.get('extract', '').strip()}]"
         for m in report.get("messages", [])
         if m.get("type") in ("error", "non-document-error")
     ]

@@ -151,3 +151,42 @@ def test_staff_pages_signed_in(context_of: Any, live_server: LiveServer) -> None
         ],
         live_server.url,
     )
+
+
+def test_facets_apply_by_their_visible_button_and_ticking_keeps_the_focus(
+    context_of: Any, live_server: LiveServer
+) -> None:
+    """WCAG 3.2.2 (no change of context on input) and 2.4.7 (the button shows its focus)."""
+    page = context_of(None)
+    page.goto(f"{live_server.url}/search?q=du+lich")
+    before = page.url
+    box = page.locator("form.facets input[type=checkbox]").first
+    box_id = box.get_attribute("id")
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_timeout(500)  # time enough for a submit-on-change script to navigate
+    assert box.is_checked() and page.url == before, "ticking a filter must not reload the page"
+    assert page.evaluate("document.activeElement.id") == box_id, "the focus stays on the box"
+    button = page.get_by_role("button", name="Áp dụng bộ lọc")
+    box_size = button.bounding_box()
+    assert button.is_visible() and box_size is not None and box_size["width"] > 40
+    button.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Áp dụng bộ lọc"
+    assert outline != "none", "the focused button shows its focus"
+    button.click()
+    page.wait_for_load_state()
+    name = box.get_attribute("name")
+    assert page.url != before and f"{name}=" in page.url
+
+
+def test_the_editing_tabs_mark_the_current_one(context_of: Any, live_server: LiveServer) -> None:
+    page = context_of("editor")
+    for part, tab in (("fields", "Trường dữ liệu"), ("distributions", "Phân phối")):
+        page.goto(f"{live_server.url}/dataset/{SHARED}/{part}")
+        current = page.locator("nav.edit-tabs a[aria-current=page]")
+        assert current.count() == 1 and current.inner_text() == tab
+        styles = current.evaluate("a => [getComputedStyle(a).borderTopWidth, getComputedStyle(a).display]")
+        assert styles == ["4px", "block"], "the current tab is drawn as one, not as a bullet"
