@@ -37,7 +37,7 @@ def page(client: FlaskClient, url: str, status: int = 200, **headers: str) -> st
 
 def test_the_walk_reaches_every_page(app: Flask, site: Site) -> None:
     redirects = {"web.standard_alias", "web.notifications_read"}  # an alias; a form's action (POST)
-    redirects |= {"web.api_docs", "web.api_docs_asset"}  # under /api/, which the walk leaves: test_api_docs.py
+    redirects |= {"web.api_docs", "web.api_docs_asset"}  # under /api/, left by the walk: test_api_docs.py
     web = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("web.")}
     assert site.endpoints >= (web - redirects) | PAGES_AT_URIS
     for viewer in ("anonymous", "steward"):
