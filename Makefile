@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint services benchmarks
+.PHONY: install run test lint services benchmarks checkers
 
 install: $(STAMP)
 
@@ -39,6 +39,11 @@ run: install
 # CATALOG_TEST_OPENSEARCH_URL, CATALOG_TEST_CHROMIUM (see `make services`).
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The browser checkers of tests/e2e (axe-core, the Nu Html Checker), pinned in package-lock.json;
+# vnu-jar's install script (a Java download) is skipped: it runs on the machine's Java.
+checkers:
+	npm ci --ignore-scripts --no-audit --no-fund
 
 # ruff, the import contracts, then mypy (configured in pyproject.toml: app, dictionary, search, vocab)
 lint: install

@@ -35,8 +35,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/api",
         OPENAPI_JSON_PATH="openapi.json",
-        OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        # /api/docs is app.web.api_docs (Swagger UI from the swagger-ui-bundle package, the site's
+        # CSP), not flask-smorest's page, which loads it from a CDN with an inline script.
         API_SPEC_OPTIONS={
             "info": {
                 "description": (

@@ -153,7 +153,8 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     # Framework and documentation.
     "static": PUBLIC,
     "api-docs.openapi_json": PUBLIC,
-    "api-docs.openapi_swagger_ui": PUBLIC,
+    "web.api_docs": PUBLIC,
+    "web.api_docs_asset": PUBLIC,
     # Agencies: the register is public; the province's administrators maintain it and its lineage.
     "agencies.Agencies": {"GET": PUBLIC, "POST": ADMIN},
     "agencies.AgencyItem": {"GET": PUBLIC, "PATCH": ADMIN, "DELETE": ADMIN},

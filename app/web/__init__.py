@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
     # access, audit, edit, edit_parts, imports, workspace: the editing and workflow pages.
     from app.web import (  # noqa: F401
         access,
+        api_docs,
         audit,
         datasets,
         edit,

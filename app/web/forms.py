@@ -128,10 +128,14 @@ def checkbox(name: str) -> bool:
 
 
 def concept_choices(scheme: str, *, blank: bool = False) -> list[tuple[str, str]]:
-    """(URI, label in the page's language) of a scheme's concepts, for a select box."""
+    """(URI, label in the page's language) of a scheme's concepts, for a select box.
+
+    An ``<option>`` holds text only: the label's markup (a ``<span lang>`` when only the other
+    language has one) is dropped and its entities decoded, so the template escapes it once.
+    """
     from app.web.templating import label  # templating imports this module's neighbours
 
-    options = [(concept.uri, str(label(concept.uri))) for concept in concepts().concepts(scheme)]
+    options = [(concept.uri, label(concept.uri).striptags()) for concept in concepts().concepts(scheme)]
     return ([("", "—")] if blank else []) + options
 
 

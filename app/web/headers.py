@@ -2,12 +2,13 @@
 
 The pages load scripts and styles from ``/static`` only and use no inline script, style or event
 handler, so a strict Content-Security-Policy holds; it blocks injected markup from running even if
-an escaping mistake slipped through. ``/api/docs`` (Swagger UI from a CDN) is left alone.
+an escaping mistake slipped through. ``/api/docs`` is one of these pages too (Swagger UI from the
+server itself, started from a file: :mod:`app.web.api_docs`).
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -22,7 +23,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 def add_headers(response: Response) -> Response:
-    if response.mimetype != "text/html" or request.path.startswith("/api/"):
+    if response.mimetype != "text/html":
         return response
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")

@@ -185,6 +185,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/static/<path:filename>"): Case("/static/css/catalog.css", anyone(200)),
     ("GET", "/api/openapi.json"): Case("/api/openapi.json", anyone(200)),
     ("GET", "/api/docs"): Case("/api/docs", anyone(200)),
+    ("GET", "/api/docs/assets/<name>"): Case("/api/docs/assets/swagger-ui.css", anyone(200)),
     # Agencies
     ("GET", A + "/agencies"): Case(A + "/agencies", anyone(200)),
     ("POST", A + "/agencies"): Case(A + "/agencies", only("admin", ok=422), body={}),

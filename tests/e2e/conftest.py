@@ -4,7 +4,9 @@ One server per test module: a fresh SQLite file with the demo catalog (Lâm Đ�
 few users who sign in through the login form. Chromium is Debian's (``/usr/bin/chromium``, or
 ``CATALOG_TEST_CHROMIUM``); without it the tests skip, or fail under
 ``CATALOG_REQUIRE_SERVICES=1``. Each step saves a screenshot under ``ci-artifacts/screenshots``,
-the folder the CI script prints.
+the folder the CI script prints, runs axe-core on the page (WCAG 2.1 A/AA, no violation allowed)
+and saves its HTML under ``ci-artifacts/html``, which ``.ci/run`` hands to the Nu Html Checker in
+one batch (tests/e2e/checks.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dictionary.demo import load_demo
 from dictionary.models import Base
 from dictionary.services import Context
 from tests.conftest import need_service
+from tests.e2e.checks import AXE, axe_violations, save_html
 from tests.factories import make_principal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,7 +140,12 @@ class Shots:
 
     def __call__(self, page: Any, step: str) -> None:
         self.count += 1
-        page.screenshot(path=str(SCREENSHOTS / f"{self.prefix}-{self.count:02d}-{step}.png"), full_page=True)
+        name = f"{self.prefix}-{self.count:02d}-{step}"
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        save_html(page, name)
+        if AXE.is_file():  # tests/e2e/test_accessibility.py requires it; the journeys use it if there
+            found = axe_violations(page)
+            assert not found, f"{name}: axe-core found\n" + "\n".join(found)
 
 
 @pytest.fixture

@@ -53,6 +53,10 @@ def test_create_a_dataset_and_its_fields(visitor: Open) -> None:
     page.get_by_role("link", name="Tạo cơ sở dữ liệu mới").click()
     page.wait_for_url("**/datasets/new")
     page.select_option("#f-owner", "H68.11")
+    for required in ("db_category", "sharing_class", "importance", "arch_component"):
+        select = f"#f-{required}"
+        assert page.input_value(select) == "", f"{required} starts on the placeholder, not a real value"
+        page.select_option(select, index=1)
     page.fill("#f-title_vi", "")
     page.fill("#f-description_vi", "Sổ theo dõi các ca bệnh truyền nhiễm trên địa bàn tỉnh.")
     page.click("form.edit-form button[type=submit]")

@@ -1,6 +1,7 @@
 // Small enhancements of the catalog's pages; every page works without them.
 // - Suggestions as you type: inputs with data-suggest fill their <datalist> from the API.
-// - Facet toggles: forms marked data-autosubmit are sent as soon as a checkbox changes.
+// (Facet boxes are applied by their button, not on every tick: WCAG 3.2.2, no change of context
+// on input.)
 // No inline handlers anywhere (the Content-Security-Policy forbids them).
 (function () {
   "use strict";
@@ -44,18 +45,7 @@
     });
   }
 
-  function autosubmit(form) {
-    var button = form.querySelector("button[type=submit]");
-    if (button) { button.classList.add("visually-hidden"); }
-    form.addEventListener("change", function (event) {
-      if (event.target && event.target.type === "checkbox") {
-        if (typeof form.requestSubmit === "function") { form.requestSubmit(); } else { form.submit(); }
-      }
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest][list]"), suggestions);
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-autosubmit]"), autosubmit);
   });
 })();
