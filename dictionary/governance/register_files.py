@@ -11,8 +11,6 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from openpyxl import Workbook
-
 from dictionary.spreadsheets.columns import INJECTION_STARTS, guard_formula
 
 
@@ -26,6 +24,8 @@ def register_csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes
 
 
 def register_xlsx(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str) -> bytes:
+    from openpyxl import Workbook  # on first use: start-up does not pay for it (issue 14)
+
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new Workbook always has one sheet

@@ -135,6 +135,7 @@ def _real_path_values(admin: FlaskClient) -> dict[str, list[dict[str, str]]]:
     agencies = [a["code"] for a in _ok(admin, f"{API}/agencies?page_size=200")]
     parents = [code for code in agencies if _ok(admin, f"{API}/agencies/{code}/children")][:2]
     standards = [s["code"] for s in _ok(admin, f"{API}/standards?page_size=5")]
+    terms = [t["code"] for t in _ok(admin, f"{API}/terms?page_size=5")]
     schemes = _ok(admin, f"{API}/vocabularies")
     scheme = next(s for s in schemes if s["id"] == "data-types")
     concepts = [c["code"] for c in _ok(admin, f"{API}/vocabularies/{scheme['id']}")["concepts"]][:3]
@@ -160,6 +161,7 @@ def _real_path_values(admin: FlaskClient) -> dict[str, list[dict[str, str]]]:
         ],
         "/agencies/{code}": [{"code": code} for code in [*agencies[:4], *parents]],
         "/standards/{code}": [{"code": code} for code in standards],
+        "/terms/{code}": [{"code": code} for code in terms],
         "/vocabularies/{scheme_id}": [{"scheme_id": s["id"]} for s in [*schemes[:4], scheme]],
         "/vocabularies/{scheme_id}/{code}": [{"scheme_id": scheme["id"], "code": code} for code in concepts],
         "/access/requests/{number}": [{"number": n} for n in numbers],

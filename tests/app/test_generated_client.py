@@ -29,9 +29,10 @@ from tests.app.demo_world import DemoWorld, build_demo_world, fill, iter_gets, v
 GENERATOR = Path(sys.executable).with_name("openapi-python-client")
 PACKAGE = "catalog_client"
 CONFIG = {
-    # The generator cannot parse a vendor media type; to a client, the workbook is bytes.
+    # The generator parses neither the workbook's vendor media type nor PDF; to a client, both are bytes.
     "content_type_overrides": {
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "application/octet-stream"
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "application/octet-stream",
+        "application/pdf": "application/octet-stream",
     },
     "post_hooks": [],
 }
