@@ -68,11 +68,12 @@ def slug_of(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def save_html(page: Any, name: str, folder: Path = HTML) -> Path:
-    """The page's document as it stands (doctype included), for the batch run of the Nu checker."""
+def save_html(page: Any, name: str, folder: Path = HTML, content: str | None = None) -> Path:
+    """The page's document as it stands (doctype included), for the batch run of the Nu checker;
+    ``content`` instead when the markup to check is what the server sent."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{slug_of(name)}.html"
-    path.write_text(page.content(), encoding="utf-8")
+    path.write_text(page.content() if content is None else content, encoding="utf-8")
     return path
 
 
