@@ -26,6 +26,7 @@ from dictionary.services.audit import AuditLog
 from dictionary.services.conformance import ConformanceService
 from dictionary.services.dashboard import Dashboard
 from dictionary.services.deadlines import DeadlineService
+from dictionary.services.grants import GrantService
 from dictionary.services.notifications import NotificationService
 from dictionary.services.password_reset import PasswordResetService
 from dictionary.services.register import AccessRegister
@@ -104,6 +105,10 @@ class Services:
     @cached_property
     def access(self) -> AccessService:
         return AccessService(self.ctx, self.actor, rules=catalog_of().deadline_rules)
+
+    @cached_property
+    def grants(self) -> GrantService:
+        return GrantService(self.ctx, self.actor)
 
     @cached_property
     def register(self) -> AccessRegister:

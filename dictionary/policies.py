@@ -232,6 +232,11 @@ def can_see_grant(actor: Actor, grant: AccessGrant) -> bool:
     return owner is not None and owner in actor.scope()
 
 
+def can_revoke(actor: Actor) -> bool:
+    """Only the provincial approver (who grants) or an administrator withdraws a grant."""
+    return actor.is_approver or actor.is_admin
+
+
 def may_check_for(actor: Actor, agency_id: uuid.UUID) -> bool:
     """The decision API: the platform, approvers and administrators ask for anyone; staff for themselves."""
     return (

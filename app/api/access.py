@@ -147,7 +147,7 @@ class Grants(MethodView):
     @blp.paginate(page_size=20, max_page_size=200)
     def get(self, query, pagination_parameters):
         """Grants I am a party to (holder, owner, approver), filtered by state"""
-        items, total = services().access.list_grants(
+        items, total = services().grants.list_grants(
             query.get("state"), pagination_parameters.page, pagination_parameters.page_size
         )
         pagination_parameters.item_count = total
@@ -160,7 +160,7 @@ class GrantItem(MethodView):
     @errors(blp, 404)
     def get(self, number):
         """One grant (its number is its request's)"""
-        return services().access.get_grant(number)
+        return services().grants.get_grant(number)
 
 
 @blp.route("/grants/<int:number>/revoke")
@@ -170,7 +170,7 @@ class GrantRevoke(MethodView):
     @errors(blp, 403, 404, 409)
     def post(self, data, number):
         """Revoke a grant at once, with the reason (approver or administrator)"""
-        return services().access.revoke(number, data["reason"])
+        return services().grants.revoke(number, data["reason"])
 
 
 @blp.route("/check")
@@ -185,7 +185,7 @@ class Check(MethodView):
         or with a live grant; the answer names the rule or grant that decided. Every answer is
         written to the audit log.
         """
-        decision, agency, dataset = services().access.check(query["agency"], query["dataset"])
+        decision, agency, dataset = services().grants.check(query["agency"], query["dataset"])
         grant = decision.as_dict()["grant"]
         return {
             "allowed": decision.allowed,

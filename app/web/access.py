@@ -22,7 +22,7 @@ from app.web.forms import Errors, from_invalid, listed, load, posted, system_tex
 from app.wiring import services
 from dictionary.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from dictionary.models import AccessGrant, AccessRequest, Dataset
-from dictionary.policies import can_give_opinion
+from dictionary.policies import can_give_opinion, can_revoke
 from dictionary.services.access import RequestFilters
 from dictionary.services.dashboard import TARGET
 from dictionary.services.lookup import load_dataset
@@ -129,7 +129,7 @@ def access_inbox() -> str:
 
 @bp.get("/access/grants")
 def access_grants() -> str:
-    grants, _total = services().access.list_grants(request.args.get("state") or None, 1, PAGE_SIZE)
+    grants, _total = services().grants.list_grants(request.args.get("state") or None, 1, PAGE_SIZE)
     return render_template("access/grants.html", grants=grants, now=_now())
 
 
@@ -219,7 +219,7 @@ def _actions(found: AccessRequest) -> set[str]:
 
 @bp.route("/access/grants/<int:number>", methods=["GET", "POST"])
 def access_grant(number: int) -> Response | str:
-    access = services().access
+    grants = services().grants
     errors: Errors = {}
     if request.method == "POST":
         reason = request.form.get("reason", "").strip()
@@ -227,15 +227,15 @@ def access_grant(number: int) -> Response | str:
             errors = {"reason": _("Mục này bắt buộc nhập.")}
         else:
             try:
-                access.revoke(number, reason)
+                grants.revoke(number, reason)
             except (Conflict, PermissionDenied) as error:
                 errors = _refused(error)
             else:
                 flash(_("Đã thu hồi quyền khai thác số %(number)s.", number=number), "ok")
                 return redirect(url_for("web.access_grant", number=number), code=303)
-    grant: AccessGrant = access.get_grant(number)
+    grant: AccessGrant = grants.get_grant(number)
     actor = current_actor()
-    may_revoke = (actor.is_approver or actor.is_admin) and grant.revoked_at is None
+    may_revoke = can_revoke(actor) and grant.revoked_at is None
     return render_template(
         "access/grant.html", grant=grant, state=grant.state(_now()), errors=errors, may_revoke=may_revoke
     )

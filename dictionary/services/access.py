@@ -12,14 +12,13 @@ legal-basis register and a reason; an approval issues the decision letter, kept 
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, exists, func, or_, select, true
+from sqlalchemy import func, select
 
 from dictionary import concepts as C
 from dictionary.errors import Conflict, InvalidInput, Message, NotFound, PermissionDenied
@@ -30,24 +29,18 @@ from dictionary.models import (
     Agency,
     Dataset,
     DecisionLetter,
-    OwnershipAssignment,
     Standard,
 )
 from dictionary.models.base import utcnow
 from dictionary.policies import (
     Actor,
-    Decision,
     can_give_opinion,
-    can_see_grant,
     can_see_request,
-    decide_access,
-    may_check_for,
     visibility,
 )
-from dictionary.services.accounts import load_agency_graph
-from dictionary.services.audit import record
 from dictionary.services.base import Context, paginate, unit_of_work
 from dictionary.services.deadlines import close_steps, open_step
+from dictionary.services.grants import grants_on, party_clause
 from dictionary.services.letters import issue_letter, kept_letter
 from dictionary.services.lookup import load_dataset
 from dictionary.services.notifications import Notifier
@@ -146,7 +139,7 @@ class AccessService:
             raise Conflict(
                 Message("request_open", "Request {number} for this dataset is still open", number=pending)
             )
-        if any(g.state(self.now()) == "live" for g in self._grants_on(dataset.id, role.lineage)):
+        if any(g.state(self.now()) == "live" for g in grants_on(session, dataset.id, role.lineage)):
             raise Conflict(Message("grant_live", "Your agency already holds a live grant on this dataset"))
         number = (session.scalar(select(func.max(AccessRequest.number))) or 0) + 1
         request = AccessRequest(
@@ -351,7 +344,7 @@ class AccessService:
     def list_requests(
         self, filters: RequestFilters, page: int, page_size: int
     ) -> tuple[list[AccessRequest], int]:
-        query = select(AccessRequest).where(self._party(AccessRequest))
+        query = select(AccessRequest).where(party_clause(self.actor, AccessRequest))
         if filters.status:
             query = query.where(AccessRequest.status == filters.status)
         if filters.dataset:
@@ -359,104 +352,3 @@ class AccessService:
                 AccessRequest.dataset_id == load_dataset(self.ctx.session, filters.dataset).id
             )
         return paginate(self.ctx.session, query, page, page_size, AccessRequest.number.desc())
-
-    # Grants -----------------------------------------------------------------------------
-
-    def get_grant(self, number: int) -> AccessGrant:
-        grant = self.ctx.session.scalar(select(AccessGrant).where(AccessGrant.number == number))
-        if grant is None or not can_see_grant(self.actor, grant):
-            raise NotFound("Access grant", number)
-        return grant
-
-    def list_grants(self, state: str | None, page: int, page_size: int) -> tuple[list[AccessGrant], int]:
-        query = select(AccessGrant).where(self._party(AccessGrant))
-        now = self.now()
-        if state == "live":
-            query = query.where(
-                AccessGrant.revoked_at.is_(None), AccessGrant.starts_at <= now, AccessGrant.expires_at > now
-            )
-        elif state == "expired":
-            query = query.where(AccessGrant.revoked_at.is_(None), AccessGrant.expires_at <= now)
-        elif state == "revoked":
-            query = query.where(AccessGrant.revoked_at.is_not(None))
-        return paginate(self.ctx.session, query, page, page_size, AccessGrant.number.desc())
-
-    @unit_of_work
-    def revoke(self, number: int, reason: str) -> AccessGrant:
-        grant = self.get_grant(number)
-        if not (self.actor.is_approver or self.actor.is_admin):
-            raise PermissionDenied(
-                Message("revoke_approver", "Only the approver or an administrator revokes a grant")
-            )
-        if grant.revoked_at is not None:
-            raise Conflict(Message("grant_revoked", "Grant {number} was already revoked", number=number))
-        grant.revoked_at, grant.revoked_by_id, grant.revoke_reason = (
-            self.now(),
-            self.actor.principal_id,
-            reason,
-        )
-        self.ctx.session.flush()
-        self.notifier.send(
-            [grant.request.requester, *self.notifier.agency_leads(grant.agency_id)],
-            "grant.revoked",
-            grant.request,
-            f"Quyền khai thác số {number} đã bị thu hồi: {reason}",
-            f"Grant {number} was revoked: {reason}",
-        )
-        return grant
-
-    # The decision API -------------------------------------------------------------------
-
-    @unit_of_work
-    def check(self, agency_code: str, dataset_ref: str) -> tuple[Decision, Agency, Dataset]:
-        """May this agency use this dataset now? Every answer is written to the audit log."""
-        session = self.ctx.session
-        agency = session.scalar(select(Agency).where(Agency.code == agency_code))
-        if agency is None:
-            raise NotFound("Agency", agency_code)
-        if not may_check_for(self.actor, agency.id):
-            raise PermissionDenied("Staff ask the decision API only for their own agency")
-        dataset = load_dataset(session, dataset_ref)
-        if not visibility(self.actor).can_see(dataset):
-            raise NotFound("Dataset", dataset_ref)
-        graph = load_agency_graph(self.ctx)
-        grants = self._grants_on(dataset.id, graph.lineage(agency.id))
-        decision = decide_access(graph.scope(agency.id), dataset, grants, self.now())
-        record(
-            session,
-            "access.check",
-            "dataset",
-            dataset.id,
-            after={"agency": agency.code, "dataset": dataset.slug, **decision.as_dict()},
-        )
-        return decision, agency, dataset
-
-    # Helpers ----------------------------------------------------------------------------
-
-    def _grants_on(self, dataset_id: uuid.UUID, agencies: Iterable[uuid.UUID]) -> list[AccessGrant]:
-        return list(
-            self.ctx.session.scalars(
-                select(AccessGrant).where(
-                    AccessGrant.dataset_id == dataset_id, AccessGrant.agency_id.in_(sorted(agencies))
-                )
-            )
-        )
-
-    def _party(self, model: type[AccessRequest] | type[AccessGrant]) -> ColumnElement[bool]:
-        """SQL for can_see_request / can_see_grant, so lists page correctly."""
-        actor = self.actor
-        if actor.is_admin or actor.is_approver:
-            return true()
-        lineage = sorted(frozenset().union(*(r.lineage for r in actor.roles)))
-        owned = exists(
-            select(OwnershipAssignment.id).where(
-                OwnershipAssignment.dataset_id == model.dataset_id,
-                OwnershipAssignment.role == C.OWNER,
-                OwnershipAssignment.valid_to.is_(None),
-                OwnershipAssignment.agency_id.in_(sorted(actor.scope())),
-            )
-        )
-        clauses = [model.agency_id.in_(lineage), owned]
-        if model is AccessRequest:
-            clauses.append(AccessRequest.requester_id == actor.principal_id)
-        return or_(*clauses)

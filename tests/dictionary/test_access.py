@@ -12,6 +12,7 @@ from dictionary.models import Principal
 from dictionary.services import AgencyService
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
+from dictionary.services.grants import GrantService
 from dictionary.services.notifications import NotificationService
 from tests.factories import make_agency, make_dataset, make_principal, make_standard
 
@@ -68,7 +69,7 @@ def approve(ctx, number: int) -> None:
 
 def decide(ctx, agency: str, dataset: str = "tiem-chung"):
     platform = actor(ctx, make_principal(ctx, "integration"))
-    decision, _, _ = AccessService(ctx, platform).check(agency, dataset)
+    decision, _, _ = GrantService(ctx, platform).check(agency, dataset)
     return decision
 
 
