@@ -10,7 +10,9 @@ and notifications), so that those routes have something to show.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.serving import make_server
 
 from app import create_app
 from app.config import Settings
@@ -48,6 +51,20 @@ class DemoWorld:
         client = self.app.test_client()
         client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {self.admin_token}"
         return client
+
+
+@contextmanager
+def served(app: Flask) -> Iterator[str]:
+    """The app on a free port of 127.0.0.1 for the block: clients that speak HTTP themselves
+    (ckanapi, a generated OpenAPI client, a harvester) need a real server."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name=f"served-{server.server_port}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
 
 
 def build_demo_world(folder: Path) -> DemoWorld:

@@ -16,15 +16,13 @@ import json
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
-from tests.app.demo_world import DemoWorld, build_demo_world, fill, iter_gets, values_for
+from tests.app.demo_world import DemoWorld, build_demo_world, fill, iter_gets, served, values_for
 
 GENERATOR = Path(sys.executable).with_name("openapi-python-client")
 PACKAGE = "catalog_client"
@@ -45,14 +43,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> DemoWorld:
 
 @pytest.fixture(scope="module")
 def base_url(world: DemoWorld) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, world.app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="client-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with served(world.app) as url:
+        yield url
 
 
 def generate(spec: dict[str, Any], folder: Path) -> Any:

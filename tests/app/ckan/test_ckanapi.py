@@ -14,7 +14,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -22,9 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
-from tests.app.demo_world import API, REQUESTED, DemoWorld, build_demo_world
+from tests.app.demo_world import API, REQUESTED, DemoWorld, build_demo_world, served
 
 ckanapi = pytest.importorskip("ckanapi")
 
@@ -38,14 +36,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> DemoWorld:
 
 @pytest.fixture(scope="module")
 def base_url(world: DemoWorld) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, world.app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="ckan-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with served(world.app) as url:
+        yield url
 
 
 @pytest.fixture
