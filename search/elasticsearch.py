@@ -30,7 +30,14 @@ class ElasticsearchTransport:
             url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
         )
 
-    def request(self, method: str, path: str, body: Any = None, params: dict[str, str] | None = None) -> Any:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         # The client turns these into its versioned media types (compatible-with=8|9) itself.
         headers = {"accept": "application/json"}
         if isinstance(body, list):
@@ -39,7 +46,8 @@ class ElasticsearchTransport:
             headers["content-type"] = "application/json"
         errors = self.errors
         try:
-            return self.client.perform_request(method, path, params=params, headers=headers, body=body).body
+            client = self.client if timeout is None else self.client.options(request_timeout=timeout)
+            return client.perform_request(method, path, params=params, headers=headers, body=body).body
         except errors.UnsupportedProductError as error:
             raise SearchUnavailable(f"{self.url} is not an Elasticsearch server") from error
         except errors.ApiError as error:

@@ -37,6 +37,11 @@ from search.text import Abbreviations, analyse_prefix, default_abbreviations
 
 BATCH = 250
 """Datasets per bulk request (each brings its fields along)."""
+WRITE_TIMEOUT = 60.0
+"""Seconds an index write (bulk, refresh, delete-by-query, index creation, aliases) may take. A
+search gives up after the backend's own short timeout and falls back to the database, but a
+bulk of 250 datasets on a busy node can take longer than that, and failing it would only send
+the same work back to the outbox (or fail a whole rebuild) for the next attempt to time out too."""
 UNAVAILABLE_STATUSES = frozenset({429, 502, 503, 504})
 """Answers that mean "not now" rather than "wrong request": retried by the outbox."""
 
@@ -53,8 +58,16 @@ class EngineError(SearchError):
 class Transport(Protocol):
     """One HTTP request to the cluster; the adapters implement it with their client library."""
 
-    def request(self, method: str, path: str, body: Any = None, params: dict[str, str] | None = None) -> Any:
-        """The decoded JSON answer. A list body is sent as NDJSON (bulk). Raises
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Any:
+        """The decoded JSON answer. A list body is sent as NDJSON (bulk); ``timeout`` overrides the
+        transport's own for this request. Raises
         :class:`SearchUnavailable` when the cluster cannot answer, :class:`EngineError` otherwise."""
         ...
 
@@ -93,6 +106,9 @@ class EngineBackend:
 
     # Index life cycle --------------------------------------------------------------------
 
+    def _write(self, method: str, path: str, body: Any = None, params: dict[str, str] | None = None) -> Any:
+        return self.transport.request(method, path, body, params, timeout=WRITE_TIMEOUT)
+
     def _create(self, suffix: str, with_aliases: bool) -> tuple[str, str]:
         datasets, fields = f"{self.alias}_v{suffix}", f"{self.fields_alias}_v{suffix}"
         for index, properties, alias in (
@@ -106,7 +122,7 @@ class EngineBackend:
             if with_aliases:
                 body["aliases"] = {alias: {}}
             try:
-                self.transport.request("PUT", f"/{index}", body)
+                self._write("PUT", f"/{index}", body)
             except EngineError as error:
                 # Another process created the first index at the same moment: that is fine.
                 if not (with_aliases and "resource_already_exists" in str(error.detail)):
@@ -134,7 +150,7 @@ class EngineBackend:
     def _bulk(self, lines: list[dict[str, Any]]) -> None:
         if not lines:
             return
-        answer = self.transport.request("POST", "/_bulk", lines)
+        answer = self._write("POST", "/_bulk", lines)
         if not answer.get("errors"):
             return
         failures = [
@@ -149,8 +165,8 @@ class EngineBackend:
     def _remove_stale_fields(self, documents: list[DatasetDocument], deleted: list[str]) -> None:
         # delete_by_query only sees refreshed documents: refresh first, or a field document
         # written less than a second ago would survive its own removal.
-        self.transport.request("POST", f"/{self.fields_alias}/_refresh")
-        self.transport.request(
+        self._write("POST", f"/{self.fields_alias}/_refresh")
+        self._write(
             "POST",
             f"/{self.fields_alias}/_delete_by_query",
             mappings.stale_fields_query(documents, deleted),
@@ -180,13 +196,13 @@ class EngineBackend:
         fresh = f"{datasets},{fields}"
         try:
             # No refreshes while loading: one at the end is much cheaper than one per second.
-            self.transport.request("PUT", f"/{fresh}/_settings", {"index": {"refresh_interval": "-1"}})
+            self._write("PUT", f"/{fresh}/_settings", {"index": {"refresh_interval": "-1"}})
             count = 0
             for batch in _batches(documents, BATCH):
                 self._bulk(mappings.bulk_actions(batch, datasets, fields))
                 count += len(batch)
-            self.transport.request("PUT", f"/{fresh}/_settings", {"index": {"refresh_interval": None}})
-            self.transport.request("POST", f"/{fresh}/_refresh")
+            self._write("PUT", f"/{fresh}/_settings", {"index": {"refresh_interval": None}})
+            self._write("POST", f"/{fresh}/_refresh")
             old = {self.alias: self._behind(self.alias), self.fields_alias: self._behind(self.fields_alias)}
             actions: list[dict[str, Any]] = [
                 {"remove": {"index": index, "alias": alias}}
@@ -197,26 +213,26 @@ class EngineBackend:
                 {"add": {"index": datasets, "alias": self.alias}},
                 {"add": {"index": fields, "alias": self.fields_alias}},
             ]
-            self.transport.request("POST", "/_aliases", {"actions": actions})
+            self._write("POST", "/_aliases", {"actions": actions})
         except BaseException:
             # The original error says more; a leftover unaliased index serves nothing.
             with contextlib.suppress(SearchError):
-                self.transport.request("DELETE", f"/{fresh}", params={"ignore_unavailable": "true"})
+                self._write("DELETE", f"/{fresh}", params={"ignore_unavailable": "true"})
             raise
         self._ready = True
         stale = [index for indices in old.values() for index in indices]
         if stale:
-            self.transport.request("DELETE", "/" + ",".join(stale), params={"ignore_unavailable": "true"})
+            self._write("DELETE", "/" + ",".join(stale), params={"ignore_unavailable": "true"})
         return count
 
     def refresh(self) -> None:
         self.ensure()
-        self.transport.request("POST", f"/{self.alias},{self.fields_alias}/_refresh")
+        self._write("POST", f"/{self.alias},{self.fields_alias}/_refresh")
 
     def clear(self) -> None:
         self.ensure()
         for alias in (self.alias, self.fields_alias):
-            self.transport.request(
+            self._write(
                 "POST",
                 f"/{alias}/_delete_by_query",
                 {"query": {"match_all": {}}},
@@ -227,7 +243,7 @@ class EngineBackend:
         """Delete the indices and aliases altogether (tests)."""
         names = self._behind(self.alias) + self._behind(self.fields_alias)
         if names:
-            self.transport.request("DELETE", "/" + ",".join(names), params={"ignore_unavailable": "true"})
+            self._write("DELETE", "/" + ",".join(names), params={"ignore_unavailable": "true"})
         self._ready = False
 
     def health(self) -> dict[str, Any]:

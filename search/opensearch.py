@@ -20,13 +20,23 @@ class OpenSearchTransport:
         self.url = url
         self.client = OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
 
-    def request(self, method: str, path: str, body: Any = None, params: dict[str, str] | None = None) -> Any:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         headers = None
+        query: dict[str, Any] = dict(params or {})
+        if timeout is not None:  # opensearch-py reads a per-request timeout from the parameters
+            query["request_timeout"] = timeout
         if isinstance(body, list):
             body, headers = ndjson(body), {"content-type": "application/x-ndjson"}
         try:
             return self.client.transport.perform_request(
-                method, path, params=params, body=body, headers=headers
+                method, path, params=query or None, body=body, headers=headers
             )
         except OSConnectionError as error:  # refused, reset, timed out: the node is not there
             raise SearchUnavailable(

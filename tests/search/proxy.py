@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 
 
 class Proxy:
@@ -19,6 +20,8 @@ class Proxy:
         self._listener: socket.socket | None = None
         self._sockets: set[socket.socket] = set()
         self._lock = threading.Lock()
+        self.delay = 0.0
+        """Seconds each chunk from a client waits before it goes on: a slow (busy) node."""
 
     def start(self) -> None:
         listener = socket.socket()
@@ -57,12 +60,14 @@ class Proxy:
                 continue
             with self._lock:
                 self._sockets.update({client, upstream})
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+            for source, sink, slow in ((client, upstream, True), (upstream, client, False)):
+                threading.Thread(target=self._pipe, args=(source, sink, slow), daemon=True).start()
 
-    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket, slow: bool) -> None:
         try:
             while data := source.recv(65536):
+                if slow and self.delay:
+                    time.sleep(self.delay)
                 sink.sendall(data)
         except OSError:
             pass

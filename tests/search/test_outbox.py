@@ -230,3 +230,27 @@ def test_an_older_copy_sent_late_is_corrected(app, ctx) -> None:  # type: ignore
 
     assert OutboxApplier(sessions, Racing()).apply_pending().applied == 1  # type: ignore[arg-type]
     assert titles(target) == {"Phiên bản hai"}
+
+
+@pytest.mark.opensearch
+def test_a_slow_engine_takes_index_writes_while_searches_give_up(app, ctx, proxied_opensearch) -> None:  # type: ignore[no-untyped-def]
+    """A busy node: searches fall back to the database after the short timeout, while a bulk
+    write waits for the node (a failed write would only come back through the outbox, to time
+    out again)."""
+    proxy, _ = proxied_opensearch
+    write_while_down(ctx)
+    ids = ctx.session.scalars(select(Dataset.id)).all()
+    documents = list(load_documents(ctx.session, ids).values())
+    backend = opensearch_backend(proxy.url, unique_index(), timeout=0.5)
+    backend.ensure()
+    try:
+        proxy.delay = 1.0
+        assert backend.index(documents) == len(documents) == 5
+        with pytest.raises(SearchUnavailable):
+            backend.search(DatasetQuery.build(page_size=10, facets=False), EVERYONE)
+        proxy.delay = 0.0
+        assert titles(backend) == database_titles(ctx.session)
+    finally:
+        proxy.delay = 0.0
+        backend.drop()
+        backend.close()
