@@ -40,7 +40,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 QUERIES = HERE / "relevance_queries.csv"
-KINDS = ("accented", "unaccented", "acronym", "typo", "english")
+KINDS = ("accented", "unaccented", "acronym", "typo", "english", "field")
+METRICS = ("p@5", "r@5", "r@10", "mrr", "ndcg@10")
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,17 @@ def judged_queries(path: Path = QUERIES) -> list[Judged]:
 
 
 def scores(ranked: list[str], relevant: frozenset[str]) -> dict[str, float]:
-    """precision@5, recall@10, reciprocal rank and nDCG@10 (binary gains) of one ranking."""
+    """precision@5, recall@5, recall@10, reciprocal rank and nDCG@10 (binary gains) of one ranking.
+
+    recall@5 is capped (the relevant found in the top 5 over min(5, relevant)), so a query with
+    seven relevant datasets can reach 1 in five places."""
     hits = [slug in relevant for slug in ranked]
     first = next((i for i, hit in enumerate(hits) if hit), None)
     dcg = sum(1 / math.log2(i + 2) for i, hit in enumerate(hits[:10]) if hit)
     ideal = sum(1 / math.log2(i + 2) for i in range(min(10, len(relevant))))
     return {
         "p@5": sum(hits[:5]) / 5,
+        "r@5": sum(hits[:5]) / min(5, len(relevant)),
         "r@10": sum(hits[:10]) / len(relevant),
         "mrr": 0.0 if first is None else 1 / (first + 1),
         "ndcg@10": dcg / ideal,
@@ -173,6 +178,94 @@ def backends(engines: list[str], folder: Path) -> Any:
                 os.environ["CATALOG_TEST_OPENSEARCH_URL"], f"relevance_{uuid.uuid4().hex[:8]}", timeout=60
             )
             yield engine, backend, lambda backend=backend: (backend.drop(), backend.close())
+        elif engine == "stock" and os.environ.get("CATALOG_TEST_OPENSEARCH_URL"):
+            baseline = StockBaseline(os.environ["CATALOG_TEST_OPENSEARCH_URL"])
+            yield engine, baseline, baseline.drop
+
+
+class StockBaseline:
+    """The demo indexed the way a stock catalog indexes it, as the reference for our backends.
+
+    OpenSearch's ``standard`` tokenizer with ``lowercase`` and ``asciifolding`` (so "ho tich"
+    finds "hộ tịch", syllable by syllable), one text per property, and a ``multi_match`` with
+    CKAN's default minimum-should-match (``2<-1 5<80%``) and its title boost. No phrases, no
+    initials, no typo correction, no English stemming: what CKAN's Solr schema or udata's
+    Elasticsearch mapping give a Vietnamese catalog out of the box.
+    """
+
+    name = "stock"
+    FIELDS = ("title^3", "title_en^3", "keywords^2", "description", "description_en", "fields", "body")
+
+    def __init__(self, url: str) -> None:
+        from opensearchpy import OpenSearch
+
+        self.client = OpenSearch(hosts=[url], timeout=60)
+        self.index = f"relevance_stock_{uuid.uuid4().hex[:8]}"
+
+    def rebuild(self, documents: list[Any]) -> None:
+        from opensearchpy.helpers import bulk
+
+        text = {"type": "text", "analyzer": "folded"}
+        self.client.indices.create(
+            index=self.index,
+            body={
+                "settings": {
+                    "number_of_replicas": 0,
+                    "analysis": {
+                        "analyzer": {
+                            "folded": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "asciifolding"],
+                            }
+                        }
+                    },
+                },
+                "mappings": {"properties": {name.split("^")[0]: text for name in self.FIELDS}},
+            },
+        )
+        bulk(
+            self.client,
+            (
+                {
+                    "_index": self.index,
+                    "_id": doc.id,
+                    "title": doc.title,
+                    "title_en": doc.title_en or "",
+                    "keywords": " ; ".join(doc.keywords),
+                    "description": doc.description,
+                    "description_en": doc.description_en or "",
+                    "fields": " ; ".join(f"{f.label} {f.name} {f.definition or ''}" for f in doc.fields),
+                    "body": f"{doc.body} {doc.agency_names} {doc.standards}",
+                }
+                for doc in documents
+            ),
+        )
+
+    def refresh(self) -> None:
+        self.client.indices.refresh(index=self.index)
+
+    def search(self, query: Any, visibility: Any) -> Any:
+        from types import SimpleNamespace
+
+        body = {
+            "size": query.page_size,
+            "_source": False,
+            "query": {
+                "multi_match": {
+                    "query": query.text,
+                    "fields": list(self.FIELDS),
+                    "type": "best_fields",
+                    "minimum_should_match": "2<-1 5<80%",
+                }
+            },
+        }
+        answer = self.client.search(index=self.index, body=body)
+        return SimpleNamespace(hits=[SimpleNamespace(id=hit["_id"]) for hit in answer["hits"]["hits"]])
+
+    def drop(self) -> None:
+        self.client.indices.delete(index=self.index, ignore_unavailable=True)
+        self.client.close()
 
 
 def measure(engines: list[str]) -> dict[str, Any]:
@@ -216,10 +309,10 @@ def report(runs: dict[str, dict[str, Any]]) -> None:
     print(f"{len(judged_queries())} judged queries over the demo catalog; columns: {' | '.join(labels)}")
     for engine in engines:
         print(f"\n== {engine}")
-        print(f"{'kind':<12}" + "".join(f"{m:>22}" for m in ("p@5", "r@10", "mrr", "ndcg@10")))
+        print(f"{'kind':<12}" + "".join(f"{m:>22}" for m in METRICS))
         for kind in (*KINDS, "all"):
             cells = []
-            for metric in ("p@5", "r@10", "mrr", "ndcg@10"):
+            for metric in METRICS:
                 values = [
                     runs[label].get(engine, {}).get("mean", {}).get(kind, {}).get(metric) for label in labels
                 ]
@@ -244,7 +337,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--engines", default="sqlite,postgres,opensearch")
+    parser.add_argument("--engines", default="sqlite,postgres,opensearch,stock")
     parser.add_argument("--before", type=Path, help="another checkout (e.g. a worktree of git main)")
     parser.add_argument("--json", type=Path, help="also write the figures (and rankings) here")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)

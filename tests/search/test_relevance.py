@@ -24,12 +24,12 @@ from search.interface import DatasetQuery, SearchBackend
 from tests.conftest import need_service
 from tests.search.catalog import unique_index
 
-FLOORS = {"r@10": 0.95, "mrr": 0.93, "ndcg@10": 0.93, "p@5": 0.22}
+FLOORS = {"r@5": 0.95, "r@10": 0.95, "mrr": 0.93, "ndcg@10": 0.93, "p@5": 0.22}
 """Of every positive query together (measured: see the README)."""
 KIND_RECALL_FLOOR = 0.9
-"""recall@10 of each kind of query (accented, unaccented, acronyms, typos, English)."""
+"""recall@10 of each kind of query (accented, unaccented, acronyms, typos, English, field names)."""
 NEGATIVES_CEILING = 0.10
-"""Share of the queries that must find nothing which find something (measured: 5 %)."""
+"""Share of the queries that must find nothing which find something (measured: 8 %, 2 of 25)."""
 
 
 def _benchmark() -> ModuleType:
@@ -75,7 +75,7 @@ def opensearch(demo) -> Iterator[SearchBackend]:  # type: ignore[no-untyped-def]
 
 def check_floors(backend: SearchBackend, demo: list[Any]) -> None:
     judged = relevance.judged_queries()
-    assert len(judged) >= 40 and sum(1 for q in judged if not q.relevant) >= 20
+    assert len(judged) >= 150 and sum(1 for q in judged if not q.relevant) >= 20
     rankings, _latencies = relevance.rank(backend, judged, demo)
     summary = relevance.summarise(rankings, judged)
     overall = summary["mean"]["all"]
