@@ -160,7 +160,7 @@ def _matches(word: Word, weights: dict[str, float], derived: bool) -> list[Body]
     if derived and word.acronym:
         should.append({"match": {"acronyms": {"query": word.acronym, "boost": ACRONYM_WEIGHT}}})
     if derived and word.english:
-        should.append({"match": {"english": {"query": word.english, "boost": ENGLISH_WEIGHT}}})
+        should.append({"match_phrase": {"english": {"query": word.english, "boost": ENGLISH_WEIGHT}}})
     return should
 
 

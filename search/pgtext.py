@@ -120,7 +120,7 @@ class PostgresText:
     def _term(self, term: TermSpec) -> str:
         """A term's alternatives as phrases (``<->``), or its marked initials or English stem."""
         derived = [
-            (MARKERS[name] + value,)
+            tuple(MARKERS[name] + part for part in value.split())  # an English pair: a phrase of stems
             for name, value in (("acronyms", term.acronym), ("english", term.english))
             if value
         ]

@@ -193,6 +193,15 @@ def _synonyms(read: _Tokens, abbreviations: Abbreviations) -> list[list[tuple[st
     return synonyms
 
 
+def _english(read: _Tokens, group: list[int]) -> str | None:
+    """The English stems of a word whose syllables are all English words, space-separated: a
+    pair that the catalog holds side by side ("household businesses") also matches its stems as a
+    phrase, so the plural finds the title that says "household business"."""
+    if all(is_english_word(read.typed[g]) for g in group):
+        return " ".join(stem(read.folded[g]) for g in group)
+    return None
+
+
 def analyse_words(
     text: str, abbreviations: Abbreviations | None = None, lookup: Lookup | None = None
 ) -> WordQuery:
@@ -240,6 +249,6 @@ def analyse_words(
             merged,
             tuple(corrections[i]) if single and len(corrections.get(i, ())) > 1 else (),
             acronym=read.folded[i] if single and may_be_acronym(raw, read.folded[i] in known) else None,
-            english=stem(read.folded[i]) if single and is_english_word(read.typed[i]) else None,
+            english=_english(read, group),
         )
     return WordQuery(tuple(words.values())[:MAX_TERMS], tuple(read.folded), tuple(read.typed))

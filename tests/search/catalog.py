@@ -36,11 +36,17 @@ DATASETS: dict[str, tuple[str, str, str, dict[str, Any]]] = {
         "Thông tin đăng ký thuế của các doanh nghiệp trên địa bàn tỉnh.",
         {
             "title_en": "Enterprise tax codes",
+            "description_en": "Tax registration of enterprises and household businesses.",
             "keywords_vi": ["thuế", "doanh nghiệp"],
             "fields": [field("ma_so_thue", "Mã số thuế"), field("ten_doanh_nghiep", "Tên doanh nghiệp")],
         },
     ),
-    "dkkd": ("tc", "Đăng ký kinh doanh hộ cá thể", "Hồ sơ của hộ kinh doanh cá thể.", {}),
+    "dkkd": (
+        "tc",
+        "Đăng ký kinh doanh hộ cá thể",
+        "Hồ sơ của hộ kinh doanh cá thể.",
+        {"title_en": "Household business registration"},
+    ),
     "scattered": ("tc", "Kinh doanh vận tải đã đăng ký", "Tổng hợp theo quý.", {}),
     "cccd": (
         "ca",
@@ -147,6 +153,7 @@ def build_catalog(ctx: Context) -> Catalog:
             title_vi=title,
             title_en=extra.get("title_en"),
             description_vi=description,
+            description_en=extra.get("description_en"),
             slug=f"{key.replace('_', '-')}-{run}",
             status=extra.get("status", "PUBLISHED"),
             sharing_class=extra.get("sharing_class", "MO"),

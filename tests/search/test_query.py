@@ -89,6 +89,12 @@ def test_english_words_carry_their_stem() -> None:
     assert analyse_words("thuế", lookup=lookup).words[0].english is None
 
 
+def test_a_known_english_pair_also_carries_its_stems_as_a_phrase() -> None:
+    known = analyse_words("tax codes", lookup=set)  # every key known: the pair stands in the text
+    assert [(w.folded, w.english) for w in known.words] == [("tax codes", "tax code")]
+    assert analyse_words("ho tich", lookup=lookup).words[0].english is None  # "ho" is no English word
+
+
 def test_a_short_typo_is_corrected_only_when_one_correction_is_known() -> None:
     assert words("ho tihc") == ["ho tich"]  # corrected, then paired
     assert words("khia sinh") == ["khai sinh"]
