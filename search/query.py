@@ -76,7 +76,8 @@ class Word:
     acronym: str | None = None
     """The word read as initials ("tnmt"), matched against the documents' acronyms."""
     english: str | None = None
-    """The English stem of a one-syllable word that may be English, matched against English text."""
+    """The English stems of a word whose syllables may all be English ("tax", "household business"),
+    matched against the English text (a phrase when there are two)."""
 
     @property
     def folded(self) -> str:
