@@ -234,6 +234,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.standards": PUBLIC,
     "web.standard_alias": PUBLIC,
     "web.terms": PUBLIC,
+    "web.term_import": ADMIN,  # the service checks it too
     "web.vocabularies": PUBLIC,
     # Web editing and workflow pages (GET draws the form, POST submits it; the views re-check the
     # object through dictionary.policies and the services, as the API does).

@@ -124,7 +124,8 @@ def term_hit_body(hit: TermHit) -> dict[str, Any]:
     term = hit.term
     return {
         "code": term.code, "name_vi": term.name_vi, "name_en": term.name_en,
-        "definition_vi": term.definition_vi, "standard": term.standard.code, "status": term.status, "matched": hit.matched, "score": hit.score,
+        "definition_vi": term.definition_vi, "standard": term.standard.code, "status": term.status,
+        "matched": hit.matched, "score": hit.score,
         "url": url_for("rdf.term", name=term.code),
     }  # fmt: skip
 
