@@ -71,7 +71,8 @@ def test_a_change_in_between_is_412_and_no_token_is_428(client, dictionary) -> N
 
 
 def test_errors_are_422_located_in_the_readers_language(client, dictionary) -> None:
-    content = term_csv([term_row(ma="MOI", ten="Mới", dinh_nghia=DEFINITION, trang_thai="IN_FORCE", do_dai="dài")])
+    row = term_row(ma="MOI", ten="Mới", dinh_nghia=DEFINITION, trang_thai="IN_FORCE", do_dai="dài")
+    content = term_csv([row])
     response = upload(client, content, headers={"Accept-Language": "vi"})
     assert response.status_code == 422
     (error,) = response.json["report"]["errors"]
