@@ -29,6 +29,9 @@ from dictionary.services.dictionary_import import ImportReport
 SESSION_KEY = "dictionary_import"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 """What secrets.token_urlsafe gives: nothing that could climb out of the folder."""
+HINTS_KEY = "dictionary_import_terms"
+"""The fields an applied import added that have term suggestions: offered on the import page."""
+MAX_HINTED = 50
 KEEP_SECONDS = 3600
 """A checked file older than this is forgotten: the user checks it again."""
 
@@ -99,7 +102,12 @@ def dictionary_import(slug: str) -> Response | str:
             if report is not None and report.applied:
                 forget_upload()
                 flash(_("Đã nhập từ điển dữ liệu (phiên bản %(number)s).", number=report.revision), "ok")
-                return redirect(url_for("web.dataset_fields", slug=slug), code=303)
+                if not report.term_suggestions:
+                    return redirect(url_for("web.dataset_fields", slug=slug), code=303)
+                # The fields just added that probably hold a term: offered here, one click each.
+                names = [hint["field"] for hint in report.term_suggestions][:MAX_HINTED]
+                web_session[HINTS_KEY] = {"slug": slug, "fields": names}
+                return redirect(url_for("web.dictionary_import", slug=slug), code=303)
     elif request.method == "POST":
         upload = request.files.get("file")
         if upload is None or not upload.filename:
@@ -115,10 +123,14 @@ def dictionary_import(slug: str) -> Response | str:
             if report is not None and not report.errors and report.diff and report.diff["has_changes"]:
                 token = keep_upload(slug, content, upload.filename)
     dataset = editable_dataset(slug)
+    hinted = web_session.get(HINTS_KEY) or {}
+    names = hinted.get("fields", []) if hinted.get("slug") == slug and report is None else []
+    accepting = services().term_suggestions.for_fields(dataset, names) if names else []
     return render_template(
         "imports/import.html",
         dataset=dataset,
         report=report,
         problem=problem,
         token=token,
+        accepting=accepting,
     )
