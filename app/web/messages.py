@@ -44,7 +44,7 @@ SENTENCES: dict[str, str] = {
     "duplicate_term_code": N_("“%(term)s” đã là mã thuật ngữ ở dòng %(row)s"),
     "term_elsewhere": N_("thuật ngữ “%(term)s” thuộc từ điển %(dictionary)s, không thuộc từ điển này"),
     "term_cycle": N_("chuỗi thay thế giữa các thuật ngữ của tệp tạo thành vòng lặp"),
-    "terms_imported": N_("Đã nhập thuật ngữ: thêm %(added)s, sửa %(changed)s"),
+    "terms_imported": N_("Đã nhập thuật ngữ: %(added)s thuật ngữ mới, %(changed)s thuật ngữ được cập nhật"),
     "terms_unchanged": N_("Tệp trùng với các thuật ngữ hiện có; không có gì để thay đổi"),
     "dry_run": N_("Nhập thử: chưa có gì được ghi"),
     "busy": N_("Bản ghi đang được một yêu cầu khác thay đổi; hãy thử lại sau giây lát"),
