@@ -15,7 +15,7 @@ import click
 
 from app.cli import with_appcontext
 from dictionary.errors import DictionaryError
-from dictionary.services.term_import import TermImportReport
+from dictionary.services.term_import_report import TermImportReport
 from dictionary.spreadsheets import Limits
 
 

@@ -19,7 +19,7 @@ from app.api.schemas.term_files import (
 from app.api.spreadsheets import download
 from app.web.messages import translate
 from app.wiring import services
-from dictionary.services.term_import import TermImportReport
+from dictionary.services.term_import_report import TermImportReport
 from dictionary.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
 
 blp = Blueprint(

@@ -13,7 +13,7 @@ from app.web.imports import forget_upload, keep_upload, kept_upload, too_large
 from app.web.messages import translate
 from app.wiring import services
 from dictionary.errors import ConfirmationRequired, StaleConfirmation, TooLarge
-from dictionary.services.term_import import TermImportReport
+from dictionary.services.term_import_report import TermImportReport
 from dictionary.services.terms import TermFilters
 from dictionary.term_properties import BY_NAME
 

@@ -13,7 +13,6 @@ Terms missing from the file are kept: a term that fields hold is never deleted b
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -32,6 +31,7 @@ from dictionary.services.base import AnyVersion, Context, unit_of_work
 from dictionary.services.base import dry_run as rolled_back
 from dictionary.services.dictionary_import import ExportedFile
 from dictionary.services.standards import StandardService
+from dictionary.services.term_import_report import TermImportReport
 from dictionary.services.terms import TermService, term_snapshot
 from dictionary.spreadsheets import (
     CSV_MEDIA_TYPE,
@@ -66,67 +66,6 @@ REQUIRED = tuple(prop.name for prop in COLUMNS if prop.required and prop.name !=
 VALUE_REQUIRED = Message("value_required", "a value is required")
 Step = tuple[int, dict[str, Any], DataElement | None]
 """A row's number, the values it gives, and the stored term it changes (None: a new term)."""
-
-
-@dataclass
-class TermImportReport:
-    dictionary: str
-    dry_run: bool
-    format: str | None = None
-    rows: int = 0
-    errors: list[CellError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    added: list[dict[str, Any]] = field(default_factory=list)
-    """New terms: row, code, name_vi."""
-    changed: list[dict[str, Any]] = field(default_factory=list)
-    """Existing terms the file changes: row, code, and each changed property before → after."""
-    unchanged: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-    """Terms of the dictionary the file does not name: left as they are."""
-    confirmation: str | None = None
-    """Send it back to apply this file at this state (only when the dry run found no error)."""
-    applied: bool = False
-
-    @property
-    def has_changes(self) -> bool:
-        return bool(self.added or self.changed)
-
-    @property
-    def message(self) -> str:
-        if len(self.errors) == 1 and self.errors[0].row is None:
-            return self.errors[0].message
-        if self.errors:
-            return Message(
-                "import_errors", "The file has {count} error(s); nothing was written", count=len(self.errors)
-            )
-        if self.applied:
-            return Message(
-                "terms_imported", "Terms imported: {added} added, {changed} changed",
-                added=len(self.added), changed=len(self.changed),
-            )  # fmt: skip
-        if not self.has_changes:
-            return Message("terms_unchanged", "The file matches the stored terms; nothing to change")
-        return Message("dry_run", "Dry run: nothing was written")
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "dictionary": self.dictionary,
-            "dry_run": self.dry_run,
-            "applied": self.applied,
-            "message": self.message,
-            "format": self.format,
-            "rows": self.rows,
-            "errors": [error.as_dict() for error in self.errors],
-            "warnings": self.warnings,
-            "diff": {
-                "added": self.added,
-                "changed": self.changed,
-                "unchanged": self.unchanged,
-                "kept": self.kept,
-                "has_changes": self.has_changes,
-            },
-            "confirmation": self.confirmation,
-        }
 
 
 class _Rejected(Exception):
