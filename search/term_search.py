@@ -12,6 +12,7 @@ visibility rule applies: every term is public metadata, drafts included (``TermS
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dictionary import concepts as C
 from dictionary.models import DataElement
@@ -30,48 +31,57 @@ class TermHit:
     """The code, name, synonym or abbreviation that matched best."""
 
 
-def _texts(term: DataElement) -> list[str]:
-    return [
-        term.code.replace("_", " "),
-        term.name_vi,
-        term.name_en or "",
-        *term.synonyms,
-        *term.abbreviations,
-    ]
+def _texts(term: DataElement) -> tuple[str, ...]:
+    return (term.code.replace("_", " "), term.name_vi, term.name_en or "", *term.synonyms, *term.abbreviations)
 
 
-def _satisfied(query: QueryText, words: list[str]) -> bool:
-    present = set(words)
+@dataclass(frozen=True)
+class _Folded:
+    texts: tuple[tuple[str, str], ...]
+    """Each text with its folded tokens joined by spaces."""
+    words: tuple[str, ...]
+    present: frozenset[str]
+    joined: str
+    """Every word, space-separated and space-framed, to find a run of words in one test."""
+
+
+@lru_cache(maxsize=8192)
+def _folded(texts: tuple[str, ...]) -> _Folded:
+    """A term's texts folded once and kept: the register rarely changes, searches are many."""
+    pairs = tuple((text, " ".join(folded_tokens(text))) for text in texts)
+    words = tuple(word for _text, joined in pairs for word in joined.split())
+    return _Folded(pairs, words, frozenset(words), " " + " | ".join(j for _t, j in pairs) + " ")
+
+
+def _satisfied(query: QueryText, folded: _Folded) -> bool:
+    """Every word of the query is a word of the term, or an abbreviation of the query is spelled
+    out in one of its texts (or the reverse)."""
     for item in query.terms:
-        if item.folded in present:
+        if item.folded in folded.present:
             continue
-        size_ok = any(
-            any(tuple(words[i : i + len(run)]) == run for i in range(len(words) - len(run) + 1))
-            for run in item.synonyms
-        )
-        if not size_ok:
+        if not any(f" {' '.join(run)} " in folded.joined for run in item.synonyms):
             return False
     return True
 
 
 def score_term(query: QueryText, text: str, term: DataElement) -> TermHit | None:
     """How well the term answers the query, or None when some word of the query is missing."""
-    words = [word for name in _texts(term) for word in folded_tokens(name)]
-    if not query or not _satisfied(query, words):
+    folded = _folded(_texts(term))
+    if not query or not _satisfied(query, folded):
         return None
     wanted = " ".join(query.phrase)
+    typed = " ".join(tokens(accent(text)))
     best, matched = 1.0, term.name_vi
-    for name in _texts(term):
-        folded = " ".join(folded_tokens(name))
-        if not folded:
+    for name, joined in folded.texts:
+        if not joined:
             continue
-        if folded == wanted:
+        if joined == wanted:
             score = 3.0  # the code, a name or an abbreviation exactly
-        elif f" {wanted} " in f" {folded} ":
+        elif f" {wanted} " in f" {joined} ":
             score = 2.0  # the query's words stand together in it
         else:
             continue
-        if " ".join(tokens(accent(text))) in " ".join(tokens(accent(name))):
+        if typed in " ".join(tokens(accent(name))):
             score += 0.2  # with the accents the user typed
         if score > best:
             best, matched = score, name
