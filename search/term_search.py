@@ -32,7 +32,13 @@ class TermHit:
 
 
 def _texts(term: DataElement) -> tuple[str, ...]:
-    return (term.code.replace("_", " "), term.name_vi, term.name_en or "", *term.synonyms, *term.abbreviations)
+    return (
+        term.code.replace("_", " "),
+        term.name_vi,
+        term.name_en or "",
+        *term.synonyms,
+        *term.abbreviations,
+    )
 
 
 @dataclass(frozen=True)
