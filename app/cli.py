@@ -110,6 +110,7 @@ LAZY_COMMANDS = {
     ),
     "import": ("app.cli_import:import_group", "Import into the catalog from files."),
     "search": ("app.cli_search:search_group", "Search index: rebuild, status, sync."),
+    "terms": ("app.cli_terms:terms_group", "The shared data dictionary: terms from and to spreadsheets."),
     "tokens": ("app.cli_accounts:tokens", "API tokens (shown once, stored hashed)."),
     "users": ("app.cli_accounts:users", "Accounts of staff, approvers, administrators and systems."),
     "validate": ("app.cli_dcat:validate_group", "Validate the catalog."),

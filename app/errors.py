@@ -14,6 +14,7 @@ from app.web.messages import translate, translate_tree
 from dictionary.errors import (
     AlreadyExists,
     Busy,
+    ConfirmationRequired,
     Conflict,
     DictionaryError,
     InvalidInput,
@@ -21,6 +22,7 @@ from dictionary.errors import (
     NotFound,
     PermissionDenied,
     PreconditionRequired,
+    StaleConfirmation,
     StaleVersion,
     TooLarge,
 )
@@ -32,6 +34,8 @@ STATUS_OF: dict[type[DictionaryError], int] = {
     Conflict: 409,
     StaleVersion: 412,
     PreconditionRequired: 428,
+    StaleConfirmation: 412,
+    ConfirmationRequired: 428,
     Busy: 503,
     PermissionDenied: 403,
     TooLarge: 413,

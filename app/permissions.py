@@ -194,6 +194,12 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "terms.TermHistory": PUBLIC,
     "terms.TermFields": PUBLIC,
     "conformance.TermSuggestions": PUBLIC,
+    # Terms as spreadsheets: the register is public (drafts included), importing is for its maintainers.
+    "term_files.TermTemplateWorkbook": PUBLIC,
+    "term_files.TermTemplateCsv": PUBLIC,
+    "term_files.DictionaryTermsWorkbook": PUBLIC,
+    "term_files.DictionaryTermsCsv": PUBLIC,
+    "term_files.DictionaryTermsImport": ADMIN,
     "conformance.DatasetConformance": DATASET_READ,
     "conformance.AgencyConformance": PUBLIC,
     "vocabularies.Vocabularies": PUBLIC,
@@ -203,6 +209,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "search.Search": PUBLIC,
     "search.SearchFields": PUBLIC,
     "search.Suggest": PUBLIC,
+    "search.SearchTerms": PUBLIC,  # terms are public metadata, drafts included (as GET /terms)
     # Linked data (DCAT, CSVW, SKOS): public URIs; app.rdf applies the caller's visibility inside.
     "rdf.catalog": PUBLIC,
     "ckan.action": CKAN_READ,
@@ -227,6 +234,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.standards": PUBLIC,
     "web.standard_alias": PUBLIC,
     "web.terms": PUBLIC,
+    "web.term_import": ADMIN,  # the service checks it too
     "web.vocabularies": PUBLIC,
     # Web editing and workflow pages (GET draws the form, POST submits it; the views re-check the
     # object through dictionary.policies and the services, as the API does).
@@ -237,6 +245,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.dataset_edit": DATASET_EDIT,
     "web.dataset_fields": DATASET_EDIT,
     "web.field_edit": DATASET_EDIT,
+    "web.accept_term": DATASET_EDIT,
     "web.dataset_mappings": DATASET_EDIT,
     "web.dataset_distributions": DATASET_EDIT,
     "web.dictionary_import": DATASET_EDIT,

@@ -31,9 +31,11 @@ from dictionary.services.notifications import NotificationService
 from dictionary.services.password_reset import PasswordResetService
 from dictionary.services.register import AccessRegister
 from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
+from dictionary.services.term_import import TermFileService
 from dictionary.services.terms import TermService
 from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
+from search.term_search import TermSearchService
 from search.term_suggestions import TermSuggestionService
 from vocab.vocabularies import Vocabularies
 
@@ -133,6 +135,14 @@ class Services:
     @cached_property
     def dictionary_files(self) -> DictionaryFileService:
         return DictionaryFileService(self.ctx, visibility=self.visibility, suggester=self.term_suggestions)
+
+    @cached_property
+    def term_files(self) -> TermFileService:
+        return TermFileService(self.ctx)
+
+    @cached_property
+    def term_search(self) -> TermSearchService:
+        return TermSearchService(self.ctx)
 
 
 def concepts() -> Vocabularies:

@@ -77,3 +77,5 @@ OTHER_SCHEMES = {
 
 # The legal-basis register is the standards register's regulations; a refusal cites one of them.
 REGULATION = concept("standard-kinds", "REGULATION")
+DICTIONARY_TERM = concept("standard-kinds", "DICTIONARY_TERM")
+"""A dictionary of terms (the national one, the province's): the standard a term belongs to."""

@@ -124,6 +124,31 @@ class PreconditionRequired(StaleVersion):
         self.given = given or ""
 
 
+class StaleConfirmation(DictionaryError):
+    """An import applied with the token of a dry run made against another state (or another file)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            Message(
+                "stale_confirmation",
+                "The terms changed since the dry run, or this is not the file that was checked; "
+                "nothing was written: check the file again",
+            )
+        )
+
+
+class ConfirmationRequired(DictionaryError):
+    """An import applied without the confirmation token of its dry run."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            Message(
+                "confirmation_required",
+                "Run a dry run first and send its confirmation token to apply the file",
+            )
+        )
+
+
 class Busy(DictionaryError):
     """Another write holds the record (or the database) longer than we wait; try again shortly."""
 

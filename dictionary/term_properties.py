@@ -19,7 +19,9 @@ Kind = Literal[
 @dataclass(frozen=True)
 class TermProperty:
     name: str
-    """The key in the API and in snapshots."""
+    """The key in the API and in snapshots (and the English header of the spreadsheet column)."""
+    column: str
+    """The Vietnamese header of the spreadsheet column (``dictionary/spreadsheets/term_sheet.py``)."""
     label_vi: str
     label_en: str
     kind: Kind
@@ -28,48 +30,153 @@ class TermProperty:
     """The concept scheme of a ``concept`` value."""
     required: bool = False
     max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    """Bounds of an ``integer`` value (the API's schema has the same ones)."""
 
 
 TERM_PROPERTIES: tuple[TermProperty, ...] = (
-    TermProperty("code", "Mã thuật ngữ", "Term code", "code", "identity", required=True, max_length=40),
-    TermProperty("name_vi", "Tên (tiếng Việt)", "Name (Vietnamese)", "text", "identity", required=True,
-                 max_length=500),
-    TermProperty("name_en", "Tên (tiếng Anh)", "Name (English)", "text", "identity", max_length=500),
-    TermProperty("definition_vi", "Định nghĩa nghiệp vụ", "Business definition", "long_text", "business",
-                 required=True, max_length=5000),
-    TermProperty("definition_en", "Định nghĩa (tiếng Anh)", "Definition (English)", "long_text", "business",
-                 max_length=5000),
-    TermProperty("synonyms", "Từ đồng nghĩa", "Synonyms", "texts", "business", max_length=200),
-    TermProperty("abbreviations", "Từ viết tắt", "Abbreviations", "texts", "business", max_length=40),
-    TermProperty("examples", "Ví dụ", "Examples", "texts", "business", max_length=200),
-    TermProperty("data_type", "Kiểu dữ liệu", "Data type", "concept", "technical", scheme="data-types"),
-    TermProperty("length", "Độ dài", "Length", "integer", "technical"),
-    TermProperty("precision", "Độ chính xác (tổng số chữ số)", "Precision (total digits)", "integer",
-                 "technical"),
-    TermProperty("scale", "Số chữ số thập phân", "Scale", "integer", "technical"),
-    TermProperty("pattern", "Mẫu định dạng (biểu thức chính quy)", "Format pattern (regular expression)",
-                 "text", "technical", max_length=500),
-    TermProperty("format_vi", "Định dạng (mô tả)", "Format (in words)", "text", "technical", max_length=500),
-    TermProperty("unit", "Đơn vị tính", "Unit", "text", "technical", max_length=200),
-    TermProperty("code_list_scheme", "Danh mục (bộ khái niệm SKOS)", "Code list (SKOS scheme)", "concept",
-                 "technical", scheme="schemes"),
-    TermProperty("code_list_standard", "Danh mục (tiêu chuẩn)", "Code list (standard)", "standard",
-                 "technical"),
-    TermProperty("personal_data", "Dữ liệu cá nhân", "Personal data", "concept", "technical",
-                 scheme="personal-data"),
-    TermProperty("rules_vi", "Quy tắc quản lý (kiểm tra, chuẩn hoá)", "Management rules (validation, "
-                 "normalisation)", "long_text", "rules", max_length=5000),
-    TermProperty("standard", "Từ điển ban hành", "Issuing dictionary", "standard", "source", required=True),
-    TermProperty("source_vi", "Nguồn (văn bản, điều khoản)", "Source (text, article)", "long_text", "source",
-                 max_length=2000),
-    TermProperty("provincial", "Bổ sung của tỉnh", "Provincial addition", "flag", "source"),
-    TermProperty("maintainer", "Cơ quan quản lý thuật ngữ", "Maintaining agency", "agency", "source"),
-    TermProperty("status", "Trạng thái", "Status", "concept", "life_cycle", scheme="term-statuses",
-                 required=True),
-    TermProperty("superseded_by", "Được thay thế bởi", "Superseded by", "term", "life_cycle"),
-    TermProperty("version", "Phiên bản", "Version", "text", "life_cycle", max_length=40),
-    TermProperty("valid_from", "Áp dụng từ ngày", "Applies from", "date", "life_cycle"),
-)  # fmt: skip
+    TermProperty("code", "ma", "Mã thuật ngữ", "Term code", "code", "identity", required=True, max_length=40),
+    TermProperty(
+        "name_vi",
+        "ten",
+        "Tên (tiếng Việt)",
+        "Name (Vietnamese)",
+        "text",
+        "identity",
+        required=True,
+        max_length=500,
+    ),
+    TermProperty(
+        "name_en", "ten_en", "Tên (tiếng Anh)", "Name (English)", "text", "identity", max_length=500
+    ),
+    TermProperty(
+        "definition_vi",
+        "dinh_nghia",
+        "Định nghĩa nghiệp vụ",
+        "Business definition",
+        "long_text",
+        "business",
+        required=True,
+        max_length=5000,
+    ),
+    TermProperty(
+        "definition_en",
+        "dinh_nghia_en",
+        "Định nghĩa (tiếng Anh)",
+        "Definition (English)",
+        "long_text",
+        "business",
+        max_length=5000,
+    ),
+    TermProperty("synonyms", "dong_nghia", "Từ đồng nghĩa", "Synonyms", "texts", "business", max_length=200),
+    TermProperty(
+        "abbreviations", "viet_tat", "Từ viết tắt", "Abbreviations", "texts", "business", max_length=40
+    ),
+    TermProperty("examples", "vi_du", "Ví dụ", "Examples", "texts", "business", max_length=200),
+    TermProperty(
+        "data_type", "kieu", "Kiểu dữ liệu", "Data type", "concept", "technical", scheme="data-types"
+    ),
+    TermProperty(
+        "length", "do_dai", "Độ dài", "Length", "integer", "technical", minimum=0, maximum=1_000_000_000
+    ),
+    TermProperty(
+        "precision",
+        "do_chinh_xac",
+        "Độ chính xác (tổng số chữ số)",
+        "Precision (total digits)",
+        "integer",
+        "technical",
+        minimum=0,
+        maximum=1000,
+    ),
+    TermProperty(
+        "scale", "so_le", "Số chữ số thập phân", "Scale", "integer", "technical", minimum=0, maximum=1000
+    ),
+    TermProperty(
+        "pattern",
+        "mau",
+        "Mẫu định dạng (biểu thức chính quy)",
+        "Format pattern (regular expression)",
+        "text",
+        "technical",
+        max_length=500,
+    ),
+    TermProperty(
+        "format_vi",
+        "dinh_dang",
+        "Định dạng (mô tả)",
+        "Format (in words)",
+        "text",
+        "technical",
+        max_length=500,
+    ),
+    TermProperty("unit", "don_vi", "Đơn vị tính", "Unit", "text", "technical", max_length=200),
+    TermProperty(
+        "code_list_scheme",
+        "danh_muc",
+        "Danh mục (bộ khái niệm SKOS)",
+        "Code list (SKOS scheme)",
+        "concept",
+        "technical",
+        scheme="schemes",
+    ),
+    TermProperty(
+        "code_list_standard",
+        "danh_muc_chuan",
+        "Danh mục (tiêu chuẩn)",
+        "Code list (standard)",
+        "standard",
+        "technical",
+    ),
+    TermProperty(
+        "personal_data",
+        "du_lieu_ca_nhan",
+        "Dữ liệu cá nhân",
+        "Personal data",
+        "concept",
+        "technical",
+        scheme="personal-data",
+    ),
+    TermProperty(
+        "rules_vi",
+        "quy_tac",
+        "Quy tắc quản lý (kiểm tra, chuẩn hoá)",
+        "Management rules (validation, normalisation)",
+        "long_text",
+        "rules",
+        max_length=5000,
+    ),
+    TermProperty(
+        "standard", "tu_dien", "Từ điển ban hành", "Issuing dictionary", "standard", "source", required=True
+    ),
+    TermProperty(
+        "source_vi",
+        "nguon",
+        "Nguồn (văn bản, điều khoản)",
+        "Source (text, article)",
+        "long_text",
+        "source",
+        max_length=2000,
+    ),
+    TermProperty("provincial", "bo_sung_tinh", "Bổ sung của tỉnh", "Provincial addition", "flag", "source"),
+    TermProperty(
+        "maintainer", "co_quan_quan_ly", "Cơ quan quản lý thuật ngữ", "Maintaining agency", "agency", "source"
+    ),
+    TermProperty(
+        "status",
+        "trang_thai",
+        "Trạng thái",
+        "Status",
+        "concept",
+        "life_cycle",
+        scheme="term-statuses",
+        required=True,
+    ),
+    TermProperty("superseded_by", "thay_the_boi", "Được thay thế bởi", "Superseded by", "term", "life_cycle"),
+    TermProperty("version", "phien_ban", "Phiên bản", "Version", "text", "life_cycle", max_length=40),
+    TermProperty("valid_from", "ap_dung_tu", "Áp dụng từ ngày", "Applies from", "date", "life_cycle"),
+)
 
 BY_NAME = {prop.name: prop for prop in TERM_PROPERTIES}
 CONCEPT_SCHEMES = {prop.name: prop.scheme for prop in TERM_PROPERTIES if prop.scheme is not None}

@@ -16,8 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
 from dictionary import concepts as C
-from dictionary.models import DataElement
+from dictionary.models import DataElement, Dataset, Field, Standard
 from dictionary.services.base import Context
 from dictionary.services.terms import TermService
 from search.text import Abbreviations, accent, default_abbreviations, fold, folded_tokens, tokens
@@ -123,6 +125,29 @@ class TermSuggestionService:
     def suggest(self, name: str | None, label: str | None = None, limit: int = 5) -> list[TermSuggestion]:
         terms = [t for t in TermService(self.ctx).all() if t.status != C.TERM_SUPERSEDED]
         return suggest_terms(terms, name, label, limit)
+
+    def for_fields(
+        self, dataset: Dataset, names: Iterable[str] | None = None, limit: int = 3
+    ) -> list[tuple[Field, list[TermSuggestion]]]:
+        """The dataset's fields (those named, else all) that hold no registered term yet, each with
+        the terms it probably holds: what the field page and the import page offer to accept."""
+        wanted = None if names is None else set(names)
+        fields = [f for f in dataset.fields if wanted is None or f.name in wanted]
+        if not fields:
+            return []
+        rows = self.ctx.session.execute(
+            select(Standard.code, DataElement.code).join(Standard, DataElement.standard_id == Standard.id)
+        )
+        registered = {(standard, term) for standard, term in rows}
+        terms = [t for t in TermService(self.ctx).all() if t.status != C.TERM_SUPERSEDED]
+        found = []
+        for field in fields:
+            if any((m.standard.code, m.term) in registered for m in field.mappings):
+                continue
+            suggestions = suggest_terms(terms, field.name, field.label_vi, limit)
+            if suggestions:
+                found.append((field, suggestions))
+        return found
 
     def hints(self, name: str | None, label: str | None = None, limit: int = 3) -> list[dict[str, Any]]:
         """The suggestions as plain values, for reports that carry them (a spreadsheet import)."""

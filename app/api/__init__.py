@@ -15,6 +15,7 @@ from app.api import (
     search,
     spreadsheets,
     standards,
+    term_files,
     terms,
     vocabularies,
 )
@@ -29,6 +30,7 @@ BLUEPRINTS = (
     vocabularies.blp,
     dcat.blp,
     spreadsheets.blp,
+    term_files.blp,
     accounts.blp,
     access.blp,
     access.notifications_blp,

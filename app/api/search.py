@@ -10,7 +10,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from flask import Response, current_app
+from flask import Response, current_app, url_for
 from flask.views import MethodView
 from marshmallow import RAISE
 
@@ -22,15 +22,18 @@ from app.api.schemas.search import (
     SearchArgs,
     SuggestArgs,
     SuggestionsSchema,
+    TermResultsSchema,
+    TermSearchArgs,
 )
 from app.auth import current_actor, current_visibility
 from app.extension import catalog_of
-from app.wiring import concepts
+from app.wiring import concepts, services
 from dictionary.errors import InvalidInput
 from search.interface import FACET_SCHEMES, DatasetHit, DatasetQuery, FieldHit, FieldQuery, Results
 from search.service import SearchService
+from search.term_search import TermHit
 
-blp = Blueprint("search", __name__, url_prefix="/search", description="Search datasets and fields")
+blp = Blueprint("search", __name__, url_prefix="/search", description="Search datasets, fields and terms")
 
 
 def _service() -> SearchService:
@@ -117,6 +120,25 @@ def hit_body(hit: DatasetHit | FieldHit) -> dict[str, Any]:
 _HIT_FIELDS = {kind: tuple(spec.name for spec in fields(kind)) for kind in (DatasetHit, FieldHit)}
 
 
+def term_hit_body(hit: TermHit) -> dict[str, Any]:
+    term = hit.term
+    return {
+        "code": term.code, "name_vi": term.name_vi, "name_en": term.name_en,
+        "definition_vi": term.definition_vi, "standard": term.standard.code, "status": term.status,
+        "matched": hit.matched, "score": hit.score,
+        "url": url_for("rdf.term", name=term.code),
+    }  # fmt: skip
+
+
+def _pagination_of(total: int, page: int, page_size: int) -> dict[str, str]:
+    pages = max(1, -(-total // page_size))
+    return {
+        "X-Pagination": json.dumps(
+            {"total": total, "total_pages": pages, "page": page, "page_size": page_size}
+        )
+    }
+
+
 def _pagination(results: Results) -> dict[str, str]:
     pages = max(1, -(-results.total // results.page_size))
     return {
@@ -168,3 +190,26 @@ class Suggest(MethodView):
         """Dataset titles for what is being typed (the last word may be unfinished)"""
         suggestions, reason = _service().suggest(args["q"], current_visibility(), args["limit"])
         return {"suggestions": suggestions, "degraded": reason is not None, "reason": _reason(reason)}
+
+
+@blp.route("/terms")
+class SearchTerms(MethodView):
+    @blp.arguments(TermSearchArgs, location="query", unknown=RAISE)
+    @blp.response(200, TermResultsSchema)
+    @errors(blp, 422)
+    def get(self, args):
+        """Search the terms of the shared data dictionary
+
+        Matches each term's code, names, synonyms and abbreviations, with or without diacritics,
+        and the abbreviations of the search (CCCD, MST…); every word of the query must match.
+        Answered from the database on every search engine: the register holds hundreds of terms,
+        which are public metadata, drafts included.
+        """
+        hits, total = services().term_search.search(args["q"], args["page"], args["page_size"])
+        return {
+            "engine": "database",
+            "total": total,
+            "page": args["page"],
+            "page_size": args["page_size"],
+            "items": [term_hit_body(hit) for hit in hits],
+        }, _pagination_of(total, args["page"], args["page_size"])

@@ -139,7 +139,34 @@ def field_edit(slug: str, name: str) -> Response | str:
         dataset = editable_dataset(slug)
         field = _field(dataset, name)
     values = _field_redrawn() if request.method == "POST" else _field_values(field)
-    return _field_page("edit/field.html", dataset, values, errors, field=field)
+    suggested = services().term_suggestions.for_fields(dataset, [field.name])
+    return _field_page(
+        "edit/field.html",
+        dataset,
+        values,
+        errors,
+        field=field,
+        suggestions=suggested[0][1] if suggested else [],
+    )
+
+
+ACCEPT_BACK = {"field": "web.field_edit", "import": "web.dictionary_import"}
+"""Where an accepted suggestion returns to: the page it was on (a name, never a URL)."""
+
+
+@bp.post("/dataset/<slug>/fields/<name>/accept-term")
+def accept_term(slug: str, name: str) -> Response:
+    """One click on a suggested term: the field holds it (exactMatch), one revision, back to the page."""
+    dataset = editable_dataset(slug)
+    term = request.form.get("term", "").strip()[:40]
+    errors = _write(lambda: services().mappings.accept_term(slug, name, term, if_match=version_of(dataset)))
+    if errors:
+        flash(" ".join(str(message) for message in errors.values()), "error")
+    else:
+        flash(_("Đã ghi: trường %(name)s mang thuật ngữ %(term)s.", name=name, term=term), "ok")
+    back = ACCEPT_BACK.get(request.form.get("back", ""), "web.field_edit")
+    target = url_for(back, slug=slug, name=name) if back == "web.field_edit" else url_for(back, slug=slug)
+    return redirect(target, code=303)
 
 
 def _field(dataset: Dataset, name: str) -> Field:

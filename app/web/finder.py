@@ -16,7 +16,7 @@ from werkzeug.routing import BuildError
 
 from app.extension import catalog_of
 from app.web.viewer import current_visibility, registry
-from app.wiring import concepts
+from app.wiring import concepts, services
 from dictionary.concepts import code_of
 from dictionary.models import Agency
 from search.interface import (
@@ -30,8 +30,10 @@ from search.interface import (
     SearchError,
 )
 from search.service import SearchService
+from search.term_search import TermHit
 
 PAGE_SIZE = 20
+TERMS_SHOWN = 5
 MAX_PAGE = 500
 """Deeper pages are refused politely: 10,000 results are more than anyone reads."""
 
@@ -82,6 +84,9 @@ class SearchPage:
     """False when no search backend could answer (the page says so instead of failing)."""
     agencies: dict[str, Agency] = field(default_factory=dict)
     """The agencies named by code in facets and hits."""
+    terms: list[TermHit] = field(default_factory=list)
+    """Terms of the shared data dictionary that match (first page only), shown in a group of their own."""
+    terms_total: int = 0
 
     @property
     def pages(self) -> int:
@@ -112,7 +117,9 @@ def search(form: SearchForm) -> SearchPage:
     codes = [value for value, _count in results.facets.get("agency", ())]
     codes += [code for hit in results.hits for code in getattr(hit, "agencies", ())]
     codes += form.filters.get("agency", [])
-    return SearchPage(form, results, available, registry().agencies_by_code(codes))
+    # Terms are few and public: searched in the database whatever the engine (search.term_search).
+    terms, terms_total = services().term_search.search(form.q, 1, TERMS_SHOWN) if form.page == 1 else ([], 0)
+    return SearchPage(form, results, available, registry().agencies_by_code(codes), terms, terms_total)
 
 
 def suggest_url() -> str | None:

@@ -29,6 +29,9 @@ from dictionary.services.dictionary_import import ImportReport
 SESSION_KEY = "dictionary_import"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 """What secrets.token_urlsafe gives: nothing that could climb out of the folder."""
+HINTS_KEY = "dictionary_import_terms"
+"""The fields an applied import added that have term suggestions: offered on the import page."""
+MAX_HINTED = 50
 KEEP_SECONDS = 3600
 """A checked file older than this is forgotten: the user checks it again."""
 
@@ -39,20 +42,20 @@ def _folder() -> Path:
     return folder
 
 
-def _keep(slug: str, content: bytes, filename: str) -> str:
+def keep_upload(slug: str, content: bytes, filename: str, key: str = SESSION_KEY) -> str:
     folder = _folder()
     for old in folder.glob("*.upload"):
         if old.stat().st_mtime < time.time() - KEEP_SECONDS:
             old.unlink(missing_ok=True)
     token = secrets.token_urlsafe(16)
     (folder / f"{token}.upload").write_bytes(content)
-    web_session[SESSION_KEY] = {"token": token, "slug": slug, "filename": filename}
+    web_session[key] = {"token": token, "slug": slug, "filename": filename}
     return token
 
 
-def _kept(slug: str) -> tuple[bytes, str] | None:
-    """The file this session checked for this dataset, if it is still there."""
-    kept = web_session.get(SESSION_KEY) or {}
+def kept_upload(slug: str, key: str = SESSION_KEY) -> tuple[bytes, str] | None:
+    """The file this session checked for this dataset (or dictionary), if it is still there."""
+    kept = web_session.get(key) or {}
     token = str(kept.get("token", ""))
     if kept.get("slug") != slug or token != request.form.get("upload") or not _TOKEN.fullmatch(token):
         return None
@@ -62,14 +65,14 @@ def _kept(slug: str) -> tuple[bytes, str] | None:
     return path.read_bytes(), str(kept.get("filename") or "")
 
 
-def _forget() -> None:
-    kept = web_session.pop(SESSION_KEY, None) or {}
+def forget_upload(key: str = SESSION_KEY) -> None:
+    kept = web_session.pop(key, None) or {}
     token = str(kept.get("token", ""))
     if _TOKEN.fullmatch(token):
         (_folder() / f"{token}.upload").unlink(missing_ok=True)
 
 
-def _too_large(error: TooLarge) -> str:
+def too_large(error: TooLarge) -> str:
     # The reason names the limit, in English like the row errors of the report.
     return _("Tệp vượt quá giới hạn của một lần nhập; không có gì được ghi: %(reason)s", reason=error.message)
 
@@ -81,7 +84,7 @@ def dictionary_import(slug: str) -> Response | str:
     problem: str | None = None
     token: str | None = None
     if request.method == "POST" and request.form.get("action") == "apply":
-        kept = _kept(slug)
+        kept = kept_upload(slug)
         if kept is None:
             problem = _("Tệp đã kiểm tra không còn; hãy chọn và kiểm tra lại tệp.")
         else:
@@ -95,11 +98,16 @@ def dictionary_import(slug: str) -> Response | str:
                     "Hãy kiểm tra lại tệp."
                 )
             except TooLarge as exc:
-                problem = _too_large(exc)
+                problem = too_large(exc)
             if report is not None and report.applied:
-                _forget()
+                forget_upload()
                 flash(_("Đã nhập từ điển dữ liệu (phiên bản %(number)s).", number=report.revision), "ok")
-                return redirect(url_for("web.dataset_fields", slug=slug), code=303)
+                if not report.term_suggestions:
+                    return redirect(url_for("web.dataset_fields", slug=slug), code=303)
+                # The fields just added that probably hold a term: offered here, one click each.
+                names = [hint["field"] for hint in report.term_suggestions][:MAX_HINTED]
+                web_session[HINTS_KEY] = {"slug": slug, "fields": names}
+                return redirect(url_for("web.dictionary_import", slug=slug), code=303)
     elif request.method == "POST":
         upload = request.files.get("file")
         if upload is None or not upload.filename:
@@ -111,14 +119,18 @@ def dictionary_import(slug: str) -> Response | str:
                     slug, content, filename=upload.filename, dry_run=True
                 )
             except TooLarge as exc:
-                problem = _too_large(exc)
+                problem = too_large(exc)
             if report is not None and not report.errors and report.diff and report.diff["has_changes"]:
-                token = _keep(slug, content, upload.filename)
+                token = keep_upload(slug, content, upload.filename)
     dataset = editable_dataset(slug)
+    hinted = web_session.get(HINTS_KEY) or {}
+    names = hinted.get("fields", []) if hinted.get("slug") == slug and report is None else []
+    accepting = services().term_suggestions.for_fields(dataset, names) if names else []
     return render_template(
         "imports/import.html",
         dataset=dataset,
         report=report,
         problem=problem,
         token=token,
+        accepting=accepting,
     )

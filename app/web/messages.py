@@ -36,6 +36,17 @@ SENTENCES: dict[str, str] = {
         'Hãy gửi ETag của phiên bản bạn đã sửa trong If-Match (ví dụ If-Match: "%(current)s"); '
         "thay đổi không kèm ETag bị từ chối để không ghi đè thay đổi của người khác"
     ),
+    "stale_confirmation": N_(
+        "Các thuật ngữ đã thay đổi từ lần nhập thử, hoặc đây không phải tệp đã kiểm tra; chưa có gì "
+        "được ghi: hãy kiểm tra lại tệp"
+    ),
+    "confirmation_required": N_("Hãy nhập thử trước và gửi mã xác nhận của lần nhập thử để áp dụng tệp"),
+    "duplicate_term_code": N_("“%(term)s” đã là mã thuật ngữ ở dòng %(row)s"),
+    "term_elsewhere": N_("thuật ngữ “%(term)s” thuộc từ điển %(dictionary)s, không thuộc từ điển này"),
+    "term_cycle": N_("chuỗi thay thế giữa các thuật ngữ của tệp tạo thành vòng lặp"),
+    "terms_imported": N_("Đã nhập thuật ngữ: %(added)s thuật ngữ mới, %(changed)s thuật ngữ được cập nhật"),
+    "terms_unchanged": N_("Tệp trùng với các thuật ngữ hiện có; không có gì để thay đổi"),
+    "dry_run": N_("Nhập thử: chưa có gì được ghi"),
     "busy": N_("Bản ghi đang được một yêu cầu khác thay đổi; hãy thử lại sau giây lát"),
     "not_before": N_("không được trước %(other)s"),
     "period_over": N_("thời hạn này đã kết thúc"),

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from dictionary import change_messages as M
 from dictionary import concepts as C
 from dictionary.errors import AlreadyExists, InvalidInput, NotFound
-from dictionary.models import Dataset, Field, Standard, StandardMapping
+from dictionary.models import DataElement, Dataset, Field, Standard, StandardMapping
 from dictionary.properties import FIELD
 from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, unit_of_work
 from dictionary.services.datasets import DatasetService
@@ -254,6 +254,17 @@ class MappingService:
         self.ctx.session.add(mapping)
         record_change(self.ctx, dataset, M.MAPPING_ADDED + standard.code)
         return mapping
+
+    @unit_of_work
+    def accept_term(
+        self, slug: str, field: str, term: str, if_match: IfMatch = ANY_VERSION
+    ) -> StandardMapping:
+        """A suggested term accepted: the field holds it (exactMatch), as a mapping added by hand."""
+        found = self.ctx.session.scalar(select(DataElement).where(DataElement.code == term))
+        if found is None:
+            raise NotFound("Term", term)
+        data = {"field": field, "standard": found.standard.code, "term": found.code, "relation": None}
+        return self.add(slug, data, if_match)
 
     @unit_of_work
     def update(

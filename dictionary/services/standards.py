@@ -45,6 +45,10 @@ class StandardService:
         """Every standard by code (the choices of a mapping form)."""
         return list(self.ctx.session.scalars(select(Standard).order_by(Standard.code)))
 
+    def dictionaries(self) -> list[Standard]:
+        """The dictionaries of terms (standards of kind DICTIONARY_TERM), by code."""
+        return [standard for standard in self.all() if standard.kind == C.DICTIONARY_TERM]
+
     def regulations(self) -> list[Standard]:
         """The legal-basis register: the regulations of the standards register, by number."""
         return list(

@@ -124,6 +124,8 @@ class TermService:
         for name, value in values.items():
             setattr(term, name, value)
         self.ctx.session.flush()
+        # A reference given by its id: the related record loaded before is stale until reloaded.
+        self.ctx.session.expire(term, [name.removesuffix("_id") for name in values if name.endswith("_id")])
         self._remember(term, note or "Sửa thuật ngữ / term changed: " + ", ".join(sorted(data)))
         return term
 

@@ -217,7 +217,7 @@ def parse_int(column: Column, value: object) -> int | None:
     return number
 
 
-def parse_bool(_column: Column, value: object) -> bool:
+def parse_bool(_column: Column | None, value: object) -> bool:
     if isinstance(value, bool):
         return value
     text = clean_text(value)

@@ -119,8 +119,9 @@ class Handler(ContentHandler):
 
 
 class Workbook(Handler):
-    def __init__(self, budget: Budget) -> None:
+    def __init__(self, budget: Budget, sheet_name: str = SHEET_NAME) -> None:
         super().__init__(budget)
+        self.sheet_name = sheet_name
         self.first: str | None = None
         self.named: str | None = None
         self.date1904 = False
@@ -129,13 +130,13 @@ class Workbook(Handler):
         if name == "sheet":
             rel = attrs.get((_REL[1:-1], "id"))
             self.first = self.first or rel
-            if attrs.get((None, "name")) == SHEET_NAME:
+            if attrs.get((None, "name")) == self.sheet_name:
                 self.named = self.named or rel
         elif name == "workbookPr":
             self.date1904 = attrs.get((None, "date1904"), "").lower() in ("1", "true")
 
     def chosen(self) -> str | None:
-        """The sheet named *Từ điển dữ liệu*, else the first."""
+        """The sheet of the template's name (*Từ điển dữ liệu*), else the first."""
         return self.named or self.first
 
 

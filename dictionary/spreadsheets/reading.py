@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from dictionary.spreadsheets.budget import (
@@ -30,10 +30,12 @@ from dictionary.spreadsheets.budget import (
 from dictionary.spreadsheets.columns import BY_KEY, REQUIRED_KEYS, blank_row, clean_text, header_key
 
 __all__ = [
+    "FIELD_SHEET",
     "SHEET_NAME",
     "FormulaWithoutValue",
     "Limits",
     "OverBudget",
+    "SheetLayout",
     "SpreadsheetError",
     "Table",
     "read_table",
@@ -41,6 +43,29 @@ __all__ = [
 
 SHEET_NAME = "Từ điển dữ liệu"
 """The dictionary sheet of the template (a workbook's other sheets are the guide and the codes)."""
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Which sheet of a workbook to read and how its header row is recognised.
+
+    One reader serves every template (a dataset's fields, the terms of a dictionary): only the
+    sheet's name and columns differ, never the limits or the hostile-file checks.
+    """
+
+    sheet_name: str
+    key_column: str
+    """The column whose header marks the header row (``ten_truong``)."""
+    header_key: Callable[[object], str | None]
+    """The column key a header cell names, or None."""
+    required: tuple[str, ...]
+    english: Mapping[str, str]
+    """Column key → its English header (the template's second header row)."""
+
+
+FIELD_SHEET = SheetLayout(
+    SHEET_NAME, "ten_truong", header_key, REQUIRED_KEYS, {key: column.en for key, column in BY_KEY.items()}
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +94,7 @@ class Table:
     """Document properties of a workbook we exported: ``identifier`` (slug) and ``version``."""
 
 
-def read_table(data: bytes, limits: Limits | None = None) -> Table:
+def read_table(data: bytes, limits: Limits | None = None, layout: SheetLayout = FIELD_SHEET) -> Table:
     limits = limits or Limits()
     budget = Budget(limits)
     if not data:
@@ -82,15 +107,15 @@ def read_table(data: bytes, limits: Limits | None = None) -> Table:
         # fifth of a second that only an upload of a workbook should cost.
         from dictionary.spreadsheets.xlsx import read_xlsx
 
-        fmt, rows, properties = "xlsx", *read_xlsx(data, budget, MAX_COLUMNS)
+        fmt, rows, properties = "xlsx", *read_xlsx(data, budget, MAX_COLUMNS, layout.sheet_name)
     elif data.startswith(OLE_SIGNATURE):
         raise SpreadsheetError(
             "This is an Excel 97-2003 (.xls) or password-protected workbook; save it as an "
             "unprotected Excel Workbook (.xlsx) and upload that"
         )
     else:
-        fmt, rows, properties = "csv", _csv_rows(data, budget), {}
-    return _table(fmt, rows, properties, limits)
+        fmt, rows, properties = "csv", _csv_rows(data, budget, layout), {}
+    return _table(fmt, rows, properties, limits, layout)
 
 
 def cell_name(column_position: int, row: int) -> str:
@@ -128,7 +153,7 @@ def _decode(data: bytes) -> str:
     return text
 
 
-def _delimiter(text: str) -> str:
+def _delimiter(text: str, layout: SheetLayout) -> str:
     """Comma, semicolon or tab: whichever splits the header into the most known columns.
 
     Excel writes semicolons wherever the decimal separator is a comma, Vietnamese Windows
@@ -138,16 +163,16 @@ def _delimiter(text: str) -> str:
     best, best_score = ",", 0
     for delimiter in (",", ";", "\t"):
         rows = csv.reader(sample, delimiter=delimiter)
-        score = max((sum(header_key(cell) is not None for cell in row) for row in rows), default=0)
+        score = max((sum(layout.header_key(cell) is not None for cell in row) for row in rows), default=0)
         if score > best_score:
             best, best_score = delimiter, score
     return best
 
 
-def _csv_rows(data: bytes, budget: Budget) -> list[tuple[int, list[object]]]:
+def _csv_rows(data: bytes, budget: Budget, layout: SheetLayout) -> list[tuple[int, list[object]]]:
     limits = budget.limits
     text = _decode(data)
-    reader = csv.reader(_lines(text, limits), delimiter=_delimiter(text))
+    reader = csv.reader(_lines(text, limits), delimiter=_delimiter(text, layout))
     rows: list[tuple[int, list[object]]] = []
     cells = 0
     number = 0
@@ -201,33 +226,38 @@ def _lines(text: str, limits: Limits) -> Iterator[str]:
 
 
 def _table(
-    fmt: str, rows: list[tuple[int, list[object]]], properties: dict[str, str], limits: Limits
+    fmt: str,
+    rows: list[tuple[int, list[object]]],
+    properties: dict[str, str],
+    limits: Limits,
+    layout: SheetLayout,
 ) -> Table:
+    key_column = layout.key_column
     header_index = next(
         (
             index
             for index, (number, cells) in enumerate(rows)
-            if number <= HEADER_SEARCH_ROWS and "ten_truong" in [header_key(cell) for cell in cells]
+            if number <= HEADER_SEARCH_ROWS and key_column in [layout.header_key(cell) for cell in cells]
         ),
         None,
     )
     if header_index is None:
         raise SpreadsheetError(
-            f"No header row with the column 'ten_truong' (or 'name') in the first {HEADER_SEARCH_ROWS} rows; "
-            "start from the template"
+            f"No header row with the column '{key_column}' (or '{layout.english[key_column]}') in the first "
+            f"{HEADER_SEARCH_ROWS} rows; start from the template"
         )
     header_number, header = rows[header_index]
-    columns: list[str | None] = [header_key(cell) for cell in header]
+    columns: list[str | None] = [layout.header_key(cell) for cell in header]
     unknown = [str(cell).strip() for cell, key in zip(header, columns, strict=True) if key is None and cell]
     for key in set(filter(None, columns)):
         positions = [cell_name(i, header_number) for i, other in enumerate(columns) if other == key]
         if len(positions) > 1:
             raise SpreadsheetError(f"The column '{key}' appears more than once ({', '.join(positions)})")
-    missing = [key for key in REQUIRED_KEYS if key not in columns]
+    missing = [key for key in layout.required if key not in columns]
     if missing:
         raise SpreadsheetError("Required columns are missing: " + ", ".join(missing))
     data = rows[header_index + 1 :]
-    if data and data[0][0] == header_number + 1 and _english_header(data[0][1], columns):
+    if data and data[0][0] == header_number + 1 and _english_header(data[0][1], columns, layout):
         data = data[1:]
     if len(data) > limits.max_rows:
         raise OverBudget(
@@ -238,9 +268,9 @@ def _table(
     return Table(fmt, columns, data, unknown, properties)
 
 
-def _english_header(cells: list[object], columns: list[str | None]) -> bool:
+def _english_header(cells: list[object], columns: list[str | None], layout: SheetLayout) -> bool:
     """The template's second header row: each cell names its own column (``data_type`` under ``kieu``)."""
     named = [(cell, key) for cell, key in zip(cells, columns, strict=False) if key and clean_text(cell)]
     return bool(named) and all(
-        str(cell).strip().casefold() in (BY_KEY[key].en, key) for cell, key in named if key
+        str(cell).strip().casefold() in (layout.english[key].casefold(), key) for cell, key in named if key
     )

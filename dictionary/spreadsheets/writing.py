@@ -63,12 +63,18 @@ class WorkbookInfo:
     exported_at: str | None = None
 
 
-def write_csv(rows: Sequence[Sequence[Any]]) -> bytes:
-    """UTF-8 with a BOM: without it Excel reads the file in the local code page and garbles Vietnamese."""
+def write_csv(
+    rows: Sequence[Sequence[Any]], headers: tuple[Sequence[str], Sequence[str]] | None = None
+) -> bytes:
+    """UTF-8 with a BOM: without it Excel reads the file in the local code page and garbles Vietnamese.
+
+    ``headers`` are the two header rows (Vietnamese keys, English); the field template's by default.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([column.key for column in COLUMNS])
-    writer.writerow([column.en for column in COLUMNS])
+    top, sub = headers or ([column.key for column in COLUMNS], [column.en for column in COLUMNS])
+    writer.writerow(top)
+    writer.writerow(sub)
     for row in rows:
         writer.writerow(["" if value is None else guard_formula(str(value)) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -49,7 +49,9 @@ Row = tuple[int, list[object]]
 _KINDS = {"n": "number", "s": "shared-string index", "b": "boolean", "d": "date"}
 
 
-def read_xlsx(data: bytes, budget: Budget, columns: int) -> tuple[list[Row], dict[str, str]]:
+def read_xlsx(
+    data: bytes, budget: Budget, columns: int, sheet_name: str = SHEET_NAME
+) -> tuple[list[Row], dict[str, str]]:
     """The numbered non-blank rows (``columns`` cells each) of the dictionary sheet, and the
     document properties ``identifier`` and ``version``."""
     archive = Archive(data, budget)
@@ -57,7 +59,7 @@ def read_xlsx(data: bytes, budget: Budget, columns: int) -> tuple[list[Row], dic
     workbook_rels = "xl/_rels/workbook.xml.rels"
     first = [name for name in (package_rels, WORKBOOK, workbook_rels) if name in archive.names]
     archive.check_declarations(first)
-    workbook = parse(archive, WORKBOOK, Workbook(budget))
+    workbook = parse(archive, WORKBOOK, Workbook(budget, sheet_name))
     sheet_id = workbook.chosen()
     parts = parse(archive, workbook_rels, Relationships(budget, "xl/")).targets
     core = parse(archive, package_rels, Relationships(budget, "")).targets.get("core-properties")

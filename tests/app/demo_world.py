@@ -107,6 +107,7 @@ def build_demo_world(folder: Path) -> DemoWorld:
         f"{API}/datasets/{{slug}}/diff": {"from": "1", "to": "1"},
         f"{API}/access/check": {"agency": AGRICULTURE, "dataset": REQUESTED},
         f"{API}/search/suggest": {"q": "dan"},
+        f"{API}/search/terms": {"q": "ma so thue"},
     }
     return world
 

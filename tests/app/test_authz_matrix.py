@@ -297,6 +297,14 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", A + "/search"): Case(A + "/search?q=thu", anyone(200)),
     ("GET", A + "/search/fields"): Case(A + "/search/fields?q=thu", anyone(200)),
     ("GET", A + "/search/suggest"): Case(A + "/search/suggest?q=thu", anyone(200)),
+    ("GET", A + "/search/terms"): Case(A + "/search/terms?q=thu", anyone(200)),
+    ("GET", A + "/terms-template.xlsx"): Case(A + "/terms-template.xlsx", anyone(200)),
+    ("GET", A + "/terms-template.csv"): Case(A + "/terms-template.csv", anyone(200)),
+    ("GET", A + "/standards/<code>/terms.xlsx"): Case(A + "/standards/STD-M/terms.xlsx", anyone(200)),
+    ("GET", A + "/standards/<code>/terms.csv"): Case(A + "/standards/STD-M/terms.csv", anyone(200)),
+    ("POST", A + "/standards/<code>/terms/import"): Case(
+        A + "/standards/STD-M/terms/import", only("admin", ok=422), form=True
+    ),
     # Linked data and web pages
     ("GET", "/catalog"): Case("/catalog", anyone(200)),
     ("GET", "/catalog.<suffix>"): Case("/catalog.ttl", anyone(200)),
@@ -364,6 +372,11 @@ CASES: dict[tuple[str, str], Case] = {
         form=True,
     ),
     ("GET", "/audit"): Case("/audit", only("admin", ok=200)),
+    ("GET", "/terms/import"): Case("/terms/import", only("admin", ok=200)),
+    ("POST", "/terms/import"): Case("/terms/import", only("admin", ok=200), form=True),
+    ("POST", "/dataset/<slug>/fields/<name>/accept-term"): Case(
+        "/dataset/{ds}/fields/cong_khai/accept-term", owner_write("editor", 303), form=True
+    ),
     # Sign-in, accounts, tokens
     ("GET", "/login"): Case("/login", anyone(200)),
     # A new login name each time (and every call has its own address, see _call): the throttle

@@ -36,6 +36,7 @@ PUBLIC = [
     "/",
     "/search?q=du+lich",
     "/search?q=dan+cu&theme=SOCI",
+    "/search?q=so+dinh+danh",  # the terms of the shared data dictionary in a group of their own
     f"/dataset/{OPEN}",
     "/agencies",
     "/standards",
@@ -57,7 +58,7 @@ STAFF = [
     "/access/inbox",
     "/access/grants",
 ]
-ADMIN = ["/audit"]
+ADMIN = ["/audit", "/terms/import"]
 REQUESTER = [f"/access/requests/new?dataset={SHARED}"]
 
 

@@ -153,3 +153,38 @@ class SuggestionsSchema(Schema):
     suggestions = fields.List(fields.Nested(SuggestionSchema))
     degraded = fields.Boolean()
     reason = fields.String(allow_none=True)
+
+
+class TermSearchArgs(Schema):
+    class Meta:
+        unknown = RAISE
+
+    q = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Code, name, synonym or abbreviation; diacritics and case optional"},
+    )
+    page = integer(load_default=1, maximum=MAX_PAGE)
+    page_size = integer(load_default=20, maximum=100)
+
+
+class TermHitSchema(Schema):
+    code = fields.String()
+    name_vi = fields.String()
+    name_en = fields.String(allow_none=True)
+    definition_vi = fields.String()
+    standard = fields.String(metadata={"description": "Code of the issuing dictionary"})
+    status = fields.String(metadata={"description": "Concept URI (scheme term-statuses)"})
+    matched = fields.String(metadata={"description": "The code, name, synonym or abbreviation that matched"})
+    score = fields.Float()
+    url = fields.String(metadata={"description": "The term's page and RDF: /term/<code>"})
+
+
+class TermResultsSchema(Schema):
+    engine = fields.String(
+        metadata={"description": "Always database: the register is searched in the database"}
+    )
+    total = fields.Integer()
+    page = fields.Integer()
+    page_size = fields.Integer()
+    items = fields.List(fields.Nested(TermHitSchema))
