@@ -73,6 +73,20 @@ SENTENCES: dict[str, str] = {
     "not_a_code": N_("“%(value)s” không phải là %(noun)s%(hint)s"),
     "value_required": N_("bắt buộc phải có giá trị"),
     "duplicate_name": N_("“%(name)s” đã là tên trường ở dòng %(row)s"),
+    "name_repeated": N_("tên “%(name)s” được dùng cho nhiều hơn một trường"),
+    "field_exists": N_("bộ dữ liệu đã có trường tên “%(name)s”"),
+    "rename_taken": N_(
+        "“%(name)s” vẫn là tên của một trường khác đang lưu (được đổi tên hoặc xoá trong lần lưu này): "
+        "hãy lưu hai thay đổi này lần lượt"
+    ),
+    "not_above": N_("không được lớn hơn %(other)s"),
+    "no_standard": N_("không có tiêu chuẩn nào mang mã “%(standard)s”"),
+    "no_field_in": N_("bộ dữ liệu “%(dataset)s” không có trường “%(field)s”"),
+    "mapping_exists": N_("ánh xạ này đã có"),
+    "not_a_relation": N_(
+        "“%(value)s” không phải là quan hệ ánh xạ SKOS (exactMatch, closeMatch, broadMatch, narrowMatch, "
+        "relatedMatch)"
+    ),
 }
 """The domain's message codes (``dictionary.errors.Message``) and their sentences, translated
 when shown (``N_`` only marks them for extraction)."""
