@@ -133,7 +133,9 @@ def test_replace_all_renames_keep_the_record_and_its_mappings_and_swaps_are_refu
     renamed = service.get(dataset, "c")
     assert renamed.id == kept and [m.standard.code for m in renamed.mappings] == ["STD-REN"]
     with pytest.raises(InvalidInput) as caught:  # a swap: each new name is still a stored one
-        service.replace_all(dataset.slug, [FieldData(name="c"), FieldData(name="b")], renames={"b": "c", "c": "b"})
+        service.replace_all(
+            dataset.slug, [FieldData(name="c"), FieldData(name="b")], renames={"b": "c", "c": "b"}
+        )
     assert caught.value.errors["fields.0.name"][0].code == "rename_taken"  # type: ignore[attr-defined]
     assert [f.name for f in dataset.fields] == ["b", "c"]
 
