@@ -17,6 +17,7 @@ from typing import Any
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.web import labels
 from dictionary.errors import Message
@@ -83,6 +84,58 @@ SENTENCES: dict[str, str] = {
     "no_standard": N_("không có tiêu chuẩn nào mang mã “%(standard)s”"),
     "no_field_in": N_("bộ dữ liệu “%(dataset)s” không có trường “%(field)s”"),
     "mapping_exists": N_("ánh xạ này đã có"),
+    "not_in_scheme": N_("“%(value)s” không có trong bộ từ vựng “%(scheme)s”"),
+    "no_agency": N_("không có cơ quan nào mang mã “%(agency)s”"),
+    "slug_taken": N_("đã có bộ dữ liệu mang định danh “%(slug)s”"),
+    "distribution_exists": N_("bộ dữ liệu đã có phân phối “%(slug)s”"),
+    "standard_exists": N_("đã có tiêu chuẩn mang mã “%(standard)s”"),
+    "term_exists": N_("đã có thuật ngữ mang mã “%(term)s”"),
+    "owner_needed": N_("bộ dữ liệu phải có cơ quan chủ quản"),
+    "own_scope_create": N_("Bạn chỉ mô tả bộ dữ liệu thuộc phạm vi cơ quan mình, không phải của %(agency)s"),
+    "draft_only_create": N_("Chỉ cán bộ quản lý dữ liệu mới tạo bộ dữ liệu ở trạng thái khác nháp"),
+    "reassign_admin": N_("Chỉ quản trị viên mới giao lại cơ quan chủ quản, quản lý hoặc phụ trách dữ liệu"),
+    "role_held": N_("%(agency)s đã giữ vai trò %(role)s của bộ dữ liệu này"),
+    "before_assignment": N_("không được trước ngày bắt đầu của lần giao hiện tại"),
+    "agency_exists": N_("đã có cơ quan mang mã “%(agency)s”"),
+    "agency_in_use": N_(
+        "%(agency)s còn bộ dữ liệu hoặc đơn vị trực thuộc; hãy ghi ngày chấm dứt (valid_to) hoặc sáp nhập"
+    ),
+    "merge_none": N_("hãy nêu ít nhất một cơ quan được sáp nhập"),
+    "merge_self": N_("không thể sáp nhập %(agency)s vào chính nó"),
+    "ceased": N_("%(agency)s đã chấm dứt hoạt động từ %(day)s"),
+    "ceased_target": N_("%(agency)s đã chấm dứt hoạt động, không thể nhận sáp nhập"),
+    "split_none": N_("hãy nêu ít nhất một cơ quan tiếp nhận"),
+    "split_self": N_("không thể chia tách %(agency)s vào chính nó"),
+    "not_in_into": N_("%(agency)s không thuộc các cơ quan tiếp nhận (into)"),
+    "no_dataset": N_("không có bộ dữ liệu nào mang định danh “%(slug)s”"),
+    "assignment_after": N_("Một lần giao cho %(agency)s bắt đầu sau ngày sáp nhập %(day)s"),
+    "own_ancestor": N_("một cơ quan không thể là cấp trên của chính nó"),
+    "standard_in_use": N_(
+        "Tiêu chuẩn %(standard)s đang được ánh xạ hoặc dùng làm danh mục mã; hãy đánh dấu là đã thay thế"
+    ),
+    "term_mapped_code": N_(
+        "Thuật ngữ %(term)s đang được các trường ánh xạ; không đổi được mã và từ điển của nó"
+    ),
+    "term_mapped": N_("Thuật ngữ %(term)s đang được các trường ánh xạ; hãy đánh dấu là đã thay thế"),
+    "term_replaces": N_("Thuật ngữ %(term)s thay thế một thuật ngữ khác; hãy sửa thuật ngữ đó trước"),
+    "terms_admin": N_("Chỉ quản trị viên mới duy trì từ điển dữ liệu dùng chung"),
+    "superseded_by_needed": N_("thuật ngữ đã bị thay thế phải nêu thuật ngữ thay thế nó"),
+    "bad_pattern": N_("không phải là biểu thức chính quy hợp lệ"),
+    "token_scopes": N_("hãy chọn quyền đọc, hoặc đọc và ghi"),
+    "between": N_("phải từ %(min)s đến %(max)s"),
+    "token_wider": N_("Một mã truy cập không thể cấp mã có nhiều quyền hơn chính nó"),
+    "not_email": N_("phải là một địa chỉ thư điện tử"),
+    "one_of": N_("phải là một trong các giá trị %(choices)s"),
+    "agency_and_role": N_("vai trò trong cơ quan cần cả cơ quan và vai trò"),
+    "role_needed": N_("hãy chọn cơ quan và vai trò, hoặc một vai trò toàn hệ thống"),
+    "email_taken": N_("đã có người dùng với địa chỉ thư %(email)s"),
+    "self_deactivate": N_("Bạn không thể tự khoá tài khoản của mình"),
+    "role_agency": N_("hãy nêu cơ quan có vai trò thay đổi"),
+    "global_roles_admin": N_("Chỉ quản trị hệ thống mới giao vai trò toàn hệ thống"),
+    "own_users": N_("Bạn chỉ quản lý người dùng thuộc phạm vi cơ quan mình"),
+    "role_above": N_("Bạn không thể giao vai trò cao hơn vai trò của mình"),
+    "basis_needed": N_("từ chối phải nêu căn cứ pháp lý: một văn bản trong sổ đăng ký"),
+    "not_a_regulation": N_("“%(value)s” không phải là văn bản trong sổ căn cứ pháp lý"),
     "not_a_relation": N_(
         "“%(value)s” không phải là quan hệ ánh xạ SKOS (exactMatch, closeMatch, broadMatch, narrowMatch, "
         "relatedMatch)"
@@ -137,6 +190,26 @@ def _names(value: object) -> str:
     return ", ".join(f"“{item}”" for item in items)
 
 
+def _agency(value: object) -> str:
+    """An agency by its name in the page's language, its code after it; an unknown code as given."""
+    from app.web.templating import agency_name
+    from app.wiring import services
+
+    try:
+        found = services().agencies.by_codes([str(value)]).get(str(value))
+    except SQLAlchemyError:  # a message must never fail for want of a name: the code then
+        found = None
+    return f"{agency_name(found).striptags()} ({value})" if found is not None else str(value)
+
+
+def _scheme(value: object) -> str:
+    from app.web.i18n import current_language
+    from app.wiring import concepts
+
+    scheme = concepts().scheme(str(value))
+    return scheme.title(current_language()) if scheme is not None else str(value)
+
+
 PARAMETERS: dict[str, Callable[[object], str]] = {
     "field": lambda value: labels.attribute(str(value)),
     "other": lambda value: labels.attribute(str(value)),
@@ -144,6 +217,8 @@ PARAMETERS: dict[str, Callable[[object], str]] = {
     "status": _state,
     "names": _names,
     "noun": lambda value: str(NOUNS.get(str(value), value)),
+    "agency": _agency,
+    "scheme": _scheme,
 }
 """How a parameter is shown, by its name; any other is shown as it is (a number, a code)."""
 

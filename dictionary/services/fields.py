@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from dictionary import change_messages as M
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, InvalidInput, Message, NotFound
+from dictionary.errors import AlreadyExists, InvalidInput, Message, NotFound, no_standard
 from dictionary.models import Dataset, Field, Standard, StandardMapping
 from dictionary.properties import FIELD
 from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, unit_of_work
@@ -362,10 +362,6 @@ def _rename_taken(name: str) -> Message:
         "save the two changes one after the other",
         name=name,
     )
-
-
-def no_standard(code: str) -> Message:
-    return Message("no_standard", "no standard has the code '{standard}'", standard=code)
 
 
 def no_field_in(dataset: str, field: str) -> Message:

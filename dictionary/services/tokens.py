@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from dictionary.errors import InvalidInput, NotFound, PermissionDenied
+from dictionary.errors import InvalidInput, Message, NotFound, PermissionDenied
 from dictionary.models import ApiToken, Principal
 from dictionary.models.accounts import TOKEN_SCOPES
 from dictionary.models.base import utcnow
@@ -60,16 +60,20 @@ class TokenService:
         scopes beyond the parent's are refused, and the expiry is cut to the parent's."""
         errors: dict[str, list[str]] = {}
         if not scopes or any(scope not in TOKEN_SCOPES for scope in scopes):
-            errors["scopes"] = ["give read, or read and write"]
+            errors["scopes"] = [Message("token_scopes", "give read, or read and write")]
         if not 1 <= days <= MAX_TOKEN_DAYS:
-            errors["days"] = [f"must be between 1 and {MAX_TOKEN_DAYS}"]
+            errors["days"] = [
+                Message("between", "must be between {min} and {max}", min=1, max=MAX_TOKEN_DAYS)
+            ]
         if errors:
             raise InvalidInput(errors)
         scopes = sorted(set(scopes) | {"read"})
         expires_at = utcnow() + timedelta(days=days)
         if parent is not None:
             if not set(scopes) <= set(parent.scopes):
-                raise PermissionDenied("A token cannot issue a token with more scopes than its own")
+                raise PermissionDenied(
+                    Message("token_wider", "A token cannot issue a token with more scopes than its own")
+                )
             expires_at = min(expires_at, parent.expires_at)
         prefix = secrets.token_hex(6)
         secret = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
