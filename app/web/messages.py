@@ -84,6 +84,29 @@ SENTENCES: dict[str, str] = {
     "no_standard": N_("không có tiêu chuẩn nào mang mã “%(standard)s”"),
     "no_field_in": N_("bộ dữ liệu “%(dataset)s” không có trường “%(field)s”"),
     "mapping_exists": N_("ánh xạ này đã có"),
+    "too_long": N_("dài %(length)s ký tự; tối đa %(max)s ký tự"),
+    "not_a_name": N_(
+        "“%(value)s” không phải là tên trường: bắt đầu bằng chữ cái hoặc _, chỉ dùng chữ cái không dấu, "
+        "chữ số và _"
+    ),
+    "not_whole": N_("“%(value)s” không phải là số nguyên"),
+    "out_of_range": N_("%(value)s nằm ngoài khoảng cho phép (%(min)s–%(max)s)"),
+    "not_yes_no": N_(
+        "“%(value)s” không phải là có hoặc không (ghi x hoặc có cho có; để trống hoặc ghi không)"
+    ),
+    "not_a_reference": N_("“%(value)s” không có dạng tap-du-lieu/ten_truong"),
+    "mapping_no_standard": N_("“%(value)s” không nêu tiêu chuẩn (ghi TIÊU_CHUẨN:quan_hệ:thuật_ngữ)"),
+    "not_a_code_list": N_("“%(value)s” không phải là bộ từ vựng hay mã của một tiêu chuẩn đã đăng ký"),
+    "one_code_list": N_("chỉ ghi tối đa một bộ từ vựng và một tiêu chuẩn"),
+    "formula_no_value": N_(
+        "công thức %(formula)s chưa có giá trị được lưu; hãy gõ giá trị, hoặc mở và lưu tệp bằng Excel "
+        "để giá trị được tính"
+    ),
+    "columns_ignored": N_("Các cột không có trong mẫu đã được bỏ qua: %(names)s"),
+    "columns_kept": N_("Các cột không có trong tệp giữ nguyên giá trị hiện tại: %(names)s"),
+    "imported": N_("Đã nhập từ điển dữ liệu (phiên bản %(number)s)"),
+    "import_same": N_("Tệp trùng với từ điển đang lưu; không có gì cần thay đổi"),
+    "import_dry_run": N_("Chạy thử: chưa có gì được ghi"),
     "not_in_scheme": N_("“%(value)s” không có trong bộ từ vựng “%(scheme)s”"),
     "no_agency": N_("không có cơ quan nào mang mã “%(agency)s”"),
     "slug_taken": N_("đã có bộ dữ liệu mang định danh “%(slug)s”"),
@@ -257,3 +280,29 @@ def translate_tree(messages: Any) -> Any:
     if isinstance(messages, Iterable):
         return [translate_tree(value) for value in messages]
     return messages
+
+
+def located(error: Any) -> str:
+    """An import error (``dictionary.spreadsheets.parse.CellError``) with its place, in the reader's
+    language: "dòng 7, cột kieu: …"."""
+    reason = translate(error.message)
+    if error.row is None:
+        return reason
+    if error.column:
+        return gettext(
+            "dòng %(row)s, cột %(column)s: %(reason)s", row=error.row, column=error.column, reason=reason
+        )
+    return gettext("dòng %(row)s: %(reason)s", row=error.row, reason=reason)
+
+
+def import_report(report: Any) -> dict[str, Any]:
+    """An import report (``ImportReport.as_dict``) whose messages are in the reader's language;
+    codes, rows, columns and values stay as they are."""
+    body: dict[str, Any] = report.as_dict()
+    body["message"] = translate(report.message)
+    body["warnings"] = [translate(warning) for warning in report.warnings]
+    body["errors"] = [
+        item | {"message": translate(error.message), "text": located(error)}
+        for item, error in zip(body["errors"], report.errors, strict=True)
+    ]
+    return body

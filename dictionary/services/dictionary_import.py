@@ -90,10 +90,12 @@ class ImportReport:
                 "import_errors", "The file has {count} error(s); nothing was written", count=len(self.errors)
             )
         if self.applied:
-            return f"The dictionary was imported (revision {self.revision})"
+            return Message(
+                "imported", "The dictionary was imported (revision {number})", number=self.revision
+            )
         if self.diff is not None and not self.diff["has_changes"]:
-            return "The file matches the stored dictionary; nothing to change"
-        return "Dry run: nothing was written"
+            return Message("import_same", "The file matches the stored dictionary; nothing to change")
+        return Message("import_dry_run", "Dry run: nothing was written")
 
     def as_dict(self) -> dict[str, Any]:
         return {
