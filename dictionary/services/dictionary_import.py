@@ -159,7 +159,12 @@ class DictionaryFileService:
         if fmt == "csv":
             return ExportedFile(write_csv(rows), f"{stem}.csv", CSV_MEDIA_TYPE, info.version)
         if fmt != "xlsx":
-            raise InvalidInput.one("format", f"'{fmt}' is not one of {', '.join(FORMATS)}")
+            raise InvalidInput.one(
+                "format",
+                Message(
+                    "not_a_format", "'{value}' is not one of {choices}", value=fmt, choices=", ".join(FORMATS)
+                ),
+            )
         content = write_xlsx(rows, self.code_lists(), info)
         return ExportedFile(content, f"{stem}.xlsx", XLSX_MEDIA_TYPE, info.version)
 

@@ -227,11 +227,11 @@ class TermService:
             return None
         own = data.get("code", current.code if current else None)
         if code == own:
-            check.fail("superseded_by", "a term cannot supersede itself")
+            check.fail("superseded_by", Message("supersede_self", "a term cannot supersede itself"))
             return None
         found = self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == code))
         if found is None:
-            check.fail("superseded_by", f"no term has the code '{code}'")
+            check.fail("superseded_by", Message("no_term", "no term has the code '{term}'", term=code))
         return found
 
     def _remember(self, term: DataElement, note: str) -> None:
