@@ -100,6 +100,21 @@ SENTENCES: dict[str, str] = {
     "supersede_self": N_("một thuật ngữ không thể thay thế chính nó"),
     "no_term": N_("không có thuật ngữ nào mang mã “%(term)s”"),
     "not_a_format": N_("“%(value)s” không phải là một trong %(choices)s"),
+    "file_empty": N_("Tệp rỗng"),
+    "old_workbook": N_(
+        "Đây là sổ Excel 97-2003 (.xls) hoặc sổ có mật khẩu; hãy lưu thành Excel Workbook (.xlsx) không "
+        "đặt mật khẩu rồi tải lên"
+    ),
+    "not_utf8": N_(
+        "Tệp không phải sổ Excel (.xlsx) cũng không phải văn bản CSV UTF-8; trong Excel hãy chọn Save As → "
+        "“CSV UTF-8 (Comma delimited)” hoặc “Excel Workbook”"
+    ),
+    "binary_file": N_("Tệp là tệp nhị phân, không phải sổ Excel (.xlsx) hay văn bản CSV"),
+    "no_header": N_(
+        "Không thấy dòng tiêu đề có cột “ten_truong” (hoặc “name”) trong %(rows)s dòng đầu; hãy dùng tệp mẫu"
+    ),
+    "column_twice": N_("Cột “%(column)s” xuất hiện nhiều lần (%(cells)s)"),
+    "columns_missing": N_("Thiếu các cột bắt buộc: %(names)s"),
     "too_long": N_("dài %(length)s ký tự; tối đa %(max)s ký tự"),
     "not_a_name": N_(
         "“%(value)s” không phải là tên trường: bắt đầu bằng chữ cái hoặc _, chỉ dùng chữ cái không dấu, "
