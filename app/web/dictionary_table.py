@@ -98,8 +98,10 @@ def _position(row: Row) -> int:
 def _save(dataset: Dataset, rows: list[Row]) -> tuple[Errors, int]:
     """Check every row, then write the dictionary they make in one call: errors above the table
     (the rows hold their own), and how many fields were written."""
+    # By position; a row moved to a taken position goes before the one drawn there.
     order = sorted(
-        (row for row in rows if not row.delete and not row.blank), key=lambda row: (_position(row), row.index)
+        (row for row in rows if not row.delete and not row.blank),
+        key=lambda row: (_position(row), row.position == str(row.index + 1), row.index),
     )
     inputs = []
     for row in order:

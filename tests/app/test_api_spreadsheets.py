@@ -134,7 +134,7 @@ def test_a_body_without_a_file_part_is_422(client, dataset, data, content_type) 
 def test_not_a_spreadsheet_is_422_whatever_its_name(client, dataset) -> None:
     response = upload(client, b"\x89PNG\r\n\x1a\n\x00\x00\x00", name="tu-dien.xlsx")
     assert response.status_code == 422
-    assert "không phải sổ Excel (.xlsx)" in response.json["errors"]["files"]["file"][0]  # Vietnamese by default
+    assert "không phải sổ Excel (.xlsx)" in response.json["errors"]["files"]["file"][0]  # Vietnamese: default
 
 
 def test_csv_named_xlsx_is_read_as_csv(client, dataset) -> None:

@@ -117,8 +117,8 @@ def test_rows_are_added_deleted_reordered_and_renamed_in_one_save(
     data = _form(page)
     rows = int(data["rows"])
     assert rows == 12  # ten fields and two blank rows
-    data["r-0-delete"] = "on"  # truong_0 goes
-    data["r-9-position"] = "1"  # truong_9 first
+    data["r-2-delete"] = "on"  # truong_2 goes
+    data["r-9-position"] = "1"  # truong_9 first, before truong_0 drawn at 1
     data["r-1-name"] = "truong_mot"  # truong_1 renamed, keeps its record
     data |= {
         "r-10-name": "truong_moi",
@@ -130,8 +130,14 @@ def test_rows_are_added_deleted_reordered_and_renamed_in_one_save(
     assert response.status_code == 303, response.get_data(as_text=True)[:3000]
     fields = _fields(ctx, world)
     names = [f.name for f in fields]
-    assert names == ["truong_9", "truong_mot", *[f"truong_{n}" for n in range(2, 9)], "truong_moi"]
-    assert fields[1].id == ids["truong_1"] and [f.position for f in fields] == list(range(1, 11))
+    assert names == [
+        "truong_9",
+        "truong_0",
+        "truong_mot",
+        *[f"truong_{n}" for n in range(3, 9)],
+        "truong_moi",
+    ]
+    assert fields[2].id == ids["truong_1"] and [f.position for f in fields] == list(range(1, 11))
 
 
 def test_without_javascript_add_rows_posts_back_more_blank_rows_and_saves_nothing(
