@@ -115,6 +115,9 @@ SENTENCES: dict[str, str] = {
     ),
     "column_twice": N_("Cột “%(column)s” xuất hiện nhiều lần (%(cells)s)"),
     "columns_missing": N_("Thiếu các cột bắt buộc: %(names)s"),
+    "mapping_term_long": N_("thuật ngữ của một ánh xạ dài quá %(max)s ký tự"),
+    "mapping_note_long": N_("ghi chú của một ánh xạ dài quá %(max)s ký tự"),
+    "too_many_mappings": N_("%(count)s ánh xạ; tối đa %(max)s"),
     "too_long": N_("dài %(length)s ký tự; tối đa %(max)s ký tự"),
     "not_a_name": N_(
         "“%(value)s” không phải là tên trường: bắt đầu bằng chữ cái hoặc _, chỉ dùng chữ cái không dấu, "

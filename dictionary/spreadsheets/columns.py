@@ -312,11 +312,22 @@ def parse_mappings(_column: Column, value: object) -> list[dict[str, str | None]
             })  # fmt: skip
     for mapping in mappings:
         if mapping["term"] is not None and len(mapping["term"]) > 500:
-            raise ValueError("a mapping term is longer than 500 characters")
+            raise ValueError(
+                Message("mapping_term_long", "a mapping term is longer than {max} characters", max=500)
+            )
         if mapping["note"] is not None and len(mapping["note"]) > 2000:
-            raise ValueError("a mapping note is longer than 2000 characters")
+            raise ValueError(
+                Message("mapping_note_long", "a mapping note is longer than {max} characters", max=2000)
+            )
     if len(mappings) > MAX_MAPPINGS:
-        raise ValueError(f"{len(mappings)} mappings; at most {MAX_MAPPINGS} are allowed")
+        raise ValueError(
+            Message(
+                "too_many_mappings",
+                "{count} mappings; at most {max} are allowed",
+                count=len(mappings),
+                max=MAX_MAPPINGS,
+            )
+        )
     return mappings
 
 
