@@ -154,7 +154,6 @@ def dictionary_table(slug: str) -> Response | str:
         groups=property_form.sections(COLUMNS),
         choices=field_choices(),
         controls={prop.name: _control(prop) for prop in COLUMNS},
-        new_row=_blanks(0)[0],
     )
 
 
