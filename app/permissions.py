@@ -246,6 +246,7 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.dataset_fields": DATASET_EDIT,
     "web.field_edit": DATASET_EDIT,
     "web.accept_term": DATASET_EDIT,
+    "web.dictionary_table": DATASET_EDIT,
     "web.dataset_mappings": DATASET_EDIT,
     "web.dataset_distributions": DATASET_EDIT,
     "web.dictionary_import": DATASET_EDIT,

@@ -178,3 +178,44 @@ class TooLarge(DictionaryError):
 
 def min_length(minimum: int) -> Message:
     return Message("min_length", "must be at least {min} characters", min=minimum)
+
+
+# Messages several services give (the codes of app/web/messages.py) ------------------------------
+
+
+def not_in_scheme(value: object, scheme: str) -> Message:
+    return Message(
+        "not_in_scheme", "'{value}' is not a concept of the scheme '{scheme}'", value=value, scheme=scheme
+    )
+
+
+def no_agency(code: str) -> Message:
+    return Message("no_agency", "no agency has the code '{agency}'", agency=code)
+
+
+def no_standard(code: str) -> Message:
+    return Message("no_standard", "no standard has the code '{standard}'", standard=code)
+
+
+def slug_taken(slug: str) -> Message:
+    return Message("slug_taken", "a dataset with the slug '{slug}' already exists", slug=slug)
+
+
+def distribution_taken(slug: str) -> Message:
+    return Message("distribution_exists", "the dataset already has a distribution '{slug}'", slug=slug)
+
+
+def standard_taken(code: str) -> Message:
+    return Message("standard_exists", "a standard with the code '{standard}' already exists", standard=code)
+
+
+def term_taken(code: str) -> Message:
+    return Message("term_exists", "a term with the code '{term}' already exists", term=code)
+
+
+def ceased(code: str, day: object) -> Message:
+    return Message("ceased", "Agency {agency} had already ceased on {day}", agency=code, day=day)
+
+
+def one_of(choices: Sequence[str]) -> Message:
+    return Message("one_of", "must be one of {choices}", choices=", ".join(choices))

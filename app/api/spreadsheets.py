@@ -17,7 +17,7 @@ from app.api.schemas.spreadsheets import (
     ImportTooLargeSchema,
     UploadSchema,
 )
-from app.web.messages import translate
+from app.web.messages import import_report, located, translate
 from app.wiring import services
 from dictionary.services.dictionary_import import ExportedFile, ImportReport
 from dictionary.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
@@ -49,14 +49,15 @@ def download(file: ExportedFile) -> Response:
 
 
 def rejected(report: ImportReport) -> Response:
-    """422 in the one error shape, with the whole report so a client can show every located error."""
+    """422 in the one error shape, with the whole report so a client can show every located error;
+    the messages in the caller's language, as every error of the API (``app.errors``)."""
     response = jsonify(
         {
             "code": 422,
             "status": HTTPStatus(422).phrase,
             "message": translate(report.message),
-            "errors": {"files": {"file": [str(error) for error in report.errors]}},
-            "report": report.as_dict(),
+            "errors": {"files": {"file": [located(error) for error in report.errors]}},
+            "report": import_report(report),
         }
     )
     response.status_code = 422
@@ -125,4 +126,4 @@ class DictionaryImport(MethodView):
         )
         if report.errors:
             return rejected(report)
-        return report.as_dict(), etag_header(report.version)
+        return import_report(report), etag_header(report.version)

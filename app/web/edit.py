@@ -156,11 +156,11 @@ def dataset_edit(slug: str) -> Response | str:
         steward,
         stale=stale,
         version=version or dataset.lock_version,
-        changes=_changes_since(dataset, since) if stale is not None else None,
+        changes=changes_since(dataset, since) if stale is not None else None,
     )
 
 
-def _changes_since(dataset: Dataset, since: datetime | None) -> list[Any]:
+def changes_since(dataset: Dataset, since: datetime | None) -> list[Any]:
     """The revisions made since the form was drawn (the newest ten); without a base, the last one."""
     revisions = list(browse().history(dataset.slug, 1, 10).revisions)
     if since is None:

@@ -67,22 +67,24 @@ def _write(action: Any) -> Errors:
 # Fields ------------------------------------------------------------------------------------------
 
 
-def _field_data(creating: bool) -> tuple[dict[str, Any], Errors]:
-    """The field as posted; creating, the blank controls are left for the schema's defaults."""
-    data = property_form.posted(FIELD_VALUES)
-    target = request.form.get("foreign_key", "").strip()
+def field_payload(creating: bool, prefix: str = "") -> tuple[dict[str, Any], Errors]:
+    """The field as posted (its controls named ``<prefix><property>``), checked by the API's
+    schema; creating, the blank controls are left for the schema's defaults."""
+    data = property_form.posted(FIELD_VALUES, prefix)
+    target = request.form.get(prefix + "foreign_key", "").strip()
     if target:
         dataset, _slash, field = target.partition("/")
         data["foreign_key"] = {"dataset": dataset.strip(), "field": field.strip()}
     else:
         data["foreign_key"] = None
-    data["code_list_standard"] = request.form.get("code_list_standard", "").strip() or None
+    data["code_list_standard"] = request.form.get(prefix + "code_list_standard", "").strip() or None
     if creating:
         data = {name: value for name, value in data.items() if value is not None}
     return load(FieldInputSchema(), data)
 
 
-def _field_choices() -> dict[str, Any]:
+def field_choices() -> dict[str, Any]:
+    """The options of a field's select boxes, its two references included."""
     found = property_form.choices(FIELD_VALUES)
     found["code_list_scheme"] = property_form.scheme_choices()
     found["code_list_standard"] = [("", "—")] + [
@@ -97,7 +99,7 @@ def _field_page(template: str, dataset: Dataset, values: Any, errors: Errors, **
         dataset=dataset,
         values=values,
         errors=errors,
-        choices=_field_choices(),
+        choices=field_choices(),
         groups=property_form.sections(FIELD.writable()),
         **more,
     )
@@ -108,7 +110,7 @@ def dataset_fields(slug: str) -> Response | str:
     dataset = editable_dataset(slug)
     errors: Errors = {}
     if request.method == "POST":
-        data, errors = _field_data(creating=True)
+        data, errors = field_payload(creating=True)
         if not errors:
             errors = _write(lambda: services().fields.add(slug, data, if_match=version_of(dataset)))
             if not errors:
@@ -131,14 +133,14 @@ def field_edit(slug: str, name: str) -> Response | str:
             if not errors:
                 return _saved("web.dataset_fields", slug, _("Đã xoá trường %(name)s.", name=name))
         else:
-            data, errors = _field_data(creating=False)
+            data, errors = field_payload(creating=False)
             if not errors:
                 errors = _write(lambda: fields.update(slug, name, data, if_match=version))
                 if not errors:
                     return _saved("web.dataset_fields", slug, _("Đã lưu trường %(name)s.", name=data["name"]))
         dataset = editable_dataset(slug)
         field = _field(dataset, name)
-    values = _field_redrawn() if request.method == "POST" else _field_values(field)
+    values = _field_redrawn() if request.method == "POST" else field_values(field)
     suggested = services().term_suggestions.for_fields(dataset, [field.name])
     return _field_page(
         "edit/field.html",
@@ -176,7 +178,7 @@ def _field(dataset: Dataset, name: str) -> Field:
     return found
 
 
-def _field_values(field: Field) -> dict[str, Any]:
+def field_values(field: Field) -> dict[str, Any]:
     values = property_form.stored(FIELD_VALUES, field)
     target = field.foreign_key_field
     values["foreign_key"] = f"{target.dataset.slug}/{target.name}" if target is not None else ""

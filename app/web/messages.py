@@ -17,6 +17,7 @@ from typing import Any
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.web import labels
 from dictionary.errors import Message
@@ -84,6 +85,130 @@ SENTENCES: dict[str, str] = {
     "not_a_code": N_("“%(value)s” không phải là %(noun)s%(hint)s"),
     "value_required": N_("bắt buộc phải có giá trị"),
     "duplicate_name": N_("“%(name)s” đã là tên trường ở dòng %(row)s"),
+    "name_repeated": N_("tên “%(name)s” được dùng cho nhiều hơn một trường"),
+    "field_exists": N_("bộ dữ liệu đã có trường tên “%(name)s”"),
+    "rename_taken": N_(
+        "“%(name)s” vẫn là tên của một trường khác đang lưu (được đổi tên hoặc xoá trong lần lưu này): "
+        "hãy lưu hai thay đổi này lần lượt"
+    ),
+    "not_above": N_("không được lớn hơn %(other)s"),
+    "no_standard": N_("không có tiêu chuẩn nào mang mã “%(standard)s”"),
+    "no_field_in": N_("bộ dữ liệu “%(dataset)s” không có trường “%(field)s”"),
+    "mapping_exists": N_("ánh xạ này đã có"),
+    "register_approver": N_("Sổ theo dõi khai thác dành cho người phê duyệt và quản trị viên"),
+    "dashboard_approver": N_("Bảng điều phối dành cho người phê duyệt và quản trị viên"),
+    "overdue_sign_in": N_("Hãy đăng nhập để xem các bước quá hạn"),
+    "preferences_sign_in": N_("Chỉ người đã đăng nhập mới có tùy chọn thông báo"),
+    "check_own_agency": N_("Cán bộ chỉ hỏi API quyết định cho cơ quan của mình"),
+    "token_invalid": N_("Mã truy cập không hợp lệ"),
+    "token_too_deep": N_("Mã truy cập được cấp qua quá nhiều mã khác"),
+    "token_revoked": N_("Mã truy cập đã bị thu hồi"),
+    "parent_revoked": N_("Mã truy cập cấp ra mã này đã bị thu hồi"),
+    "token_expired": N_("Mã truy cập đã hết hạn"),
+    "parent_expired": N_("Mã truy cập cấp ra mã này đã hết hạn"),
+    "account_inactive": N_("Tài khoản đã bị khoá"),
+    "wrong_password": N_("Sai địa chỉ thư điện tử hoặc mật khẩu"),
+    "supersede_self": N_("một thuật ngữ không thể thay thế chính nó"),
+    "no_term": N_("không có thuật ngữ nào mang mã “%(term)s”"),
+    "not_a_format": N_("“%(value)s” không phải là một trong %(choices)s"),
+    "file_empty": N_("Tệp rỗng"),
+    "old_workbook": N_(
+        "Đây là sổ Excel 97-2003 (.xls) hoặc sổ có mật khẩu; hãy lưu thành Excel Workbook (.xlsx) không "
+        "đặt mật khẩu rồi tải lên"
+    ),
+    "not_utf8": N_(
+        "Tệp không phải sổ Excel (.xlsx) cũng không phải văn bản CSV UTF-8; trong Excel hãy chọn Save As → "
+        "“CSV UTF-8 (Comma delimited)” hoặc “Excel Workbook”"
+    ),
+    "binary_file": N_("Tệp là tệp nhị phân, không phải sổ Excel (.xlsx) hay văn bản CSV"),
+    "no_header": N_(
+        "Không thấy dòng tiêu đề có cột “%(column)s” (hoặc “%(english)s”) trong %(rows)s dòng đầu; "
+        "hãy dùng tệp mẫu"
+    ),
+    "column_twice": N_("Cột “%(column)s” xuất hiện nhiều lần (%(cells)s)"),
+    "columns_missing": N_("Thiếu các cột bắt buộc: %(names)s"),
+    "mapping_term_long": N_("thuật ngữ của một ánh xạ dài quá %(max)s ký tự"),
+    "mapping_note_long": N_("ghi chú của một ánh xạ dài quá %(max)s ký tự"),
+    "too_many_mappings": N_("%(count)s ánh xạ; tối đa %(max)s"),
+    "too_long": N_("dài %(length)s ký tự; tối đa %(max)s ký tự"),
+    "not_a_name": N_(
+        "“%(value)s” không phải là tên trường: bắt đầu bằng chữ cái hoặc _, chỉ dùng chữ cái không dấu, "
+        "chữ số và _"
+    ),
+    "not_whole": N_("“%(value)s” không phải là số nguyên"),
+    "out_of_range": N_("%(value)s nằm ngoài khoảng cho phép (%(min)s–%(max)s)"),
+    "not_yes_no": N_(
+        "“%(value)s” không phải là có hoặc không (ghi x hoặc có cho có; để trống hoặc ghi không)"
+    ),
+    "not_a_reference": N_("“%(value)s” không có dạng tap-du-lieu/ten_truong"),
+    "mapping_no_standard": N_("“%(value)s” không nêu tiêu chuẩn (ghi TIÊU_CHUẨN:quan_hệ:thuật_ngữ)"),
+    "not_a_code_list": N_("“%(value)s” không phải là bộ từ vựng hay mã của một tiêu chuẩn đã đăng ký"),
+    "one_code_list": N_("chỉ ghi tối đa một bộ từ vựng và một tiêu chuẩn"),
+    "formula_no_value": N_(
+        "công thức %(formula)s chưa có giá trị được lưu; hãy gõ giá trị, hoặc mở và lưu tệp bằng Excel "
+        "để giá trị được tính"
+    ),
+    "columns_ignored": N_("Các cột không có trong mẫu đã được bỏ qua: %(names)s"),
+    "columns_kept": N_("Các cột không có trong tệp giữ nguyên giá trị hiện tại: %(names)s"),
+    "imported": N_("Đã nhập từ điển dữ liệu (phiên bản %(number)s)"),
+    "import_same": N_("Tệp trùng với từ điển đang lưu; không có gì cần thay đổi"),
+    "import_dry_run": N_("Chạy thử: chưa có gì được ghi"),
+    "not_in_scheme": N_("“%(value)s” không có trong bộ từ vựng “%(scheme)s”"),
+    "no_agency": N_("không có cơ quan nào mang mã “%(agency)s”"),
+    "slug_taken": N_("đã có bộ dữ liệu mang định danh “%(slug)s”"),
+    "distribution_exists": N_("bộ dữ liệu đã có phân phối “%(slug)s”"),
+    "standard_exists": N_("đã có tiêu chuẩn mang mã “%(standard)s”"),
+    "term_exists": N_("đã có thuật ngữ mang mã “%(term)s”"),
+    "owner_needed": N_("bộ dữ liệu phải có cơ quan chủ quản"),
+    "own_scope_create": N_("Bạn chỉ mô tả bộ dữ liệu thuộc phạm vi cơ quan mình, không phải của %(agency)s"),
+    "draft_only_create": N_("Chỉ cán bộ quản lý dữ liệu mới tạo bộ dữ liệu ở trạng thái khác nháp"),
+    "reassign_admin": N_("Chỉ quản trị viên mới giao lại cơ quan chủ quản, quản lý hoặc phụ trách dữ liệu"),
+    "role_held": N_("%(agency)s đã giữ vai trò %(role)s của bộ dữ liệu này"),
+    "before_assignment": N_("không được trước ngày bắt đầu của lần giao hiện tại"),
+    "agency_exists": N_("đã có cơ quan mang mã “%(agency)s”"),
+    "agency_in_use": N_(
+        "%(agency)s còn bộ dữ liệu hoặc đơn vị trực thuộc; hãy ghi ngày chấm dứt (valid_to) hoặc sáp nhập"
+    ),
+    "merge_none": N_("hãy nêu ít nhất một cơ quan được sáp nhập"),
+    "merge_self": N_("không thể sáp nhập %(agency)s vào chính nó"),
+    "ceased": N_("%(agency)s đã chấm dứt hoạt động từ %(day)s"),
+    "ceased_target": N_("%(agency)s đã chấm dứt hoạt động, không thể nhận sáp nhập"),
+    "split_none": N_("hãy nêu ít nhất một cơ quan tiếp nhận"),
+    "split_self": N_("không thể chia tách %(agency)s vào chính nó"),
+    "not_in_into": N_("%(agency)s không thuộc các cơ quan tiếp nhận (into)"),
+    "no_dataset": N_("không có bộ dữ liệu nào mang định danh “%(slug)s”"),
+    "assignment_after": N_("Một lần giao cho %(agency)s bắt đầu sau ngày sáp nhập %(day)s"),
+    "own_ancestor": N_("một cơ quan không thể là cấp trên của chính nó"),
+    "standard_in_use": N_(
+        "Tiêu chuẩn %(standard)s đang được ánh xạ hoặc dùng làm danh mục mã; hãy đánh dấu là đã thay thế"
+    ),
+    "term_mapped_code": N_(
+        "Thuật ngữ %(term)s đang được các trường ánh xạ; không đổi được mã và từ điển của nó"
+    ),
+    "term_mapped": N_("Thuật ngữ %(term)s đang được các trường ánh xạ; hãy đánh dấu là đã thay thế"),
+    "term_replaces": N_("Thuật ngữ %(term)s thay thế một thuật ngữ khác; hãy sửa thuật ngữ đó trước"),
+    "terms_admin": N_("Chỉ quản trị viên mới duy trì từ điển dữ liệu dùng chung"),
+    "superseded_by_needed": N_("thuật ngữ đã bị thay thế phải nêu thuật ngữ thay thế nó"),
+    "bad_pattern": N_("không phải là biểu thức chính quy hợp lệ"),
+    "token_scopes": N_("hãy chọn quyền đọc, hoặc đọc và ghi"),
+    "between": N_("phải từ %(min)s đến %(max)s"),
+    "token_wider": N_("Một mã truy cập không thể cấp mã có nhiều quyền hơn chính nó"),
+    "not_email": N_("phải là một địa chỉ thư điện tử"),
+    "one_of": N_("phải là một trong các giá trị %(choices)s"),
+    "agency_and_role": N_("vai trò trong cơ quan cần cả cơ quan và vai trò"),
+    "role_needed": N_("hãy chọn cơ quan và vai trò, hoặc một vai trò toàn hệ thống"),
+    "email_taken": N_("đã có người dùng với địa chỉ thư %(email)s"),
+    "self_deactivate": N_("Bạn không thể tự khoá tài khoản của mình"),
+    "role_agency": N_("hãy nêu cơ quan có vai trò thay đổi"),
+    "global_roles_admin": N_("Chỉ quản trị hệ thống mới giao vai trò toàn hệ thống"),
+    "own_users": N_("Bạn chỉ quản lý người dùng thuộc phạm vi cơ quan mình"),
+    "role_above": N_("Bạn không thể giao vai trò cao hơn vai trò của mình"),
+    "basis_needed": N_("từ chối phải nêu căn cứ pháp lý: một văn bản trong sổ đăng ký"),
+    "not_a_regulation": N_("“%(value)s” không phải là văn bản trong sổ căn cứ pháp lý"),
+    "not_a_relation": N_(
+        "“%(value)s” không phải là quan hệ ánh xạ SKOS (exactMatch, closeMatch, broadMatch, narrowMatch, "
+        "relatedMatch)"
+    ),
 }
 """The domain's message codes (``dictionary.errors.Message``) and their sentences, translated
 when shown (``N_`` only marks them for extraction)."""
@@ -134,6 +259,26 @@ def _names(value: object) -> str:
     return ", ".join(f"“{item}”" for item in items)
 
 
+def _agency(value: object) -> str:
+    """An agency by its name in the page's language, its code after it; an unknown code as given."""
+    from app.web.templating import agency_name
+    from app.wiring import services
+
+    try:
+        found = services().agencies.by_codes([str(value)]).get(str(value))
+    except SQLAlchemyError:  # a message must never fail for want of a name: the code then
+        found = None
+    return f"{agency_name(found).striptags()} ({value})" if found is not None else str(value)
+
+
+def _scheme(value: object) -> str:
+    from app.web.i18n import current_language
+    from app.wiring import concepts
+
+    scheme = concepts().scheme(str(value))
+    return scheme.title(current_language()) if scheme is not None else str(value)
+
+
 PARAMETERS: dict[str, Callable[[object], str]] = {
     "field": lambda value: labels.attribute(str(value)),
     "other": lambda value: labels.attribute(str(value)),
@@ -141,6 +286,8 @@ PARAMETERS: dict[str, Callable[[object], str]] = {
     "status": _state,
     "names": _names,
     "noun": lambda value: str(NOUNS.get(str(value), value)),
+    "agency": _agency,
+    "scheme": _scheme,
 }
 """How a parameter is shown, by its name; any other is shown as it is (a number, a code)."""
 
@@ -179,3 +326,29 @@ def translate_tree(messages: Any) -> Any:
     if isinstance(messages, Iterable):
         return [translate_tree(value) for value in messages]
     return messages
+
+
+def located(error: Any) -> str:
+    """An import error (``dictionary.spreadsheets.parse.CellError``) with its place, in the reader's
+    language: "dòng 7, cột kieu: …"."""
+    reason = translate(error.message)
+    if error.row is None:
+        return reason
+    if error.column:
+        return gettext(
+            "dòng %(row)s, cột %(column)s: %(reason)s", row=error.row, column=error.column, reason=reason
+        )
+    return gettext("dòng %(row)s: %(reason)s", row=error.row, reason=reason)
+
+
+def import_report(report: Any) -> dict[str, Any]:
+    """An import report (``ImportReport.as_dict``) whose messages are in the reader's language;
+    codes, rows, columns and values stay as they are."""
+    body: dict[str, Any] = report.as_dict()
+    body["message"] = translate(report.message)
+    body["warnings"] = [translate(warning) for warning in report.warnings]
+    body["errors"] = [
+        item | {"message": translate(error.message), "text": located(error)}
+        for item, error in zip(body["errors"], report.errors, strict=True)
+    ]
+    return body

@@ -74,35 +74,38 @@ def sections(props: Iterable[Property]) -> list[tuple[str, list[Property]]]:
     return [(str(SECTIONS[section]), found) for section, found in grouped.items()]
 
 
-def posted(props: Iterable[Property]) -> dict[str, Any]:
+def posted(props: Iterable[Property], prefix: str = "") -> dict[str, Any]:
     """The payload of the posted controls: a control missing from the post leaves its property
-    alone, one present and empty clears it (None, an empty list, or False for a box)."""
+    alone, one present and empty clears it (None, an empty list, or False for a box). A table
+    of records names its controls ``<prefix><property>`` (``r-3-label_vi``)."""
     data: dict[str, Any] = {}
     for prop in props:
+        name = prefix + prop.name
         if prop.kind is Kind.BOOLEAN:
-            data[prop.name] = checkbox(prop.name)
-        elif prop.name not in request.form:
+            data[prop.name] = checkbox(name)
+        elif name not in request.form:
             continue
         elif prop.kind is Kind.WORDS:
-            data[prop.name] = listed(prop.name)
+            data[prop.name] = listed(name)
         elif prop.kind is Kind.CONCEPTS:
-            given = (value.strip() for value in request.form.getlist(prop.name))
+            given = (value.strip() for value in request.form.getlist(name))
             data[prop.name] = list(dict.fromkeys(value for value in given if value))
         else:  # browsers send a text area's line ends as CRLF
-            data[prop.name] = request.form.get(prop.name, "").replace("\r\n", "\n").strip() or None
+            data[prop.name] = request.form.get(name, "").replace("\r\n", "\n").strip() or None
     return data
 
 
-def redrawn(props: Iterable[Property]) -> dict[str, Any]:
+def redrawn(props: Iterable[Property], prefix: str = "") -> dict[str, Any]:
     """The posted controls as the form draws them again beside its errors."""
     values: dict[str, Any] = {}
     for prop in props:
+        name = prefix + prop.name
         if prop.kind is Kind.CONCEPTS:
-            values[prop.name] = request.form.getlist(prop.name)
+            values[prop.name] = request.form.getlist(name)
         elif prop.kind is Kind.BOOLEAN:
-            values[prop.name] = checkbox(prop.name)
+            values[prop.name] = checkbox(name)
         else:
-            values[prop.name] = request.form.get(prop.name, "")
+            values[prop.name] = request.form.get(name, "")
     return values
 
 

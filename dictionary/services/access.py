@@ -283,11 +283,19 @@ class AccessService:
             errors["reason"] = [Message("reason_needed", "a rejection needs a reason")]
         basis = None
         if not legal_basis or not legal_basis.strip():
-            errors["legal_basis"] = ["a rejection cites its legal basis: a regulation of the register"]
+            errors["legal_basis"] = [
+                Message("basis_needed", "a rejection cites its legal basis: a regulation of the register")
+            ]
         else:
             basis = self.ctx.session.scalar(select(Standard).where(Standard.code == legal_basis.strip()))
             if basis is None or basis.kind != C.REGULATION:
-                errors["legal_basis"] = [f"'{legal_basis}' is not a regulation of the legal-basis register"]
+                errors["legal_basis"] = [
+                    Message(
+                        "not_a_regulation",
+                        "'{value}' is not a regulation of the legal-basis register",
+                        value=legal_basis,
+                    )
+                ]
         if errors:
             raise InvalidInput(errors)
         request = self._decidable(number)

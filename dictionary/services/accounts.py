@@ -16,7 +16,16 @@ from typing import Any
 from sqlalchemy import func, select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, InvalidInput, NotFound, PermissionDenied, min_length
+from dictionary.errors import (
+    AlreadyExists,
+    InvalidInput,
+    Message,
+    NotFound,
+    PermissionDenied,
+    min_length,
+    no_agency,
+    one_of,
+)
 from dictionary.models import AccessGrant, Agency, AgencyEvent, Membership, Principal
 from dictionary.models.accounts import AGENCY_ROLES, GLOBAL_ROLES
 from dictionary.models.base import utcnow
@@ -136,15 +145,17 @@ class AccountService:
         email = normalise_email(email)
         errors: dict[str, list[str]] = {}
         if not _EMAIL.match(email):
-            errors["email"] = ["must be an e-mail address"]
+            errors["email"] = [Message("not_email", "must be an e-mail address")]
         if global_role is not None and global_role not in GLOBAL_ROLES:
-            errors["global_role"] = [f"must be one of {', '.join(GLOBAL_ROLES)}"]
+            errors["global_role"] = [one_of(GLOBAL_ROLES)]
         if role is not None and role not in AGENCY_ROLES:
-            errors["role"] = [f"must be one of {', '.join(AGENCY_ROLES)}"]
+            errors["role"] = [one_of(AGENCY_ROLES)]
         if (role is None) != (agency is None):
-            errors["role" if role is None else "agency"] = ["an agency role needs both agency and role"]
+            errors["role" if role is None else "agency"] = [
+                Message("agency_and_role", "an agency role needs both agency and role")
+            ]
         if role is None and global_role is None:
-            errors["role"] = ["give an agency and a role, or a global role"]
+            errors["role"] = [Message("role_needed", "give an agency and a role, or a global role")]
         if password is not None and len(password) < MIN_PASSWORD:
             errors["password"] = [min_length(MIN_PASSWORD)]
         if errors:
@@ -153,7 +164,10 @@ class AccountService:
         if by is not None:
             self._check_may_manage(by, target, role, global_role)
         if self.ctx.session.scalar(select(Principal.id).where(Principal.email == email)) is not None:
-            raise AlreadyExists.one("email", f"a user with the e-mail address {email} already exists")
+            raise AlreadyExists.one(
+                "email",
+                Message("email_taken", "a user with the e-mail address {email} already exists", email=email),
+            )
         principal = Principal(
             email=email,
             name=name.strip(),
@@ -179,7 +193,7 @@ class AccountService:
             principal.name = data["name"].strip()
         if "active" in data and data["active"] is not None and data["active"] != principal.active:
             if principal.id == by.principal_id:
-                raise PermissionDenied("You cannot deactivate yourself")
+                raise PermissionDenied(Message("self_deactivate", "You cannot deactivate yourself"))
             principal.active = data["active"]
             end_sessions(self.ctx.session, principal.id)
         if data.get("role") is not None:
@@ -189,10 +203,10 @@ class AccountService:
 
     def _set_role(self, principal: Principal, agency_code: str | None, role: str, by: Actor) -> None:
         if role not in AGENCY_ROLES:
-            raise InvalidInput.one("role", f"must be one of {', '.join(AGENCY_ROLES)}")
+            raise InvalidInput.one("role", one_of(AGENCY_ROLES))
         if agency_code is None:
             if len(principal.memberships) != 1:
-                raise InvalidInput.one("agency", "name the agency whose role changes")
+                raise InvalidInput.one("agency", Message("role_agency", "name the agency whose role changes"))
             agency = principal.memberships[0].agency
         else:
             agency = self._agency(agency_code)
@@ -207,18 +221,22 @@ class AccountService:
         self, by: Actor, agency: Agency | None, role: str | None, global_role: str | None
     ) -> None:
         if not may_grant_role(by, role, global_role):
-            raise PermissionDenied("Only a system administrator gives global roles")
+            raise PermissionDenied(
+                Message("global_roles_admin", "Only a system administrator gives global roles")
+            )
         if by.is_admin:
             return
         if agency is None or agency.id not in by.scope("agency_admin"):
-            raise PermissionDenied("You manage the users of your own agency's scope only")
+            raise PermissionDenied(
+                Message("own_users", "You manage the users of your own agency's scope only")
+            )
         if role is not None and rank(role) > rank("agency_admin"):
-            raise PermissionDenied("You cannot give a role above your own")
+            raise PermissionDenied(Message("role_above", "You cannot give a role above your own"))
 
     def _agency(self, code: str) -> Agency:
         agency = self.ctx.session.scalar(select(Agency).where(Agency.code == code))
         if agency is None:
-            raise InvalidInput.one("agency", f"no agency has the code '{code}'")
+            raise InvalidInput.one("agency", no_agency(code))
         return agency
 
     # Reading principals, as an administrator or agency admin sees them ------------------

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, Conflict, InvalidInput, Message, NotFound
+from dictionary.errors import AlreadyExists, Conflict, InvalidInput, Message, NotFound, ceased, no_agency
 from dictionary.models import Agency, AgencyEvent, Dataset, OwnershipAssignment
 from dictionary.properties import AGENCY
 from dictionary.services.base import (
@@ -53,7 +53,7 @@ class AgencyService:
         """The agency with this code, or an InvalidInput naming the request field that cited it."""
         agency = self.ctx.session.scalar(select(Agency).where(Agency.code == code))
         if agency is None:
-            raise InvalidInput.one(field, f"no agency has the code '{code}'")
+            raise InvalidInput.one(field, no_agency(code))
         return agency
 
     def by_codes(self, codes: Iterable[str]) -> dict[str, Agency]:
@@ -111,7 +111,12 @@ class AgencyService:
         check = Checker(self.ctx.concepts)
         check.resolve_concepts(data, AGENCY_SCHEMES)
         if self.ctx.session.scalar(select(Agency.id).where(Agency.code == data["code"])) is not None:
-            raise AlreadyExists.one("code", f"an agency with the code '{data['code']}' already exists")
+            raise AlreadyExists.one(
+                "code",
+                Message(
+                    "agency_exists", "an agency with the code '{agency}' already exists", agency=data["code"]
+                ),
+            )
         parent_code = data.pop("parent", None)
         check.raise_if_any()
         agency = Agency(**data)
@@ -152,8 +157,12 @@ class AgencyService:
         )
         if owns or agency.children:
             raise Conflict(
-                f"Agency {code} has datasets or sub-agencies; "
-                "close it with a valid_to date or merge it instead"
+                Message(
+                    "agency_in_use",
+                    "Agency {agency} has datasets or sub-agencies; "
+                    "close it with a valid_to date or merge it instead",
+                    agency=code,
+                )
             )
         session.delete(agency)
         session.flush()
@@ -198,15 +207,22 @@ class AgencyService:
         target = self.find(into, "into")
         claim_version(self.ctx.session, target, if_match)
         if not sources:
-            raise InvalidInput.one("sources", "name at least one agency to merge")
+            raise InvalidInput.one("sources", Message("merge_none", "name at least one agency to merge"))
         for source_code in sources:
             if source_code == into:
-                raise InvalidInput.one("sources", f"agency {into} cannot be merged into itself")
+                raise InvalidInput.one(
+                    "sources",
+                    Message("merge_self", "agency {agency} cannot be merged into itself", agency=into),
+                )
             source = self.find(source_code, "sources")
             if source.valid_to is not None and source.valid_to <= effective_on:
-                raise Conflict(f"Agency {source_code} had already ceased on {source.valid_to.isoformat()}")
+                raise Conflict(ceased(source_code, source.valid_to))
             if target.valid_to is not None and target.valid_to <= effective_on:
-                raise Conflict(f"Agency {into} has ceased and cannot receive a merger")
+                raise Conflict(
+                    Message(
+                        "ceased_target", "Agency {agency} has ceased and cannot receive a merger", agency=into
+                    )
+                )
             self._hand_over(source, lambda _dataset_id: target, target, effective_on, legal_basis)
             _event(source, C.MERGED_INTO, target, effective_on, legal_basis)
             _event(
@@ -239,21 +255,28 @@ class AgencyService:
         source = self.get(code)
         claim_version(self.ctx.session, source, if_match)
         if not into:
-            raise InvalidInput.one("into", "name at least one agency that takes over")
+            raise InvalidInput.one("into", Message("split_none", "name at least one agency that takes over"))
         if code in into:
-            raise InvalidInput.one("into", f"agency {code} cannot be split into itself")
+            raise InvalidInput.one(
+                "into", Message("split_self", "agency {agency} cannot be split into itself", agency=code)
+            )
         if source.valid_to is not None and source.valid_to <= effective_on:
-            raise Conflict(f"Agency {code} had already ceased on {source.valid_to.isoformat()}")
+            raise Conflict(ceased(code, source.valid_to))
         targets = {target_code: self.find(target_code, "into") for target_code in into}
         routes: dict[uuid.UUID, Agency] = {}
         for slug, target_code in (datasets or {}).items():
             if target_code not in targets:
                 raise InvalidInput.one(
-                    f"datasets.{slug}", f"{target_code} is not one of the agencies in 'into'"
+                    f"datasets.{slug}",
+                    Message(
+                        "not_in_into", "{agency} is not one of the agencies in 'into'", agency=target_code
+                    ),
                 )
             dataset = self.ctx.session.scalar(select(Dataset).where(Dataset.slug == slug))
             if dataset is None:
-                raise InvalidInput.one(f"datasets.{slug}", f"no dataset has the slug '{slug}'")
+                raise InvalidInput.one(
+                    f"datasets.{slug}", Message("no_dataset", "no dataset has the slug '{slug}'", slug=slug)
+                )
             routes[dataset.id] = targets[target_code]
         first = targets[into[0]]
         self._hand_over(
@@ -304,7 +327,12 @@ class AgencyService:
         for assignment in open_assignments:
             if assignment.valid_from > on:
                 raise Conflict(
-                    f"An assignment of agency {source.code} starts after the merger date {on.isoformat()}"
+                    Message(
+                        "assignment_after",
+                        "An assignment of agency {agency} starts after the merger date {day}",
+                        agency=source.code,
+                        day=on,
+                    )
                 )
             assignment.valid_to = on
             self.ctx.session.add(
@@ -331,7 +359,9 @@ class AgencyService:
         parent = agency.parent
         while parent is not None:
             if parent.id in seen:
-                raise InvalidInput.one("parent", "an agency cannot be its own ancestor")
+                raise InvalidInput.one(
+                    "parent", Message("own_ancestor", "an agency cannot be its own ancestor")
+                )
             seen.add(parent.id)
             parent = parent.parent
 

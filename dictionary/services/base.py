@@ -15,7 +15,7 @@ from sqlalchemy import CursorResult, Result, Select, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from dictionary.errors import InvalidInput, PreconditionRequired, StaleVersion
+from dictionary.errors import InvalidInput, PreconditionRequired, StaleVersion, not_in_scheme
 from dictionary.policies import SYSTEM, Actor
 from dictionary.ports import ChangeRecorder, ConceptLookup, NoChangeRecorder
 
@@ -234,7 +234,7 @@ class Checker:
             return None
         uri = self.concepts.resolve(scheme, value)
         if uri is None:
-            self.fail(name, f"'{value}' is not a concept of the scheme '{scheme}'")
+            self.fail(name, not_in_scheme(value, scheme))
         return uri
 
     def concepts_list(self, name: str, scheme: str, values: Iterable[str] | None) -> list[str] | None:

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from dictionary import concepts as C
-from dictionary.errors import PermissionDenied
+from dictionary.errors import Message, PermissionDenied
 from dictionary.models import AccessRequest, AccessStep, Agency, Dataset, OwnershipAssignment
 from dictionary.models.base import utcnow
 from dictionary.policies import Actor
@@ -54,7 +54,11 @@ class Dashboard:
     def per_agency(self) -> list[AgencyFigures]:
         """Every agency that owns a dataset, least complete first (who is behind comes first)."""
         if not (self.actor.is_admin or self.actor.is_approver):
-            raise PermissionDenied("The coordinator's dashboard is for the approver and administrators")
+            raise PermissionDenied(
+                Message(
+                    "dashboard_approver", "The coordinator's dashboard is for the approver and administrators"
+                )
+            )
         session, today = self.ctx.session, self.ctx.clock()
         rows = session.execute(
             select(Agency.id, Agency.code, Agency.name_vi, Dataset.completeness, Dataset.update_due_on)

@@ -12,7 +12,15 @@ from sqlalchemy.orm import selectinload
 
 from dictionary import change_messages as M
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, Conflict, InvalidInput, Message, NotFound, PermissionDenied
+from dictionary.errors import (
+    AlreadyExists,
+    Conflict,
+    InvalidInput,
+    Message,
+    NotFound,
+    PermissionDenied,
+    slug_taken,
+)
 from dictionary.models import ContactPoint, Dataset, OwnershipAssignment, Revision
 from dictionary.policies import can_create_in, can_edit, can_publish
 from dictionary.properties import DATASET
@@ -158,19 +166,25 @@ class DatasetService:
         check.resolve_concepts(data, DATASET_SCHEMES)
         self._check_legal_basis(check, data)
         if not owners["owner"]:
-            check.fail("owner", "a dataset needs an owner agency (chủ quản)")
+            check.fail("owner", Message("owner_needed", "a dataset needs an owner agency (chủ quản)"))
         check.raise_if_any()
         owner = self.agencies.find(owners["owner"], "owner")
         principal = self.ctx.principal
         if not can_create_in(principal, owner.id):
             raise PermissionDenied(
-                f"You describe datasets of your own agency's scope only, not of {owner.code}"
+                Message(
+                    "own_scope_create",
+                    "You describe datasets of your own agency's scope only, not of {agency}",
+                    agency=owner.code,
+                )
             )
         if data["status"] != C.DRAFT and not can_publish(principal, None, owner.id):
-            raise PermissionDenied("Only stewards create datasets in another status than draft")
+            raise PermissionDenied(
+                Message("draft_only_create", "Only stewards create datasets in another status than draft")
+            )
         data["slug"] = data.get("slug") or self._free_slug(data.get("title_en") or data["title_vi"])
         if self.ctx.session.scalar(select(Dataset.id).where(Dataset.slug == data["slug"])) is not None:
-            raise AlreadyExists.one("slug", f"a dataset with the slug '{data['slug']}' already exists")
+            raise AlreadyExists.one("slug", slug_taken(data["slug"]))
         self._check_period(data)
         dataset = Dataset(**data, personal_data=C.PERSONAL_NONE)
         self.ctx.session.add(dataset)
@@ -210,7 +224,7 @@ class DatasetService:
         for required in ("title_vi", "description_vi", "db_category", "sharing_class", "importance",
                          "arch_component", "status", "slug"):  # fmt: skip
             if required in data and data[required] is None:
-                check.fail(required, "may not be null")
+                check.fail(required, Message("value_required", "may not be null"))
         check.raise_if_any()
         new_slug = data.get("slug")
         if (
@@ -218,7 +232,7 @@ class DatasetService:
             and new_slug != dataset.slug
             and self.ctx.session.scalar(select(Dataset.id).where(Dataset.slug == new_slug))
         ):
-            raise AlreadyExists.one("slug", f"a dataset with the slug '{new_slug}' already exists")
+            raise AlreadyExists.one("slug", slug_taken(new_slug))
         for name, value in data.items():
             setattr(dataset, name, value)
         self._check_period({"temporal_start": dataset.temporal_start, "temporal_end": dataset.temporal_end})
@@ -269,7 +283,11 @@ class DatasetService:
     ) -> Dataset:
         """Give a role to an agency from a day on, closing the previous holder's assignment."""
         if not self.ctx.principal.is_admin:
-            raise PermissionDenied("Only administrators reassign a dataset's owner, custodian or steward")
+            raise PermissionDenied(
+                Message(
+                    "reassign_admin", "Only administrators reassign a dataset's owner, custodian or steward"
+                )
+            )
         dataset = self.get(slug)
         claim_version(self.ctx.session, dataset, if_match)
         role_uri = ROLE_NAMES[role]
@@ -277,9 +295,19 @@ class DatasetService:
         current = dataset.current_assignment(role_uri)
         if current is not None:
             if current.agency_id == new_agency.id:
-                raise Conflict(f"Agency {agency} already holds the role {role} of this dataset")
+                raise Conflict(
+                    Message(
+                        "role_held",
+                        "Agency {agency} already holds the role {role} of this dataset",
+                        agency=agency,
+                        role=role,
+                    )
+                )
             if valid_from < current.valid_from:
-                raise InvalidInput.one("valid_from", "must not be before the start of the current assignment")
+                raise InvalidInput.one(
+                    "valid_from",
+                    Message("before_assignment", "must not be before the start of the current assignment"),
+                )
             current.valid_to = valid_from
         dataset.ownerships.append(
             OwnershipAssignment(agency=new_agency, role=role_uri, valid_from=valid_from, note=note)

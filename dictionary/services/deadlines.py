@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from dictionary.errors import PermissionDenied
+from dictionary.errors import Message, PermissionDenied
 from dictionary.governance.calendar import DeadlineRules
 from dictionary.models import AccessRequest, AccessStep, Principal
 from dictionary.models.base import utcnow
@@ -79,7 +79,7 @@ class DeadlineService:
         if actor is SYSTEM or actor.is_approver or actor.is_admin:
             return list(rows)
         if not actor.signed_in:
-            raise PermissionDenied("Sign in to see overdue steps")
+            raise PermissionDenied(Message("overdue_sign_in", "Sign in to see overdue steps"))
         return [s for s in rows if s.kind == "opinion" and can_give_opinion(actor, s.request.dataset)]
 
     @unit_of_work

@@ -90,10 +90,12 @@ class ImportReport:
                 "import_errors", "The file has {count} error(s); nothing was written", count=len(self.errors)
             )
         if self.applied:
-            return f"The dictionary was imported (revision {self.revision})"
+            return Message(
+                "imported", "The dictionary was imported (revision {number})", number=self.revision
+            )
         if self.diff is not None and not self.diff["has_changes"]:
-            return "The file matches the stored dictionary; nothing to change"
-        return "Dry run: nothing was written"
+            return Message("import_same", "The file matches the stored dictionary; nothing to change")
+        return Message("import_dry_run", "Dry run: nothing was written")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -157,7 +159,12 @@ class DictionaryFileService:
         if fmt == "csv":
             return ExportedFile(write_csv(rows), f"{stem}.csv", CSV_MEDIA_TYPE, info.version)
         if fmt != "xlsx":
-            raise InvalidInput.one("format", f"'{fmt}' is not one of {', '.join(FORMATS)}")
+            raise InvalidInput.one(
+                "format",
+                Message(
+                    "not_a_format", "'{value}' is not one of {choices}", value=fmt, choices=", ".join(FORMATS)
+                ),
+            )
         content = write_xlsx(rows, self.code_lists(), info)
         return ExportedFile(content, f"{stem}.xlsx", XLSX_MEDIA_TYPE, info.version)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dictionary import change_messages as M
-from dictionary.errors import AlreadyExists, NotFound
+from dictionary.errors import AlreadyExists, NotFound, distribution_taken
 from dictionary.models import Dataset, Distribution
 from dictionary.properties import DISTRIBUTION
 from dictionary.services.base import (
@@ -39,7 +39,7 @@ class DistributionService:
         data = self._checked(data)
         data["slug"] = data.get("slug") or slugify(data.get("title_en") or data["title_vi"])
         if any(d.slug == data["slug"] for d in dataset.distributions):
-            raise AlreadyExists.one("slug", f"the dataset already has a distribution '{data['slug']}'")
+            raise AlreadyExists.one("slug", distribution_taken(data["slug"]))
         distribution = Distribution(**data)
         dataset.distributions.append(distribution)
         record_change(self.ctx, dataset, M.DISTRIBUTION_ADDED + data["slug"])
@@ -54,7 +54,7 @@ class DistributionService:
         data = self._checked(data)
         new_slug = data.get("slug")
         if new_slug and new_slug != slug and any(d.slug == new_slug for d in dataset.distributions):
-            raise AlreadyExists.one("slug", f"the dataset already has a distribution '{new_slug}'")
+            raise AlreadyExists.one("slug", distribution_taken(new_slug))
         for name, value in data.items():
             setattr(distribution, name, value)
         record_change(self.ctx, dataset, M.DISTRIBUTION_CHANGED + slug)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
 
 from dictionary import change_messages as M
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, InvalidInput, NotFound
+from dictionary.errors import AlreadyExists, InvalidInput, Message, NotFound, no_standard
 from dictionary.models import DataElement, Dataset, Field, Standard, StandardMapping
 from dictionary.properties import FIELD
 from dictionary.services.base import ANY_VERSION, Checker, Context, IfMatch, unit_of_work
@@ -41,10 +42,15 @@ class FieldService:
         fields: list[dict[str, Any]],
         if_match: IfMatch = ANY_VERSION,
         message: str | None = None,
+        renames: Mapping[str, str] | None = None,
     ) -> Dataset:
-        """Replace a dataset's whole dictionary in one request; fields are matched by name."""
+        """Replace a dataset's whole dictionary in one request; fields are matched by name.
+
+        ``renames`` (stored name → new name) says which inputs are stored fields under a new
+        name, so that they keep their identity and mappings instead of being removed and added.
+        """
         dataset = self.datasets.for_edit(slug, if_match)
-        self.apply_dictionary(dataset, fields)
+        self.apply_dictionary(dataset, fields, renames)
         record_change(self.ctx, dataset, message or f"{M.DICTIONARY_REPLACED}({len(fields)} fields)")
         return dataset
 
@@ -52,7 +58,7 @@ class FieldService:
     def add(self, slug: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION) -> Field:
         dataset = self.datasets.for_edit(slug, if_match)
         if any(field.name == data.get("name") for field in dataset.fields):
-            raise AlreadyExists.one("name", f"the dataset already has a field named '{data['name']}'")
+            raise AlreadyExists.one("name", _name_taken(data["name"]))
         position = data.pop("position", None)
         inputs = [self._as_input(field) for field in dataset.fields]
         inputs.insert(_index(position, len(inputs)), data)
@@ -66,7 +72,7 @@ class FieldService:
         field = self.get(dataset, name)
         new_name = data.get("name", name)
         if new_name != name and any(other.name == new_name for other in dataset.fields):
-            raise AlreadyExists.one("name", f"the dataset already has a field named '{new_name}'")
+            raise AlreadyExists.one("name", _name_taken(new_name))
         inputs = [self._as_input(other) for other in dataset.fields]
         index = dataset.fields.index(field)
         merged = inputs.pop(index) | data
@@ -99,11 +105,14 @@ class FieldService:
 
     # The one place fields are written --------------------------------------------------------
 
-    def apply_dictionary(self, dataset: Dataset, inputs: list[dict[str, Any]]) -> None:
+    def apply_dictionary(
+        self, dataset: Dataset, inputs: list[dict[str, Any]], renames: Mapping[str, str] | None = None
+    ) -> None:
         """Make the dataset's fields exactly ``inputs``, in that order; check every value first.
 
-        Existing fields are matched by name and updated in place, so their identifiers and
-        mappings survive; a field's ``mappings``, when given, replace that field's mappings.
+        Existing fields are matched by name (their stored name, or the one ``renames`` gives
+        them) and updated in place, so their identifiers and mappings survive; a field's
+        ``mappings``, when given, replace that field's mappings.
         """
         check = Checker(self.ctx.concepts)
         resolved = [self._resolve(check, f"fields.{index}", dict(item)) for index, item in enumerate(inputs)]
@@ -111,8 +120,14 @@ class FieldService:
         first_index: dict[Any, int] = {}
         for index, name in enumerate(names):
             if first_index.setdefault(name, index) != index:
-                check.fail(f"fields.{index}.name", f"the name '{name}' is used by more than one field")
+                check.fail(
+                    f"fields.{index}.name",
+                    Message("name_repeated", "the name '{name}' is used by more than one field", name=name),
+                )
+        renamed = self._renamed(check, dataset, renames or {}, names)
         check.raise_if_any()
+        for field, new_name in renamed:  # flushed below, before the set-based statements
+            field.name = new_name
         rows = []
         for position, item in enumerate(resolved, start=1):
             foreign_key, standard = item.get("foreign_key_field"), item.get("code_list_standard")
@@ -132,6 +147,24 @@ class FieldService:
             rows.append(FieldRow(values, mappings))
         self.ctx.session.flush()  # pending ORM changes first: the bulk statements go straight to the database
         write_dictionary(self.ctx.session, dataset, rows)
+
+    @staticmethod
+    def _renamed(
+        check: Checker, dataset: Dataset, renames: Mapping[str, str], names: list[Any]
+    ) -> list[tuple[Field, str]]:
+        """The stored fields to rename before matching. A new name that is still some stored
+        field's name (a swap, or a field deleted in the same write) is refused: the two changes
+        need two saves, since the names are unique at every moment."""
+        stored = {field.name: field for field in dataset.fields}
+        found = []
+        for old, new in renames.items():
+            if old == new or old not in stored or new not in names:
+                continue
+            if new in stored:
+                check.fail(f"fields.{names.index(new)}.name", _rename_taken(new))
+                continue
+            found.append((stored[old], new))
+        return found
 
     def _resolve(self, check: Checker, prefix: str, item: dict[str, Any]) -> dict[str, Any]:
         for name, scheme in FIELD_SCHEMES.items():
@@ -154,7 +187,7 @@ class FieldService:
             and item.get("precision") is not None
             and item["scale"] > item["precision"]
         ):
-            check.fail(f"{prefix}.scale", "must not exceed precision")
+            check.fail(f"{prefix}.scale", Message("not_above", "must not exceed {other}", other="precision"))
         return item
 
     def _mapping(self, check: Checker, prefix: str, mapping: dict[str, Any]) -> dict[str, Any]:
@@ -171,7 +204,7 @@ class FieldService:
             if standard is not None:
                 self._standards[code] = standard
         if standard is None:
-            check.fail(name, f"no standard has the code '{code}'")
+            check.fail(name, no_standard(code))
         return standard
 
     def _foreign_field(self, check: Checker, name: str, ref: dict[str, str]) -> Field | None:
@@ -179,7 +212,7 @@ class FieldService:
             select(Field).join(Dataset).where(Dataset.slug == ref["dataset"], Field.name == ref["field"])
         )
         if field is None:
-            check.fail(name, f"no field '{ref['field']}' in dataset '{ref['dataset']}'")
+            check.fail(name, no_field_in(ref["dataset"], ref["field"]))
         return field
 
     @staticmethod
@@ -232,10 +265,18 @@ class MappingService:
         if data.get("field"):
             field = next((f for f in dataset.fields if f.name == data["field"]), None)
             if field is None:
-                check.fail("field", f"the dataset has no field named '{data['field']}'")
+                check.fail(
+                    "field",
+                    Message(
+                        "no_such_fields",
+                        "the dataset has no field named '{shown}'",
+                        names=[data["field"]],
+                        shown=data["field"],
+                    ),
+                )
         standard = self.ctx.session.scalar(select(Standard).where(Standard.code == data["standard"]))
         if standard is None:
-            check.fail("standard", f"no standard has the code '{data['standard']}'")
+            check.fail("standard", no_standard(data["standard"]))
         relation = resolve_relation(check, "relation", data.get("relation"))
         check.raise_if_any()
         assert standard is not None  # a missing standard was reported just above
@@ -246,7 +287,7 @@ class MappingService:
             for m in dataset.mappings
         )
         if duplicate:
-            raise AlreadyExists.one("standard", "this mapping already exists")
+            raise AlreadyExists.one("standard", Message("mapping_exists", "this mapping already exists"))
         mapping = StandardMapping(
             dataset=dataset, field=field, standard=standard, term=data.get("term"), relation=relation,
             note=data.get("note"),
@@ -284,7 +325,7 @@ class MappingService:
             and m.term == term
             for m in dataset.mappings
         ):
-            raise AlreadyExists.one("term", "this mapping already exists")
+            raise AlreadyExists.one("term", Message("mapping_exists", "this mapping already exists"))
         mapping.term, mapping.note = term, data.get("note", mapping.note)
         mapping.relation = relation or mapping.relation
         record_change(self.ctx, dataset, M.MAPPING_CHANGED + mapping.standard.code)
@@ -305,8 +346,8 @@ def resolve_relation(check: Checker, name: str, value: str | None) -> str:
     local = value.removeprefix(C.SKOS).removeprefix("skos:")
     if C.SKOS + local in C.MAPPING_RELATIONS:
         return C.SKOS + local
-    check.fail(name, f"'{value}' is not a SKOS mapping relation (exactMatch, closeMatch, broadMatch, "
-               "narrowMatch, relatedMatch)")  # fmt: skip
+    check.fail(name, Message("not_a_relation", "'{value}' is not a SKOS mapping relation (exactMatch, "
+               "closeMatch, broadMatch, narrowMatch, relatedMatch)", value=value))  # fmt: skip
     return value
 
 
@@ -319,3 +360,20 @@ def _index(position: int | None, size: int) -> int:
 
 def _default(attr: str) -> Any:
     return False if attr in ("required", "unique", "primary_key", "restricted") else None
+
+
+def _name_taken(name: str) -> Message:
+    return Message("field_exists", "the dataset already has a field named '{name}'", name=name)
+
+
+def _rename_taken(name: str) -> Message:
+    return Message(
+        "rename_taken",
+        "'{name}' is still the name of another stored field (renamed or removed in this save): "
+        "save the two changes one after the other",
+        name=name,
+    )
+
+
+def no_field_in(dataset: str, field: str) -> Message:
+    return Message("no_field_in", "no field '{field}' in dataset '{dataset}'", field=field, dataset=dataset)

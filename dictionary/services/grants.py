@@ -95,7 +95,9 @@ class GrantService:
         if agency is None:
             raise NotFound("Agency", agency_code)
         if not may_check_for(self.actor, agency.id):
-            raise PermissionDenied("Staff ask the decision API only for their own agency")
+            raise PermissionDenied(
+                Message("check_own_agency", "Staff ask the decision API only for their own agency")
+            )
         dataset = load_dataset(session, dataset_ref)
         if not visibility(self.actor).can_see(dataset):
             raise NotFound("Dataset", dataset_ref)

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from dictionary.errors import PermissionDenied
+from dictionary.errors import Message, PermissionDenied
 from dictionary.models import AccessRequest, Dataset, MailMessage, Membership, Notification, Principal
 from dictionary.models.base import utcnow
 from dictionary.policies import Actor, owner_of, rank
@@ -163,5 +163,7 @@ class NotificationService:
             self.ctx.session.get(Principal, self.actor.principal_id) if self.actor.principal_id else None
         )
         if principal is None:
-            raise PermissionDenied("Only a signed-in principal has notification preferences")
+            raise PermissionDenied(
+                Message("preferences_sign_in", "Only a signed-in principal has notification preferences")
+            )
         return principal

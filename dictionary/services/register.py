@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from dictionary import concepts as C
-from dictionary.errors import PermissionDenied
+from dictionary.errors import Message, PermissionDenied
 from dictionary.governance.calendar import VIETNAM
 from dictionary.governance.register_files import register_csv, register_xlsx
 from dictionary.models import AccessGrant, AccessRequest, Agency, AuditEvent, Dataset, OwnershipAssignment
@@ -82,7 +82,9 @@ class AccessRegister:
 
     def entries(self, filters: RegisterFilters) -> list[RegisterEntry]:
         if not (self.actor.is_admin or self.actor.is_approver):
-            raise PermissionDenied("The access register is for the approver and administrators")
+            raise PermissionDenied(
+                Message("register_approver", "The access register is for the approver and administrators")
+            )
         session = self.ctx.session
         agency = None
         if filters.agency:

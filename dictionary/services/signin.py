@@ -32,7 +32,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dictionary.errors import DictionaryError
+from dictionary.errors import DictionaryError, Message
 from dictionary.models import LoginThrottle, Principal, WebSession
 from dictionary.models.base import utcnow
 from dictionary.services.base import Context
@@ -137,7 +137,7 @@ class SignInService:
         if not ok or principal is None:
             for limit, key in keys:
                 self._count_failure(limit, key, now)
-            raise NotAuthenticated("Wrong e-mail address or password")
+            raise NotAuthenticated(Message("wrong_password", "Wrong e-mail address or password"))
         principal.last_login_at = now
         if HASHER.check_needs_rehash(stored or ""):
             principal.password_hash = hash_password(password)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, Conflict, NotFound
+from dictionary.errors import AlreadyExists, Conflict, Message, NotFound, standard_taken
 from dictionary.models import Field, Standard, StandardMapping
 from dictionary.properties import STANDARD
 from dictionary.services.base import (
@@ -92,7 +92,7 @@ class StandardService:
     def create(self, data: dict[str, Any]) -> Standard:
         data = self._checked(data)
         if self.ctx.session.scalar(select(Standard.id).where(Standard.code == data["code"])) is not None:
-            raise AlreadyExists.one("code", f"a standard with the code '{data['code']}' already exists")
+            raise AlreadyExists.one("code", standard_taken(data["code"]))
         standard = Standard(**data)
         self.ctx.session.add(standard)
         self.ctx.session.flush()
@@ -109,7 +109,7 @@ class StandardService:
             and new_code != code
             and self.ctx.session.scalar(select(Standard.id).where(Standard.code == new_code))
         ):
-            raise AlreadyExists.one("code", f"a standard with the code '{new_code}' already exists")
+            raise AlreadyExists.one("code", standard_taken(new_code))
         for name, value in data.items():
             setattr(standard, name, value)
         self.ctx.session.flush()
@@ -120,7 +120,13 @@ class StandardService:
         standard = self.get(code)
         claim_version(self.ctx.session, standard, if_match)
         if any(self.usage(standard).values()):
-            raise Conflict(f"Standard {code} is used by mappings or code lists; mark it superseded instead")
+            raise Conflict(
+                Message(
+                    "standard_in_use",
+                    "Standard {standard} is used by mappings or code lists; mark it superseded instead",
+                    standard=code,
+                )
+            )
         self.ctx.session.delete(standard)
         self.ctx.session.flush()
 

@@ -11,7 +11,16 @@ from typing import Any
 from sqlalchemy import func, select
 
 from dictionary import concepts as C
-from dictionary.errors import AlreadyExists, Conflict, NotFound, PermissionDenied
+from dictionary.errors import (
+    AlreadyExists,
+    Conflict,
+    Message,
+    NotFound,
+    PermissionDenied,
+    no_agency,
+    no_standard,
+    term_taken,
+)
 from dictionary.models import Agency, DataElement, DataElementVersion, Standard, StandardMapping, utcnow
 from dictionary.services.base import (
     ANY_VERSION,
@@ -96,7 +105,7 @@ class TermService:
             self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == data["code"]))
             is not None
         ):
-            raise AlreadyExists.one("code", f"a term with the code '{data['code']}' already exists")
+            raise AlreadyExists.one("code", term_taken(data["code"]))
         values = self._checked(data, None)
         term = DataElement(**{name: [] for name in LIST_VALUED} | values)
         self.ctx.session.add(term)
@@ -115,11 +124,17 @@ class TermService:
         moved = "standard" in data and data["standard"] != term.standard.code
         if (new_code != code or moved) and self.mapping_count(term):
             # Mappings name a term by its dictionary and code: changing either would orphan them.
-            raise Conflict(f"Term {code} is mapped by fields; its code and dictionary cannot change")
+            raise Conflict(
+                Message(
+                    "term_mapped_code",
+                    "Term {term} is mapped by fields; its code and dictionary cannot change",
+                    term=code,
+                )
+            )
         if new_code != code and self.ctx.session.scalar(
             select(DataElement.id).where(DataElement.code == new_code)
         ):
-            raise AlreadyExists.one("code", f"a term with the code '{new_code}' already exists")
+            raise AlreadyExists.one("code", term_taken(new_code))
         values = self._checked(data, term)
         for name, value in values.items():
             setattr(term, name, value)
@@ -135,9 +150,17 @@ class TermService:
         term = self.get(code)
         claim_version(self.ctx.session, term, if_match)
         if self.mapping_count(term):
-            raise Conflict(f"Term {code} is mapped by fields; mark it superseded instead")
+            raise Conflict(
+                Message(
+                    "term_mapped", "Term {term} is mapped by fields; mark it superseded instead", term=code
+                )
+            )
         if self.ctx.session.scalar(select(DataElement.id).where(DataElement.superseded_by_id == term.id)):
-            raise Conflict(f"Term {code} replaces another term; change that one first")
+            raise Conflict(
+                Message(
+                    "term_replaces", "Term {term} replaces another term; change that one first", term=code
+                )
+            )
         self.ctx.session.delete(term)
         self.ctx.session.flush()
 
@@ -146,7 +169,9 @@ class TermService:
     def _require_admin(self) -> None:
         # The register is reference data of the whole province, maintained by its administrators.
         if not self.ctx.principal.is_admin:
-            raise PermissionDenied("Only administrators maintain the shared data dictionary")
+            raise PermissionDenied(
+                Message("terms_admin", "Only administrators maintain the shared data dictionary")
+            )
 
     def _checked(self, data: dict[str, Any], current: DataElement | None) -> dict[str, Any]:
         """Input values as columns: concepts resolved, references looked up, rules checked."""
@@ -162,7 +187,7 @@ class TermService:
             if code is not None:
                 agency = self.ctx.session.scalar(select(Agency.id).where(Agency.code == code))
                 if agency is None:
-                    check.fail("maintainer", f"no agency has the code '{code}'")
+                    check.fail("maintainer", no_agency(code))
             values["maintainer_id"] = agency
         if "superseded_by" in values:
             values["superseded_by_id"] = self._successor(check, values.pop("superseded_by"), data, current)
@@ -172,17 +197,20 @@ class TermService:
             and merged["precision"] is not None
             and merged["scale"] > merged["precision"]
         ):
-            check.fail("scale", "must not exceed precision")
+            check.fail("scale", Message("not_above", "must not exceed {other}", other="precision"))
         if (
             merged.get("status") == C.TERM_SUPERSEDED
             and values.get("superseded_by_id", getattr(current, "superseded_by_id", None)) is None
         ):
-            check.fail("superseded_by", "a superseded term names the term that replaces it")
+            check.fail(
+                "superseded_by",
+                Message("superseded_by_needed", "a superseded term names the term that replaces it"),
+            )
         if values.get("pattern"):
             from dictionary.services.conformance import compile_pattern
 
             if compile_pattern(values["pattern"]) is None:
-                check.fail("pattern", "is not a valid regular expression")
+                check.fail("pattern", Message("bad_pattern", "is not a valid regular expression"))
         check.raise_if_any()
         return values
 
@@ -191,7 +219,7 @@ class TermService:
             return None
         found = self.ctx.session.scalar(select(Standard.id).where(Standard.code == code))
         if found is None:
-            check.fail(name, f"no standard has the code '{code}'")
+            check.fail(name, no_standard(code))
         return found
 
     def _successor(
@@ -201,11 +229,11 @@ class TermService:
             return None
         own = data.get("code", current.code if current else None)
         if code == own:
-            check.fail("superseded_by", "a term cannot supersede itself")
+            check.fail("superseded_by", Message("supersede_self", "a term cannot supersede itself"))
             return None
         found = self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == code))
         if found is None:
-            check.fail("superseded_by", f"no term has the code '{code}'")
+            check.fail("superseded_by", Message("no_term", "no term has the code '{term}'", term=code))
         return found
 
     def _remember(self, term: DataElement, note: str) -> None:

@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from dictionary.errors import InvalidInput, NotFound, PermissionDenied
+from dictionary.errors import InvalidInput, Message, NotFound, PermissionDenied
 from dictionary.models import ApiToken, Principal
 from dictionary.models.accounts import TOKEN_SCOPES
 from dictionary.models.base import utcnow
@@ -60,16 +60,20 @@ class TokenService:
         scopes beyond the parent's are refused, and the expiry is cut to the parent's."""
         errors: dict[str, list[str]] = {}
         if not scopes or any(scope not in TOKEN_SCOPES for scope in scopes):
-            errors["scopes"] = ["give read, or read and write"]
+            errors["scopes"] = [Message("token_scopes", "give read, or read and write")]
         if not 1 <= days <= MAX_TOKEN_DAYS:
-            errors["days"] = [f"must be between 1 and {MAX_TOKEN_DAYS}"]
+            errors["days"] = [
+                Message("between", "must be between {min} and {max}", min=1, max=MAX_TOKEN_DAYS)
+            ]
         if errors:
             raise InvalidInput(errors)
         scopes = sorted(set(scopes) | {"read"})
         expires_at = utcnow() + timedelta(days=days)
         if parent is not None:
             if not set(scopes) <= set(parent.scopes):
-                raise PermissionDenied("A token cannot issue a token with more scopes than its own")
+                raise PermissionDenied(
+                    Message("token_wider", "A token cannot issue a token with more scopes than its own")
+                )
             expires_at = min(expires_at, parent.expires_at)
         prefix = secrets.token_hex(6)
         secret = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
@@ -125,11 +129,11 @@ class TokenService:
         """The principal behind a bearer token; NotAuthenticated if it or an ancestor is unknown,
         expired or revoked."""
         if not secret.startswith(TOKEN_PREFIX) or len(secret) < len(TOKEN_PREFIX) + 14:
-            raise NotAuthenticated("The token is not valid")
+            raise NotAuthenticated(Message("token_invalid", "The token is not valid"))
         prefix = secret[len(TOKEN_PREFIX) : len(TOKEN_PREFIX) + 12]
         token = self.ctx.session.scalar(select(ApiToken).where(ApiToken.prefix == prefix))
         if token is None or not hmac.compare_digest(token.token_hash, token_digest(secret)):
-            raise NotAuthenticated("The token is not valid")
+            raise NotAuthenticated(Message("token_invalid", "The token is not valid"))
         now = utcnow()
         ancestor: ApiToken | None = token
         for _ in range(MAX_GENERATIONS):
@@ -137,17 +141,21 @@ class TokenService:
                 break
             if ancestor.revoked_at is not None:
                 raise NotAuthenticated(
-                    "The token was revoked" if ancestor is token else "A parent token was revoked"
+                    Message("token_revoked", "The token was revoked")
+                    if ancestor is token
+                    else Message("parent_revoked", "A parent token was revoked")
                 )
             if ancestor.expires_at <= now:
                 raise NotAuthenticated(
-                    "The token has expired" if ancestor is token else "A parent token has expired"
+                    Message("token_expired", "The token has expired")
+                    if ancestor is token
+                    else Message("parent_expired", "A parent token has expired")
                 )
             ancestor = ancestor.parent
         else:
-            raise NotAuthenticated("The token descends from too many tokens")
+            raise NotAuthenticated(Message("token_too_deep", "The token descends from too many tokens"))
         if not token.principal.active:
-            raise NotAuthenticated("The account is deactivated")
+            raise NotAuthenticated(Message("account_inactive", "The account is deactivated"))
         # Written at most once a minute, so reads do not turn into a write per request.
         if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
             token.last_used_at = now

@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from dictionary import concepts as C
+from dictionary.errors import Message
 
 FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,199}$")
 """Same rule as the API's field names (app/api/schemas/common.py); dictionary may not import app."""
@@ -184,7 +185,14 @@ def blank_row(cells: list[object]) -> bool:
 def parse_text(column: Column, value: object) -> str | None:
     text = clean_text(value)
     if column.max_length is not None and text is not None and len(text) > column.max_length:
-        raise ValueError(f"is {len(text)} characters long; at most {column.max_length} are allowed")
+        raise ValueError(
+            Message(
+                "too_long",
+                "is {length} characters long; at most {max} are allowed",
+                length=len(text),
+                max=column.max_length,
+            )
+        )
     return text
 
 
@@ -192,14 +200,23 @@ def parse_name(_column: Column, value: object) -> str | None:
     text = clean_text(value)
     if text is not None and not FIELD_NAME.match(text):
         raise ValueError(
-            f"'{text}' is not a field name: start with a letter or _ and use only ASCII letters, digits and _"
+            Message(
+                "not_a_name",
+                "'{value}' is not a field name: start with a letter or _ and use only ASCII letters, "
+                "digits and _",
+                value=text,
+            )
         )
     return text
 
 
+def not_whole(value: object) -> Message:
+    return Message("not_whole", "'{value}' is not a whole number", value=value)
+
+
 def parse_int(column: Column, value: object) -> int | None:
     if isinstance(value, bool):
-        raise ValueError(f"'{value}' is not a whole number")
+        raise ValueError(not_whole(value))
     if isinstance(value, int):
         number = value
     elif isinstance(value, float) and value.is_integer():
@@ -209,11 +226,13 @@ def parse_int(column: Column, value: object) -> int | None:
         if text is None:
             return None
         if not re.fullmatch(r"[+-]?\d{1,12}(?:[.,]0+)?", text):
-            raise ValueError(f"'{text}' is not a whole number")
+            raise ValueError(not_whole(text))
         number = int(re.split(r"[.,]", text)[0])
     low, high = column.minimum, column.maximum
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValueError(f"{number} is out of range ({low}–{high})")
+        raise ValueError(
+            Message("out_of_range", "{value} is out of range ({min}–{max})", value=number, min=low, max=high)
+        )
     return number
 
 
@@ -228,7 +247,13 @@ def parse_bool(_column: Column | None, value: object) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError(f"'{text}' is not yes or no (write x or có for yes, leave blank or write không for no)")
+    raise ValueError(
+        Message(
+            "not_yes_no",
+            "'{value}' is not yes or no (write x or có for yes, leave blank or write không for no)",
+            value=text,
+        )
+    )
 
 
 def parse_foreign_key(_column: Column, value: object) -> dict[str, str] | None:
@@ -238,7 +263,7 @@ def parse_foreign_key(_column: Column, value: object) -> dict[str, str] | None:
     # Slugs and field names hold neither / nor ., so either separates them (the demo data uses .).
     match = re.fullmatch(r"([^/.\s]+)\s*[/.]\s*([^/.\s]+)", text)
     if match is None or not SLUG.match(match[1]) or not FIELD_NAME.match(match[2]):
-        raise ValueError(f"'{text}' is not dataset-slug/field_name")
+        raise ValueError(Message("not_a_reference", "'{value}' is not dataset-slug/field_name", value=text))
     return {"dataset": match[1], "field": match[2]}
 
 
@@ -262,11 +287,22 @@ def parse_mappings(_column: Column, value: object) -> list[dict[str, str | None]
             standard, _, rest = item.partition(":")
             relation, _, term = rest.partition(":")
             if not standard.strip():
-                raise ValueError(f"'{line.strip()}' names no standard (write STANDARD:relation:term)")
+                raise ValueError(
+                    Message(
+                        "mapping_no_standard",
+                        "'{value}' names no standard (write STANDARD:relation:term)",
+                        value=line.strip(),
+                    )
+                )
             name = RELATIONS.get(relation.strip().casefold() or "exactmatch")
             if name is None:
                 raise ValueError(
-                    f"'{relation.strip()}' is not a mapping relation ({', '.join(RELATIONS.values())})"
+                    Message(
+                        "not_a_relation",
+                        "'{value}' is not a mapping relation ({choices})",
+                        value=relation.strip(),
+                        choices=", ".join(RELATIONS.values()),
+                    )
                 )
             mappings.append({
                 "standard": standard.strip(),
@@ -276,11 +312,22 @@ def parse_mappings(_column: Column, value: object) -> list[dict[str, str | None]
             })  # fmt: skip
     for mapping in mappings:
         if mapping["term"] is not None and len(mapping["term"]) > 500:
-            raise ValueError("a mapping term is longer than 500 characters")
+            raise ValueError(
+                Message("mapping_term_long", "a mapping term is longer than {max} characters", max=500)
+            )
         if mapping["note"] is not None and len(mapping["note"]) > 2000:
-            raise ValueError("a mapping note is longer than 2000 characters")
+            raise ValueError(
+                Message("mapping_note_long", "a mapping note is longer than {max} characters", max=2000)
+            )
     if len(mappings) > MAX_MAPPINGS:
-        raise ValueError(f"{len(mappings)} mappings; at most {MAX_MAPPINGS} are allowed")
+        raise ValueError(
+            Message(
+                "too_many_mappings",
+                "{count} mappings; at most {max} are allowed",
+                count=len(mappings),
+                max=MAX_MAPPINGS,
+            )
+        )
     return mappings
 
 

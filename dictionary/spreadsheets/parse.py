@@ -84,11 +84,21 @@ def parse_rows(table: Table, refs: References) -> ParsedRows:
     result = ParsedRows(present=frozenset(attr for key in keys for attr in BY_KEY[key].attrs))
     if table.unknown_headers:
         result.warnings.append(
-            "Columns not in the template were ignored: " + ", ".join(table.unknown_headers)
+            Message(
+                "columns_ignored",
+                "Columns not in the template were ignored: {names}",
+                names=", ".join(table.unknown_headers),
+            )
         )
     absent = [column.key for column in COLUMNS if column.key not in keys]
     if absent:
-        result.warnings.append("Columns not in the file keep their current values: " + ", ".join(absent))
+        result.warnings.append(
+            Message(
+                "columns_kept",
+                "Columns not in the file keep their current values: {names}",
+                names=", ".join(absent),
+            )
+        )
     first_row_of: dict[str, int] = {}
     for number, cells in table.rows:
         errors_before = len(result.errors)
@@ -123,8 +133,12 @@ def _parse_row(
         try:
             if isinstance(raw, FormulaWithoutValue):
                 raise ValueError(
-                    f"the formula {raw.formula[:60]} has no saved value; type the value, or open and "
-                    "save the file in Excel so the value is computed"
+                    Message(
+                        "formula_no_value",
+                        "the formula {formula} has no saved value; type the value, or open and "
+                        "save the file in Excel so the value is computed",
+                        formula=raw.formula[:60],
+                    )
                 )
             value = PARSERS[column.kind](column, raw)
             item.update(_resolve(column, value, refs))
@@ -141,7 +155,13 @@ def _parse_row(
             table,
             number,
             "so_le",
-            f"the scale {scale} exceeds the precision {precision}",
+            Message(
+                "not_above",
+                "the scale {value} exceeds the precision {max}",
+                other="precision",
+                value=scale,
+                max=precision,
+            ),
             value=scale,
         )
     return item
@@ -166,13 +186,26 @@ def _resolve(column: Column, value: Any, refs: References) -> dict[str, Any]:
         and value is not None
         and not refs.field_exists(value["dataset"], value["field"])
     ):
-        raise ValueError(f"no field '{value['field']}' in dataset '{value['dataset']}'")
+        raise ValueError(
+            Message(
+                "no_field_in",
+                "no field '{field}' in dataset '{dataset}'",
+                field=value["field"],
+                dataset=value["dataset"],
+            )
+        )
     if column.kind == "mappings":
         resolved = []
         for mapping in value:
             code = refs.standard(mapping["standard"])
             if code is None:
-                raise ValueError(f"no standard has the code '{mapping['standard']}' (see the Codes sheet)")
+                raise ValueError(
+                    Message(
+                        "no_standard",
+                        "no standard has the code '{standard}' (see the Codes sheet)",
+                        standard=mapping["standard"],
+                    )
+                )
             resolved.append(mapping | {"standard": code, "relation": C.SKOS + mapping["relation"]})
         value = resolved
     return {column.en: value}
@@ -186,9 +219,15 @@ def _code_list(value: str | None, refs: References) -> dict[str, Any]:
         uri = refs.scheme(part)
         code = None if uri else refs.standard(part)
         if uri is None and code is None:
-            raise ValueError(f"'{part}' is neither a concept scheme nor the code of a registered standard")
+            raise ValueError(
+                Message(
+                    "not_a_code_list",
+                    "'{value}' is neither a concept scheme nor the code of a registered standard",
+                    value=part,
+                )
+            )
         if (uri and scheme) or (code and standard):
-            raise ValueError("give at most one concept scheme and one standard")
+            raise ValueError(Message("one_code_list", "give at most one concept scheme and one standard"))
         scheme, standard = scheme or uri, standard or code
     return {"code_list_scheme": scheme, "code_list_standard": standard}
 

@@ -15,6 +15,7 @@ import io
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from dictionary.errors import Message
 from dictionary.spreadsheets.budget import (
     HEADER_SEARCH_ROWS,
     Budget,
@@ -98,7 +99,7 @@ def read_table(data: bytes, limits: Limits | None = None, layout: SheetLayout = 
     limits = limits or Limits()
     budget = Budget(limits)
     if not data:
-        raise SpreadsheetError("The file is empty")
+        raise SpreadsheetError(Message("file_empty", "The file is empty"))
     if len(data) > limits.max_bytes:
         message = f"The file is larger than {limits.max_bytes:,} bytes"
         raise OverBudget(message, "bytes", max=limits.max_bytes)
@@ -110,8 +111,11 @@ def read_table(data: bytes, limits: Limits | None = None, layout: SheetLayout = 
         fmt, rows, properties = "xlsx", *read_xlsx(data, budget, MAX_COLUMNS, layout.sheet_name)
     elif data.startswith(OLE_SIGNATURE):
         raise SpreadsheetError(
-            "This is an Excel 97-2003 (.xls) or password-protected workbook; save it as an "
-            "unprotected Excel Workbook (.xlsx) and upload that"
+            Message(
+                "old_workbook",
+                "This is an Excel 97-2003 (.xls) or password-protected workbook; save it as an "
+                "unprotected Excel Workbook (.xlsx) and upload that",
+            )
         )
     else:
         fmt, rows, properties = "csv", _csv_rows(data, budget, layout), {}
@@ -145,11 +149,16 @@ def _decode(data: bytes) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         raise SpreadsheetError(
-            "The file is neither an Excel workbook (.xlsx) nor CSV text in UTF-8; in Excel use "
-            "Save As → 'CSV UTF-8 (Comma delimited)' or 'Excel Workbook'"
+            Message(
+                "not_utf8",
+                "The file is neither an Excel workbook (.xlsx) nor CSV text in UTF-8; in Excel use "
+                "Save As → 'CSV UTF-8 (Comma delimited)' or 'Excel Workbook'",
+            )
         ) from None
     if "\x00" in text:
-        raise SpreadsheetError("The file is binary, not an Excel workbook (.xlsx) or CSV text")
+        raise SpreadsheetError(
+            Message("binary_file", "The file is binary, not an Excel workbook (.xlsx) or CSV text")
+        )
     return text
 
 
@@ -243,8 +252,14 @@ def _table(
     )
     if header_index is None:
         raise SpreadsheetError(
-            f"No header row with the column '{key_column}' (or '{layout.english[key_column]}') in the first "
-            f"{HEADER_SEARCH_ROWS} rows; start from the template"
+            Message(
+                "no_header",
+                "No header row with the column '{column}' (or '{english}') in the first {rows} rows; "
+                "start from the template",
+                column=key_column,
+                english=layout.english[key_column],
+                rows=HEADER_SEARCH_ROWS,
+            )
         )
     header_number, header = rows[header_index]
     columns: list[str | None] = [layout.header_key(cell) for cell in header]
@@ -252,10 +267,19 @@ def _table(
     for key in set(filter(None, columns)):
         positions = [cell_name(i, header_number) for i, other in enumerate(columns) if other == key]
         if len(positions) > 1:
-            raise SpreadsheetError(f"The column '{key}' appears more than once ({', '.join(positions)})")
+            raise SpreadsheetError(
+                Message(
+                    "column_twice",
+                    "The column '{column}' appears more than once ({cells})",
+                    column=key,
+                    cells=", ".join(positions),
+                )
+            )
     missing = [key for key in layout.required if key not in columns]
     if missing:
-        raise SpreadsheetError("Required columns are missing: " + ", ".join(missing))
+        raise SpreadsheetError(
+            Message("columns_missing", "Required columns are missing: {names}", names=", ".join(missing))
+        )
     data = rows[header_index + 1 :]
     if data and data[0][0] == header_number + 1 and _english_header(data[0][1], columns, layout):
         data = data[1:]

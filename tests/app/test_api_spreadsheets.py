@@ -100,7 +100,12 @@ def test_invalid_rows_are_422_with_rows_and_columns_and_nothing_is_written(clien
     assert body["code"] == 422 and "2 error(s)" in body["message"]
     vietnamese = upload(client, xlsx_bytes(rows), query="?dry_run=false")
     assert "Tệp có 2 lỗi; chưa có gì được ghi" in vietnamese.json["message"]
-    assert body["errors"]["files"]["file"][0].startswith("row 3, column kieu: 'VARCHAR' is not a data type")
+    assert body["errors"]["files"]["file"][0].startswith("row 3, column kieu: “VARCHAR” is not a data type")
+    # The located errors follow the caller's language too (Vietnamese without a usable header).
+    errors = vietnamese.json["errors"]["files"]["file"]
+    assert errors[0].startswith("dòng 3, cột kieu: “VARCHAR” không phải là một kiểu dữ liệu")
+    assert vietnamese.json["report"]["errors"][1]["text"] == errors[1]
+    assert body["report"]["errors"][0]["message"].startswith("“VARCHAR” is not a data type")
     located = [(error["row"], error["column"], error["cell"]) for error in body["report"]["errors"]]
     assert located == [(3, "kieu", "F3"), (4, "ten_truong", "A4")]
     assert len(client.get(f"{API}/datasets/{dataset}/fields").json) == 4
@@ -129,7 +134,7 @@ def test_a_body_without_a_file_part_is_422(client, dataset, data, content_type) 
 def test_not_a_spreadsheet_is_422_whatever_its_name(client, dataset) -> None:
     response = upload(client, b"\x89PNG\r\n\x1a\n\x00\x00\x00", name="tu-dien.xlsx")
     assert response.status_code == 422
-    assert "neither an Excel workbook" in response.json["errors"]["files"]["file"][0]
+    assert "không phải sổ Excel (.xlsx)" in response.json["errors"]["files"]["file"][0]  # Vietnamese: default
 
 
 def test_csv_named_xlsx_is_read_as_csv(client, dataset) -> None:

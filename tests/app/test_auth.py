@@ -146,7 +146,9 @@ def test_tokens_are_shown_once_stored_hashed_and_expire(app, client) -> None:
             text("UPDATE api_token SET expires_at = :t"), {"t": datetime.now(UTC) - timedelta(1)}
         )
     expired = client_with_token(app, secret).get(f"{API}/me")
-    assert expired.status_code == 401 and "expired" in expired.json["message"]
+    assert expired.status_code == 401 and expired.json["message"] == "Mã truy cập đã hết hạn"
+    english = client_with_token(app, secret).get(f"{API}/me", headers={"Accept-Language": "en"})
+    assert english.json["message"] == "The token has expired"
 
 
 @pytest.mark.parametrize(

@@ -126,5 +126,5 @@ def test_a_child_fails_when_its_parent_is_dead(app, parent, column, message) -> 
             .values({column: datetime.now(UTC) - timedelta(minutes=1)})
         )
     assert stored(app, child["id"]).revoked_at is None
-    refused = client_with_token(app, child["token"]).get(f"{API}/me")
+    refused = client_with_token(app, child["token"]).get(f"{API}/me", headers={"Accept-Language": "en"})
     assert refused.status_code == 401 and refused.json["message"] == message

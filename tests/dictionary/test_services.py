@@ -121,6 +121,25 @@ def test_field_position_and_rename_keep_mappings(ctx) -> None:
     assert [m.relation for m in moved.mappings] == [C.SKOS + "closeMatch"]
 
 
+def test_replace_all_renames_keep_the_record_and_its_mappings_and_swaps_are_refused(ctx) -> None:
+    dataset = make_dataset(ctx)
+    standard = make_standard(ctx, code="STD-REN")
+    service = FieldService(ctx)
+    service.replace_all(dataset.slug, [FieldData(name="a"), FieldData(name="b")])
+    MappingService(ctx).add(dataset.slug, {"field": "a", "standard": standard.code})
+    kept = service.get(dataset, "a").id
+    service.replace_all(dataset.slug, [FieldData(name="b"), FieldData(name="c")], renames={"a": "c"})
+    assert [f.name for f in dataset.fields] == ["b", "c"]
+    renamed = service.get(dataset, "c")
+    assert renamed.id == kept and [m.standard.code for m in renamed.mappings] == ["STD-REN"]
+    with pytest.raises(InvalidInput) as caught:  # a swap: each new name is still a stored one
+        service.replace_all(
+            dataset.slug, [FieldData(name="c"), FieldData(name="b")], renames={"b": "c", "c": "b"}
+        )
+    assert caught.value.errors["fields.0.name"][0].code == "rename_taken"  # type: ignore[attr-defined]
+    assert [f.name for f in dataset.fields] == ["b", "c"]
+
+
 def test_mapping_rejects_unknown_relation_and_duplicates(ctx) -> None:
     dataset = make_dataset(ctx)
     standard = make_standard(ctx)

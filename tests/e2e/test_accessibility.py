@@ -50,6 +50,7 @@ STAFF = [
     f"/dataset/{SHARED}",
     f"/dataset/{SHARED}/edit",
     f"/dataset/{SHARED}/fields",
+    f"/dataset/{SHARED}/dictionary",
     f"/dataset/{SHARED}/mappings",
     f"/dataset/{SHARED}/distributions",
     f"/dataset/{SHARED}/import",

@@ -13,8 +13,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+from sqlalchemy import func, select
 
 from app.extension import catalog_of
+from dictionary.models import Dataset, Revision
 from dictionary.services import Context
 from dictionary.services.dictionary_import import DictionaryFileService
 from tests.e2e.conftest import LiveServer, Visitor
@@ -45,7 +47,7 @@ def test_search_without_diacritics_and_open_the_result(visitor: Open) -> None:
     anonymous.shot("dataset-en")
 
 
-def test_create_a_dataset_and_its_fields(visitor: Open) -> None:
+def test_create_a_dataset_and_its_fields(visitor: Open, live_server: LiveServer) -> None:
     editor = visitor()
     editor.sign_in("editor")
     page = editor.page
@@ -76,11 +78,39 @@ def test_create_a_dataset_and_its_fields(visitor: Open) -> None:
         page.wait_for_load_state()
         assert page.locator("table.fields-list code", has_text=name).is_visible()
     editor.shot("fields-added")
+    # The whole dictionary in one table, with JavaScript: two fields changed, eight added in place
+    # (the button keeps the focus flow: the new row's name), one save, one revision.
+    page.get_by_role("link", name="Sửa cả từ điển", exact=True).click()
+    page.wait_for_url("**/dictionary")
+    slug = page.url.rsplit("/", 2)[-2]
+    revisions = _revision_count(live_server, slug)
+    for _row in range(6):  # two blank rows are drawn; six more
+        page.get_by_role("button", name="Thêm dòng").click()
+    assert page.evaluate("document.activeElement.id") == "d-9-name"
+    page.fill("#d-0-label_en", "Case number")
+    page.fill("#d-1-label_en", "Date found")
+    for index in range(2, 10):
+        page.fill(f"#d-{index}-name", f"truong_{index}")
+        page.fill(f"#d-{index}-label_vi", f"Trường {index}")
+    page.get_by_role("button", name="Lưu cả từ điển").click()
+    page.wait_for_load_state()
+    assert page.locator("#dictionary-table tbody th code").count() == 10
+    assert _revision_count(live_server, slug) == revisions + 1
+    editor.shot("dictionary-table")
     page.get_by_role("link", name="Xem trang cơ sở dữ liệu").click()
     page.wait_for_load_state()
     assert "Sổ theo dõi bệnh truyền nhiễm" in page.inner_text("h1")
     assert page.get_by_text("ngay_phat_hien").first.is_visible()
     editor.shot("dataset-page")
+
+
+def _revision_count(server: LiveServer, slug: str) -> int:
+    session = catalog_of(server.app).sessionmaker()
+    try:
+        dataset = session.scalars(select(Dataset).where(Dataset.slug == slug)).one()
+        return int(session.scalar(select(func.count()).where(Revision.dataset_id == dataset.id)) or 0)
+    finally:
+        session.close()
 
 
 def _workbooks(server: LiveServer) -> tuple[bytes, bytes]:

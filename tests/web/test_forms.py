@@ -22,10 +22,12 @@ def check_page(html: str, lang: str, where: str) -> None:
     assert len(list(root.iter("h1"))) == 1, f"{where}: one h1"
     labelled = {label.get("for") for label in root.iter("label") if label.get("for")}
     wrapped = {id(c) for label in root.iter("label") for c in label.iter() if c is not label}
+    ids = {element.get("id") for element in root.iter() if element.get("id")}
     for control in [*root.iter("input"), *root.iter("select"), *root.iter("textarea")]:
         if control.get("type") in ("hidden", "submit", "button"):
             continue
-        assert control.get("id") in labelled or id(control) in wrapped, (
+        named = (control.get("aria-labelledby") or "").split()  # a table's cell: its row and column
+        assert control.get("id") in labelled or id(control) in wrapped or (named and set(named) <= ids), (
             f"{where}: unlabelled {control.get('name')}"
         )
     for form in root.iter("form"):

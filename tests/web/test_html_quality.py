@@ -84,7 +84,8 @@ def test_ids_tables_images_links(site: Site) -> None:
         assert not [i for i, n in ids.items() if n > 1], f"{where}: duplicate ids {ids.most_common(3)}"
         for table in root.iter("table"):
             for th in table.iter("th"):
-                assert th.get("scope") in ("col", "row"), f"{where}: <th> without scope: {text_of(th)[:40]}"
+                scoped = th.get("scope") in ("col", "row", "colgroup")
+                assert scoped, f"{where}: <th> without scope: {text_of(th)[:40]}"
         for image in root.iter("img"):
             assert image.get("alt") is not None, f"{where}: <img> without alt"
         for link in root.iter("a"):
