@@ -23,6 +23,7 @@ from dictionary.services import (
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
+from dictionary.services.campaigns import CampaignService
 from dictionary.services.conformance import ConformanceService
 from dictionary.services.dashboard import Dashboard
 from dictionary.services.deadlines import DeadlineService
@@ -112,6 +113,13 @@ class Services:
     @cached_property
     def dashboard(self) -> Dashboard:
         return Dashboard(self.ctx, self.actor)
+
+    @cached_property
+    def campaigns(self) -> CampaignService:
+        # Task lists name datasets: only those the caller may see.
+        return CampaignService(
+            self.ctx, self.actor, calendar=catalog_of().deadline_rules.calendar, visibility=self.visibility
+        )
 
     @cached_property
     def deadlines(self) -> DeadlineService:

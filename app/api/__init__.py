@@ -9,6 +9,7 @@ from app.api import (
     accounts,
     agencies,
     audit,
+    campaigns,
     datasets,
     dcat,
     dictionary,
@@ -32,6 +33,7 @@ BLUEPRINTS = (
     accounts.blp,
     access.blp,
     access.notifications_blp,
+    campaigns.blp,
     audit.blp,
     search.blp,
 )
