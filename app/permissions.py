@@ -295,6 +295,9 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "notifications.Notifications": SIGNED_IN,
     "notifications.NotificationsRead": SIGNED_IN,
     "notifications.NotificationPreferences": SIGNED_IN,
+    # The public summary: aggregates of what anonymous callers see, the same for everyone.
+    "statistics.Statistics": PUBLIC,
+    "web.statistics": PUBLIC,
     # Documentation campaigns (the service checks the coordinator too).
     "campaigns.Campaigns": {"GET": CAMPAIGNS, "POST": COORDINATOR},
     "campaigns.CampaignTasks": CAMPAIGNS,

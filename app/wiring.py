@@ -31,6 +31,7 @@ from dictionary.services.notifications import NotificationService
 from dictionary.services.password_reset import PasswordResetService
 from dictionary.services.register import AccessRegister
 from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
+from dictionary.services.statistics import PublicStatistics
 from dictionary.services.terms import TermService
 from dictionary.services.tokens import TokenService
 from dictionary.visibility import Visibility
@@ -120,6 +121,11 @@ class Services:
         return CampaignService(
             self.ctx, self.actor, calendar=catalog_of().deadline_rules.calendar, visibility=self.visibility
         )
+
+    @cached_property
+    def statistics(self) -> PublicStatistics:
+        # The public summary: anonymous visibility for every caller, so it is the same for all.
+        return PublicStatistics(self.ctx, catalog_of().deadline_rules.calendar)
 
     @cached_property
     def deadlines(self) -> DeadlineService:

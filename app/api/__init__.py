@@ -16,6 +16,7 @@ from app.api import (
     search,
     spreadsheets,
     standards,
+    statistics,
     terms,
     vocabularies,
 )
@@ -36,6 +37,7 @@ BLUEPRINTS = (
     campaigns.blp,
     audit.blp,
     search.blp,
+    statistics.blp,
 )
 
 

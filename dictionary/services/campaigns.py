@@ -13,6 +13,7 @@ campaigns past their deadline; closing freezes the report per agency.
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -145,7 +146,7 @@ class CampaignService:
 
     # Reading -----------------------------------------------------------------------------------
 
-    def list(self) -> list[Campaign]:
+    def list(self) -> builtins.list[Campaign]:
         """Every campaign, open ones first, newest first."""
         self._may_follow()
         rows = self.ctx.session.scalars(select(Campaign).order_by(Campaign.number.desc())).all()
@@ -166,12 +167,12 @@ class CampaignService:
         shown = [task for task in tasks if self.visibility.can_see(task.dataset)]
         return Progress(campaign, agencies, shown)
 
-    def tasks(self) -> list[Task]:
+    def tasks(self) -> builtins.list[Task]:
         """The actor's tasks: datasets it may edit (editors and stewards of the owner's scope) that
         miss the target of an open campaign, campaign by campaign, least complete first."""
         self._may_follow()
         scope = None if self.actor.is_admin else self.actor.scope("editor")
-        found: list[Task] = []
+        found: builtins.list[Task] = []
         for campaign in self.ctx.session.scalars(
             select(Campaign).where(Campaign.closed_at.is_(None)).order_by(Campaign.deadline_at)
         ):
@@ -201,7 +202,7 @@ class CampaignService:
                 Message("coordinator_only", "Only the provincial coordinator opens and closes campaigns")
             )
         session, now = self.ctx.session, self.now()
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, builtins.list[str]] = {}
         if data.get("min_completeness") is None and not data.get("personal_data_assessed"):
             errors["min_completeness"] = [
                 Message("target_needed", "give a completeness target, the personal-data target, or both")
@@ -301,7 +302,7 @@ class CampaignService:
             set_committed_value(campaign, name, value)
         return True
 
-    def _live(self, campaign: Campaign) -> tuple[list[AgencyProgress], list[Task]]:
+    def _live(self, campaign: Campaign) -> tuple[builtins.list[AgencyProgress], builtins.list[Task]]:
         """Per owning agency and the tasks, from the datasets' stored quality figures."""
         session = self.ctx.session
         query = (
@@ -319,7 +320,7 @@ class CampaignService:
             covered = frozenset().union(*(graph.scope(agency.id) for agency in campaign.agencies))
             query = query.where(OwnershipAssignment.agency_id.in_(sorted(covered)))
         figures: dict[str, AgencyProgress] = {}
-        tasks: list[Task] = []
+        tasks: builtins.list[Task] = []
         for dataset, code, name in session.execute(query.order_by(Dataset.completeness, Dataset.slug)):
             entry = figures.setdefault(code, AgencyProgress(code, name))
             entry.datasets += 1

@@ -449,6 +449,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("PUT", A + "/notifications/preferences"): Case(
         A + "/notifications/preferences", signed_in(200), {"email": False}
     ),
+    # The public summary
+    ("GET", A + "/statistics"): Case(A + "/statistics", anyone(200)),
+    ("GET", "/statistics"): Case("/statistics", anyone(200)),
     # Documentation campaigns: agency staff and the coordinator read, the coordinator writes
     ("GET", A + "/campaigns"): Case(A + "/campaigns", campaigns(200)),
     ("POST", A + "/campaigns"): Case(A + "/campaigns", only("approver", "admin", ok=422), {"title": "x"}),

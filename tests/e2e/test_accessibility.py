@@ -41,6 +41,7 @@ PUBLIC = [
     "/standards",
     "/vocab",
     "/vocab/themes",
+    "/statistics",
     "/login",
 ]
 STAFF = [
@@ -56,8 +57,11 @@ STAFF = [
     "/access/requests",
     "/access/inbox",
     "/access/grants",
+    "/campaigns",
+    "/campaigns/1",  # opened in tests/e2e/conftest.py
+    "/campaigns/tasks",
 ]
-ADMIN = ["/audit"]
+ADMIN = ["/audit", "/campaigns/new"]
 REQUESTER = [f"/access/requests/new?dataset={SHARED}"]
 
 

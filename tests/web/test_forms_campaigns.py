@@ -63,7 +63,6 @@ def test_the_coordinator_opens_a_campaign_and_the_steward_sees_the_task(login: L
     )
 
 
-
 def test_the_pages_are_english_too(login: Login, world: World) -> None:
     approver = login("approver")
     page = approver.get("/campaigns/new?lang=en", headers=BROWSER).get_data(as_text=True)

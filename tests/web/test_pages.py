@@ -39,7 +39,7 @@ def test_the_walk_reaches_every_page(app: Flask, site: Site) -> None:
     # An alias; forms' actions (POST); a page of administrators only (tests/web/test_password_reset.py).
     redirects = {
         "web.standard_alias", "web.notifications_read", "web.notification_preferences",
-        "web.password_reset_issue",
+        "web.password_reset_issue", "web.campaign_close",
     }  # fmt: skip
     redirects |= {"web.api_docs", "web.api_docs_asset"}  # under /api/, left by the walk: test_api_docs.py
     web = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("web.")}
