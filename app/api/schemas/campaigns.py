@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from marshmallow import Schema, fields, validate
 
 from app.api.schemas.common import ResponseSchema, code_field, computed, integer, text
 from dictionary.models import Campaign
 from dictionary.services.campaigns import DEFAULT_REMINDER_DAYS, MISSES
+
+LATEST_DEADLINE = date(2099, 12, 31)
+"""A campaign's deadline is years away at most; this bound keeps date arithmetic in range."""
 
 
 class CampaignCreateSchema(Schema):
@@ -27,7 +32,11 @@ class CampaignCreateSchema(Schema):
         validate=validate.Length(max=500),
         metadata={"description": "Codes of the agencies covered, each with its scope; empty: every agency"},
     )
-    deadline = fields.Date(required=True, metadata={"description": "Last day (Vietnam time), not past"})
+    deadline = fields.Date(
+        required=True,
+        validate=validate.Range(max=LATEST_DEADLINE),
+        metadata={"description": "Last day (Vietnam time), not past, at the latest 31/12/2099"},
+    )
     reminder_days = integer(
         minimum=0,
         maximum=60,
