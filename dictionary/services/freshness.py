@@ -23,7 +23,7 @@ from dictionary.governance.calendar import local_date
 from dictionary.models import Dataset, FreshnessReminder
 from dictionary.models.base import utcnow
 from dictionary.policies import SYSTEM
-from dictionary.services.base import Context, rows_changed, unit_of_work
+from dictionary.services.base import Context, unit_of_work
 from dictionary.services.notifications import Notifier
 from dictionary.services.quality import stale_clause
 
@@ -74,5 +74,8 @@ class FreshnessReminders:
             insert(FreshnessReminder)
             .values(id=uuid.uuid4(), dataset_id=dataset_id, due_on=due, sent_at=now)
             .on_conflict_do_nothing(index_elements=["dataset_id", "due_on"])
+            .returning(FreshnessReminder.id)
         )
-        return rows_changed(session.execute(statement)) == 1
+        # The row comes back only when this run inserted it; the rowcount of this statement did not
+        # report the inserted row on PostgreSQL (psycopg), so it is not what decides.
+        return session.execute(statement).scalar() is not None
