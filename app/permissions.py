@@ -27,7 +27,15 @@ from sqlalchemy import select
 from app.db import get_session
 from dictionary.errors import Message, NotFound, PermissionDenied
 from dictionary.models import Agency, Dataset
-from dictionary.policies import Actor, can_create_in, can_edit, can_publish, visibility
+from dictionary.policies import (
+    Actor,
+    can_coordinate,
+    can_create_in,
+    can_edit,
+    can_follow_campaigns,
+    can_publish,
+    visibility,
+)
 from dictionary.services.lookup import load_dataset
 
 
@@ -148,6 +156,10 @@ ACCESS_CHECK = Rule(
     "access_check", role=lambda a: a.is_admin or a.is_approver or a.is_integration or a.is_staff
 )
 ADMIN = Rule("admin", role=_admin)
+CAMPAIGNS = Rule("campaigns", role=can_follow_campaigns)
+"""Documentation campaigns: every agency's staff and the coordinators read them (task lists name
+only the datasets the reader may see)."""
+COORDINATOR = Rule("coordinator", role=can_coordinate)
 
 RULES: dict[str, Rule | dict[str, Rule]] = {
     # Framework and documentation.
@@ -293,6 +305,21 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "notifications.Notifications": SIGNED_IN,
     "notifications.NotificationsRead": SIGNED_IN,
     "notifications.NotificationPreferences": SIGNED_IN,
+    # The public summary: aggregates of what anonymous callers see, the same for everyone.
+    "statistics.Statistics": PUBLIC,
+    "web.statistics": PUBLIC,
+    # Documentation campaigns (the service checks the coordinator too).
+    "campaigns.Campaigns": {"GET": CAMPAIGNS, "POST": COORDINATOR},
+    "campaigns.CampaignTasks": CAMPAIGNS,
+    "campaigns.CampaignItem": CAMPAIGNS,
+    "campaigns.CampaignClose": COORDINATOR,
+    "campaigns.CampaignReportCsv": CAMPAIGNS,
+    "campaigns.CampaignReportXlsx": CAMPAIGNS,
+    "web.campaigns": CAMPAIGNS,
+    "web.campaign_new": COORDINATOR,
+    "web.campaign": CAMPAIGNS,
+    "web.campaign_close": COORDINATOR,
+    "web.campaign_tasks": CAMPAIGNS,
     # The audit log.
     "audit.AuditEvents": ADMIN,
     "audit.AuditExport": ADMIN,

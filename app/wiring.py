@@ -23,6 +23,7 @@ from dictionary.services import (
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
 from dictionary.services.audit import AuditLog
+from dictionary.services.campaigns import CampaignService
 from dictionary.services.conformance import ConformanceService
 from dictionary.services.dashboard import Dashboard
 from dictionary.services.deadlines import DeadlineService
@@ -31,6 +32,7 @@ from dictionary.services.notifications import NotificationService
 from dictionary.services.password_reset import PasswordResetService
 from dictionary.services.register import AccessRegister
 from dictionary.services.scoped import ScopedDatasetService, ScopedRevisionService
+from dictionary.services.statistics import PublicStatistics
 from dictionary.services.term_import import TermFileService
 from dictionary.services.terms import TermService
 from dictionary.services.tokens import TokenService
@@ -119,6 +121,18 @@ class Services:
     @cached_property
     def dashboard(self) -> Dashboard:
         return Dashboard(self.ctx, self.actor)
+
+    @cached_property
+    def campaigns(self) -> CampaignService:
+        # Task lists name datasets: only those the caller may see.
+        return CampaignService(
+            self.ctx, self.actor, calendar=catalog_of().deadline_rules.calendar, visibility=self.visibility
+        )
+
+    @cached_property
+    def statistics(self) -> PublicStatistics:
+        # The public summary: anonymous visibility for every caller, so it is the same for all.
+        return PublicStatistics(self.ctx, catalog_of().deadline_rules.calendar)
 
     @cached_property
     def deadlines(self) -> DeadlineService:

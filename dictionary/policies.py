@@ -288,3 +288,17 @@ def decide_access(
         newest = max(ordered, key=lambda g: g.created_at)
         return Decision(False, f"grant_{newest.state(now)}", newest)
     return Decision(False, "approval_required")
+
+
+# Documentation campaigns ------------------------------------------------------------------------
+
+
+def can_coordinate(actor: Actor) -> bool:
+    """Open and close documentation campaigns: the provincial approver (who acts for the Provincial
+    People's Committee, and oversees every agency's data) and administrators."""
+    return actor.is_admin or actor.is_approver
+
+
+def can_follow_campaigns(actor: Actor) -> bool:
+    """See campaigns and their progress: every agency's staff, and the coordinators."""
+    return can_coordinate(actor) or actor.is_staff

@@ -9,12 +9,14 @@ from app.api import (
     accounts,
     agencies,
     audit,
+    campaigns,
     datasets,
     dcat,
     dictionary,
     search,
     spreadsheets,
     standards,
+    statistics,
     term_files,
     terms,
     vocabularies,
@@ -34,8 +36,10 @@ BLUEPRINTS = (
     accounts.blp,
     access.blp,
     access.notifications_blp,
+    campaigns.blp,
     audit.blp,
     search.blp,
+    statistics.blp,
 )
 
 

@@ -12,12 +12,13 @@ bp = Blueprint("web", __name__, template_folder="templates")  # base.html, _macr
 
 
 def init_app(app: Flask) -> None:
-    # access, audit, edit, edit_parts, dictionary_table, imports, workspace: the editing and
-    # workflow pages.
+    # access, audit, campaigns, edit, edit_parts, dictionary_table, imports, workspace: the editing
+    # and workflow pages.
     from app.web import (  # noqa: F401
         access,
         api_docs,
         audit,
+        campaigns,
         datasets,
         dictionary_table,
         edit,

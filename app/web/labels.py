@@ -64,6 +64,12 @@ ATTRIBUTES: dict[str, LazyString] = {
     "expires_at": _l("Ngày hết hạn"),
     "reason": _l("Lý do"),
     "password": _l("Mật khẩu"),
+    # Documentation campaigns
+    "min_completeness": _l("Mức đầy đủ tối thiểu"),
+    "personal_data_assessed": _l("Đánh giá dữ liệu cá nhân của mọi trường"),
+    "deadline": _l("Hạn hoàn thành"),
+    "reminder_days": _l("Nhắc trước hạn (ngày làm việc)"),
+    "agencies": _l("Các cơ quan"),
 }
 """Names a revision diff can show besides the properties of the registry (dictionary.properties)."""
 
@@ -113,6 +119,9 @@ NOTIFICATIONS: dict[str, LazyString] = {
     "request.withdrawn": _l("Yêu cầu đã được rút"),
     "grant.revoked": _l("Quyền khai thác bị thu hồi"),
     "step.overdue": _l("Bước xử lý quá hạn"),
+    "campaign.opened": _l("Chiến dịch hoàn thiện mô tả mới"),
+    "campaign.reminder": _l("Nhắc hạn chiến dịch"),
+    "dataset.stale": _l("Dữ liệu quá hạn cập nhật"),
 }
 """What a notification is about, by kind (dictionary.services.notifications)."""
 

@@ -29,6 +29,11 @@ def N_(text: str) -> str:
 
 SENTENCES: dict[str, str] = {
     "not_found": N_("%(kind)s %(key)s không tồn tại"),
+    "coordinator_only": N_("Chỉ cơ quan điều phối của tỉnh mới mở và kết thúc chiến dịch"),
+    "target_needed": N_("hãy đặt mục tiêu mức đầy đủ, mục tiêu đánh giá dữ liệu cá nhân, hoặc cả hai"),
+    "deadline_past": N_("hạn hoàn thành không được ở trong quá khứ"),
+    "unknown_agencies": N_("không có cơ quan mang mã %(codes)s"),
+    "campaign_closed": N_("Chiến dịch số %(number)s đã kết thúc"),
     "invalid_values": N_("Yêu cầu có giá trị không hợp lệ"),
     "invalid_field": N_("%(field)s: %(reason)s"),
     "invalid_parameters": N_("Giá trị không hợp lệ: %(parameters)s"),
@@ -227,6 +232,7 @@ KINDS: dict[str, LazyString] = {
     "Token": _l("Mã truy cập"),
     "Concept": _l("Khái niệm"),
     "Vocabulary": _l("Bộ từ vựng"),
+    "Campaign": _l("Chiến dịch"),
 }
 """The kinds of record a ``not_found`` names."""
 

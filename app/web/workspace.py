@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 from app.auth import current_actor
 from app.web import bp
 from app.wiring import services
-from dictionary.policies import can_edit
+from dictionary.policies import can_edit, can_follow_campaigns
 
 NOTIFICATIONS_SHOWN = 20
 
@@ -35,6 +35,7 @@ def workspace() -> str:
         notification_count=total,
         unread_count=unread,
         wants_email=services().notifications.wants_email(),
+        follows_campaigns=can_follow_campaigns(actor),
     )
 
 

@@ -45,11 +45,34 @@ class WorkingCalendar:
                 counted += 1
         return day
 
+    def working_days_before(self, end: date, count: int) -> date:
+        """The ``count``-th working day before ``end`` (``end`` itself with a count of 0)."""
+        day, counted = end, 0
+        while counted < count:
+            day -= timedelta(days=1)
+            if self.is_working_day(day):
+                counted += 1
+        return day
+
     def due(self, opened_at: datetime, count: int) -> tuple[date, datetime]:
         """The last working day of a step opened at ``opened_at``, and the instant it becomes overdue."""
         last = self.add_working_days(opened_at.astimezone(VIETNAM).date(), count)
         overdue_from = datetime.combine(last + timedelta(days=1), time.min, tzinfo=VIETNAM)
         return last, overdue_from
+
+
+def start_of(day: date) -> datetime:
+    """Midnight at the start of a day in Vietnam (an aware time)."""
+    return datetime.combine(day, time.min, tzinfo=VIETNAM)
+
+
+def end_of(day: date) -> datetime:
+    """The instant a day in Vietnam is over: midnight at the start of the next one."""
+    return start_of(day + timedelta(days=1))
+
+
+def local_date(at: datetime) -> date:
+    return at.astimezone(VIETNAM).date()
 
 
 @dataclass(frozen=True)
@@ -96,4 +119,3 @@ def rules_from(table: str, days_off: str, working_days: str) -> DeadlineRules:
         days={**defaults.days, **parse_rule_table(table)},
         calendar=WorkingCalendar(days_off=parse_days(days_off), working_days=parse_days(working_days)),
     )
-

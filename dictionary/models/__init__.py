@@ -12,6 +12,7 @@ from dictionary.models.accounts import (
 from dictionary.models.agency import Agency, AgencyEvent
 from dictionary.models.audit import AuditChainHead, AuditEvent
 from dictionary.models.base import Base, utcnow
+from dictionary.models.campaign import Campaign, FreshnessReminder
 from dictionary.models.dataset import ContactPoint, Dataset, Distribution, OwnershipAssignment
 from dictionary.models.field import Field
 from dictionary.models.governance import AccessStep, DecisionLetter, MailMessage
@@ -29,6 +30,7 @@ __all__ = [
     "AuditChainHead",
     "AuditEvent",
     "Base",
+    "Campaign",
     "ContactPoint",
     "DataElement",
     "DataElementVersion",
@@ -36,6 +38,7 @@ __all__ = [
     "DecisionLetter",
     "Distribution",
     "Field",
+    "FreshnessReminder",
     "LoginThrottle",
     "MailMessage",
     "Membership",

@@ -86,6 +86,42 @@ class Notifier:
                 )
                 self.ctx.session.info[MAIL_QUEUED_KEY] = True
 
+    def tell(
+        self,
+        recipients: Iterable[Principal],
+        kind: str,
+        message: str,
+        message_en: str,
+        *,
+        link: str,
+        page: str,
+        subject: str,
+    ) -> int:
+        """Tell each recipient once about something that is not an access request (a campaign, a
+        dataset): ``link`` is the API path, ``page`` the web page the mail points to; how many told."""
+        told: set[uuid.UUID] = set()
+        for principal in recipients:
+            if principal.id in told or principal.id == self.actor.principal_id:
+                continue
+            told.add(principal.id)
+            self.ctx.session.add(
+                Notification(recipient_id=principal.id, kind=kind, message=message[:500], link=link)
+            )
+            if self.ctx.mail_enabled and principal.email_notifications and principal.email:
+                self.ctx.session.add(
+                    compose_mail(
+                        principal,
+                        kind,
+                        f"[Danh mục CSDL dùng chung] {subject}",
+                        message,
+                        message_en,
+                        page=f"{self.ctx.site_url}{page}",
+                        site=self.ctx.site_url,
+                    )
+                )
+                self.ctx.session.info[MAIL_QUEUED_KEY] = True
+        return len(told)
+
     def _members(self, agencies: Iterable[uuid.UUID], minimum: str) -> list[Principal]:
         rows = self.ctx.session.scalars(
             select(Principal)
@@ -103,15 +139,29 @@ def mail_for(
     principal: Principal, kind: str, number: int, message: str, message_en: str | None, *, site: str = ""
 ) -> MailMessage:
     """Vietnamese first, English second: the recipient's language is not known to be either."""
-    page = f"{site}/access/requests/{number}"
     subject = f"[Danh mục CSDL dùng chung] Hồ sơ số {number} / Dossier {number}"
+    page = f"{site}/access/requests/{number}"
+    return compose_mail(principal, kind, subject, message, message_en, page=page, site=site)
+
+
+def compose_mail(
+    principal: Principal,
+    kind: str,
+    subject: str,
+    message: str,
+    message_en: str | None,
+    *,
+    page: str,
+    site: str = "",
+) -> MailMessage:
+    """One mail of the outbox: Vietnamese first, English second, with the page to open."""
     english = message_en or message
     body = (
         f"Kính gửi {principal.name},\n\n{message}\n\n"
-        f"Xem hồ sơ: {page}\n\n"
+        f"Xem chi tiết: {page}\n\n"
         "----------\n"
         f"Dear {principal.name},\n\n{english}\n\n"
-        f"See the dossier: {page}\n\n"
+        f"See the details: {page}\n\n"
         f"Thư tự động của Danh mục cơ sở dữ liệu dùng chung; đổi cách nhận thông báo tại {site}/workspace.\n"
         f"Sent automatically by the Shared Data Catalog; choose how you are notified at {site}/workspace.\n"
     )

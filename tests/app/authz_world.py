@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from app.api.schemas.dictionary import DistributionInputSchema
 from dictionary.models import AccessGrant, AccessRequest, Agency, Dataset, Principal
 from dictionary.services import DistributionService, MappingService
+from dictionary.services.campaigns import CampaignService
 from dictionary.services.letters import issue_letter
 from dictionary.services.tokens import TokenService
 from tests.conftest import _accounts_context
@@ -76,6 +77,7 @@ class World:
         }
         self.mapping = {rel: str(self.datasets[slug].mappings[0].id) for rel, slug in self.dataset.items()}
         self.request = {rel: self.new_request(rel, "submitted") for rel in RELATIONS}
+        self.campaign = self.new_campaign()
         self.grant = {
             "in_scope": self._grant("B", "ds-a"),
             "out_of_scope": self._grant("C", "ds-b"),
@@ -108,6 +110,7 @@ class World:
             "request": self.request[rel],
             "grant": self.grant[rel],
             "user": self.user[rel],
+            "campaign": self.campaign,
         }
 
     # Objects made for one case ---------------------------------------------------------------
@@ -177,6 +180,12 @@ class World:
         slug = f"b-moi-{next(self._slugs)}"
         make_dataset(self.ctx, owner=self.agencies["B"], slug=slug, status="PUBLISHED")
         return slug
+
+    def new_campaign(self) -> int:
+        """An open campaign on every agency's data (opened by the system, for one case)."""
+        deadline = datetime.now(UTC).date() + timedelta(days=30)
+        data = {"title": "Chiến dịch", "personal_data_assessed": True, "deadline": deadline}
+        return CampaignService(self.ctx).open(data).number
 
     def close(self) -> None:
         self.ctx.session.close()

@@ -102,6 +102,7 @@ def build_demo_world(folder: Path) -> DemoWorld:
     catalog_of(app).search.rebuild()
     world = DemoWorld(app, tokens["admin"])
     _request_and_grant(app, tokens)
+    _campaign(app, tokens)
     world.paths = _real_path_values(world.admin())
     world.queries = {
         f"{API}/datasets/{{slug}}/diff": {"from": "1", "to": "1"},
@@ -138,6 +139,18 @@ def _request_and_grant(app: Flask, tokens: dict[str, str]) -> None:
     assert approved.status_code == 201, approved.json
 
 
+def _campaign(app: Flask, tokens: dict[str, str]) -> None:
+    """A documentation campaign on every agency's data, opened by the coordinator."""
+    body = {
+        "title": "Hoàn thiện từ điển dữ liệu",
+        "min_completeness": 90,
+        "personal_data_assessed": True,
+        "deadline": (date.today() + timedelta(days=30)).isoformat(),
+    }
+    created = _as(app, tokens["approver"]).post(f"{API}/campaigns", json=body)
+    assert created.status_code == 201, created.json
+
+
 def _ok(client: FlaskClient, url: str) -> Any:
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
@@ -159,6 +172,7 @@ def _real_path_values(admin: FlaskClient) -> dict[str, list[dict[str, str]]]:
     concepts = [c["code"] for c in _ok(admin, f"{API}/vocabularies/{scheme['id']}")["concepts"]][:3]
     numbers = [str(r["number"]) for r in _ok(admin, f"{API}/access/requests")]
     users = [u["email"] for u in _ok(admin, f"{API}/users")]
+    campaigns = [str(c["number"]) for c in _ok(admin, f"{API}/campaigns")]
     paths: dict[str, list[dict[str, str]]] = {
         "/datasets/{slug}": [{"slug": slug} for slug in slugs],
         "/datasets/{slug}/revisions/{number}": [
@@ -185,6 +199,7 @@ def _real_path_values(admin: FlaskClient) -> dict[str, list[dict[str, str]]]:
         "/access/requests/{number}": [{"number": n} for n in numbers],
         "/access/grants/{number}": [{"number": n} for n in numbers],
         "/users/{name}": [{"name": email} for email in users],
+        "/campaigns/{number}": [{"number": n} for n in campaigns],
     }
     return {API + template: values for template, values in paths.items() if values}
 

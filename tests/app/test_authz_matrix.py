@@ -127,6 +127,11 @@ def own_token(role: str, rel: str) -> int:
     return 200 if rel == "in_scope" or role == "admin" else 404
 
 
+def campaigns(ok: int) -> Expect:
+    """Campaigns: every agency's staff and the coordinators (approver, administrators)."""
+    return only(*RANK, "approver", "admin", ok=ok)
+
+
 def csrf_form(ok: int) -> Expect:
     """Cookie forms: without a session's CSRF token a browser post is refused; token callers skip CSRF."""
     return lambda role, rel: 403 if role == "anonymous" else ok
@@ -456,6 +461,33 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", A + "/notifications/preferences"): Case(A + "/notifications/preferences", signed_in(200)),
     ("PUT", A + "/notifications/preferences"): Case(
         A + "/notifications/preferences", signed_in(200), {"email": False}
+    ),
+    # The public summary
+    ("GET", A + "/statistics"): Case(A + "/statistics", anyone(200)),
+    ("GET", "/statistics"): Case("/statistics", anyone(200)),
+    # Documentation campaigns: agency staff and the coordinator read, the coordinator writes
+    ("GET", A + "/campaigns"): Case(A + "/campaigns", campaigns(200)),
+    ("POST", A + "/campaigns"): Case(A + "/campaigns", only("approver", "admin", ok=422), {"title": "x"}),
+    ("GET", A + "/campaigns/tasks"): Case(A + "/campaigns/tasks", campaigns(200)),
+    ("GET", A + "/campaigns/<int:number>"): Case(A + "/campaigns/{campaign}", campaigns(200)),
+    ("POST", A + "/campaigns/<int:number>/close"): Case(
+        lambda w, role, rel: f"{A}/campaigns/{w.new_campaign()}/close", only("approver", "admin", ok=200)
+    ),
+    ("GET", A + "/campaigns/<int:number>/report.csv"): Case(
+        A + "/campaigns/{campaign}/report.csv", campaigns(200)
+    ),
+    ("GET", A + "/campaigns/<int:number>/report.xlsx"): Case(
+        A + "/campaigns/{campaign}/report.xlsx", campaigns(200)
+    ),
+    ("GET", "/campaigns"): Case("/campaigns", campaigns(200)),
+    ("GET", "/campaigns/tasks"): Case("/campaigns/tasks", campaigns(200)),
+    ("GET", "/campaigns/<int:number>"): Case("/campaigns/{campaign}", campaigns(200)),
+    ("GET", "/campaigns/new"): Case("/campaigns/new", only("approver", "admin", ok=200)),
+    ("POST", "/campaigns/new"): Case("/campaigns/new", only("approver", "admin", ok=200), form=True),
+    ("POST", "/campaigns/<int:number>/close"): Case(
+        lambda w, role, rel: f"/campaigns/{w.new_campaign()}/close",
+        only("approver", "admin", ok=303),
+        form=True,
     ),
     # The audit log
     ("GET", A + "/audit"): Case(A + "/audit", only("admin", ok=200)),

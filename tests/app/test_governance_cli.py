@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import update
 
 from app import create_app
 from app.cli import main
 from app.config import Settings
 from app.extension import catalog_of
+from dictionary.models import Dataset
 from dictionary.services import AgencyService
 from dictionary.services.access import AccessService
 from dictionary.services.accounts import AccountService
+from dictionary.services.campaigns import CampaignService
 from tests.app.test_mail import SmtpServer
 from tests.factories import make_agency, make_dataset, make_principal
 
@@ -89,3 +92,53 @@ def test_run_due_escalates_once_and_mails_it(env, smtp) -> None:
     assert again.exit_code == 0 and "0 steps escalated" in again.output
     assert "0 pending" in again.output
     assert len(smtp.inbox.messages) == submitted + 1
+
+
+def test_run_due_reminds_campaigns_and_overdue_data_once_by_mail(env, smtp) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
+    app = create_app(Settings.from_env())
+    try:
+        with app.app_context():
+            session = catalog_of(app).sessionmaker()
+            ctx = catalog_of(app).context(session)
+            owner = make_agency(ctx, code="H68.11", valid_from="2004-01-01")
+            make_dataset(ctx, owner=owner, slug="tiem-chung", status="PUBLISHED")
+            session.execute(
+                update(Dataset).values(data_updated_on=date(2020, 1, 1), update_due_on=date(2020, 2, 4))
+            )
+            session.commit()
+            steward = make_principal(ctx, "steward", "H68.11")
+            coordinator = AccountService(ctx).actor_for(make_principal(ctx, "approver"))
+            campaign = CampaignService(
+                ctx, coordinator, calendar=catalog_of(app).deadline_rules.calendar
+            ).open(
+                {
+                    "title": "Đánh giá dữ liệu cá nhân",
+                    "personal_data_assessed": True,
+                    "deadline": date.today() + timedelta(days=30),
+                    "reminder_days": 2,
+                }
+            )
+            remind_at = campaign.remind_at.strftime("%Y-%m-%dT%H:%M:%S%z")
+            after = campaign.deadline_at.strftime("%Y-%m-%dT%H:%M:%S%z")
+            session.close()
+    finally:
+        catalog_of(app).engine.dispose()
+    opened = [m["Subject"] for m in smtp.inbox.messages]
+    assert len(opened) == 1 and opened[0].endswith("1 / Campaign 1")  # the steward, told at opening
+
+    first = runner.invoke(main, ["governance", "run-due", "--now", remind_at])
+    assert first.exit_code == 0, first.output
+    assert "reminded: campaign 1" in first.output and "overdue data: tiem-chung" in first.output
+    mails = smtp.inbox.messages[1:]
+    assert sorted(m["To"] for m in mails) == [steward.email, steward.email]
+    bodies = sorted(m.get_payload(decode=True).decode("utf-8") for m in mails)
+    assert "đã quá hạn cập nhật" in bodies[0] and "/dataset/tiem-chung/edit" in bodies[0]
+    assert "Nhắc hạn chiến dịch số 1" in bodies[1] and "/campaigns/tasks" in bodies[1]
+
+    again = runner.invoke(main, ["governance", "run-due", "--now", remind_at])
+    assert "0 campaign reminders, 0 campaigns closed, 0 freshness reminders" in again.output
+    closing = runner.invoke(main, ["governance", "run-due", "--now", after])
+    assert "closed: campaign 1 (deadline passed)" in closing.output
+    assert len(smtp.inbox.messages) == 3

@@ -16,6 +16,7 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from app.extension import catalog_of
 from dictionary.demo import load_demo
 from dictionary.models import Base
 from dictionary.services import Context
+from dictionary.services.campaigns import CampaignService
 from tests.conftest import need_service
 from tests.e2e.checks import AXE, axe_violations, save_html
 from tests.factories import make_principal
@@ -96,6 +98,18 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             actor="e2e",
         )
         load_demo(ctx)
+        # A campaign on Sở Y tế's data, for the accessibility crawl of its pages (opened before the
+        # e2e people exist, so that no journey meets its notifications).
+        deadline = datetime.now(UTC).date() + timedelta(days=30)
+        CampaignService(ctx).open(
+            {
+                "title": "Đánh giá dữ liệu cá nhân",
+                "personal_data_assessed": True,
+                "min_completeness": 90,
+                "agencies": [HEALTH],
+                "deadline": deadline,
+            }
+        )
         for who, (role, agency) in people.items():
             emails[who] = make_principal(ctx, role, agency, password=PASSWORD, name=f"E2E {who}").email
         session.commit()

@@ -42,6 +42,7 @@ PUBLIC = [
     "/standards",
     "/vocab",
     "/vocab/themes",
+    "/statistics",
     "/login",
 ]
 STAFF = [
@@ -58,8 +59,11 @@ STAFF = [
     "/access/requests",
     "/access/inbox",
     "/access/grants",
+    "/campaigns",
+    "/campaigns/1",  # opened in tests/e2e/conftest.py
+    "/campaigns/tasks",
 ]
-ADMIN = ["/audit", "/terms/import"]
+ADMIN = ["/audit", "/terms/import", "/campaigns/new"]
 REQUESTER = [f"/access/requests/new?dataset={SHARED}"]
 
 

@@ -56,6 +56,8 @@ START = (
     "/access/grants/1",
     "/access/requests/1/letter.pdf",
     "/governance",  # the coordinator's dashboard, for the approver (tests/web/test_forms_governance.py)
+    "/campaigns/new",  # the coordinator's form, and a campaign (tests/web/test_forms_campaigns.py)
+    "/campaigns/1",
 )
 """Where the walk starts: besides the home page, datasets with restricted fields (one a draft)."""
 

@@ -42,6 +42,7 @@ def test_the_walk_reaches_every_page(app: Flask, site: Site) -> None:
         "web.password_reset_issue",
         "web.accept_term",  # a form's action (POST): tests/web/test_term_accept.py
         "web.term_import",  # administrators only: tests/web/test_term_import_page.py
+        "web.campaign_close",
     }  # fmt: skip
     redirects |= {"web.api_docs", "web.api_docs_asset"}  # under /api/, left by the walk: test_api_docs.py
     web = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("web.")}
