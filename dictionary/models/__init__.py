@@ -15,6 +15,7 @@ from dictionary.models.base import Base, utcnow
 from dictionary.models.dataset import ContactPoint, Dataset, Distribution, OwnershipAssignment
 from dictionary.models.field import Field
 from dictionary.models.governance import AccessStep, DecisionLetter, MailMessage
+from dictionary.models.harvest import HarvestJob, HarvestSource
 from dictionary.models.revision import OutboxEntry, Revision
 from dictionary.models.standard import Standard, StandardMapping
 from dictionary.models.term import DataElement, DataElementVersion
@@ -36,6 +37,8 @@ __all__ = [
     "DecisionLetter",
     "Distribution",
     "Field",
+    "HarvestJob",
+    "HarvestSource",
     "LoginThrottle",
     "MailMessage",
     "Membership",
