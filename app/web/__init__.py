@@ -20,6 +20,7 @@ def init_app(app: Flask) -> None:
         datasets,
         edit,
         edit_parts,
+        harvest,
         headers,
         i18n,
         imports,

@@ -64,6 +64,12 @@ ATTRIBUTES: dict[str, LazyString] = {
     "expires_at": _l("Ngày hết hạn"),
     "reason": _l("Lý do"),
     "password": _l("Mật khẩu"),
+    # Harvest sources
+    "name": _l("Tên"),
+    "url": _l("Địa chỉ"),
+    "schedule": _l("Lịch thu thập"),
+    "time_limit": _l("Thời gian tối đa (giây)"),
+    "page_limit": _l("Số trang tối đa"),
 }
 """Names a revision diff can show besides the properties of the registry (dictionary.properties)."""
 

@@ -73,6 +73,8 @@ SENTENCES: dict[str, str] = {
     "not_a_code": N_("“%(value)s” không phải là %(noun)s%(hint)s"),
     "value_required": N_("bắt buộc phải có giá trị"),
     "duplicate_name": N_("“%(name)s” đã là tên trường ở dòng %(row)s"),
+    "harvest_running": N_("Nguồn này đang có một lần chạy chưa kết thúc"),
+    "harvest_own_address": N_("đây là địa chỉ của chính danh mục này; không thể là nguồn thu thập"),
 }
 """The domain's message codes (``dictionary.errors.Message``) and their sentences, translated
 when shown (``N_`` only marks them for extraction)."""
@@ -91,6 +93,8 @@ KINDS: dict[str, LazyString] = {
     "Token": _l("Mã truy cập"),
     "Concept": _l("Khái niệm"),
     "Vocabulary": _l("Bộ từ vựng"),
+    "Harvest source": _l("Nguồn thu thập"),
+    "Harvest job": _l("Lần chạy thu thập"),
 }
 """The kinds of record a ``not_found`` names."""
 
