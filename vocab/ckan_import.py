@@ -324,9 +324,9 @@ def _stamp(value: Any) -> str | None:
         return None
 
 
-def _date(value: str | None) -> str | None:
+def _date(value: str | None) -> date | None:
     try:
-        return date.fromisoformat(value).isoformat() if value else None
+        return date.fromisoformat(value) if value else None
     except ValueError:
         return None
 
