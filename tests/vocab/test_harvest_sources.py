@@ -213,3 +213,15 @@ def test_a_source_is_checked_when_registered(ctx: Context) -> None:
             }
         )
     assert set(refused.value.errors) == {"url", "kind", "owner", "schedule", "time_limit", "page_limit"}
+
+
+def test_a_ckan_source_stops_at_its_page_limit_and_then_retires_nothing(ctx: Context) -> None:
+    make_agency(ctx, code="T001.H68")
+    with local_site() as site:
+        source_id = source(ctx, serve_portal(site, [stock_package(n) for n in range(5)], rows=2))
+        runner(ctx).run(source_id)
+        HarvestSourceService(ctx).update(source_id, {"page_limit": 1})
+        job = runner(ctx).run(source_id)
+    assert job.status == "succeeded" and job.stopped == "page limit reached (1 pages)"
+    assert job.counts == {"unchanged": 2}, "an incomplete read withdraws nothing"
+    assert len(site.requested) == 3 + 1
