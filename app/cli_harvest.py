@@ -14,7 +14,19 @@ from dictionary.services.harvest_sources import KINDS, PAGE_LIMIT, SCHEDULES, TI
 
 
 class HarvestGroup(click.Group):
-    """A group whose first argument, when it names no subcommand, is the URL of a one-off harvest."""
+    """A group whose first argument, when it names no subcommand, is the URL of a one-off harvest;
+    a refusal of the domain (unknown source, a run in progress, a bad value) is a plain error."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from dictionary.errors import DictionaryError, InvalidInput
+
+        try:
+            return super().invoke(ctx)
+        except InvalidInput as error:
+            details = "; ".join(f"{key}: {', '.join(map(str, value))}" for key, value in error.errors.items())
+            raise click.ClickException(details or error.message) from None
+        except DictionaryError as error:
+            raise click.ClickException(error.message) from None
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):

@@ -91,3 +91,13 @@ def test_cli_adds_lists_runs_and_runs_due(app: Flask, ctx: Context) -> None:
         assert again.exit_code == 0 and "2 unchanged" in again.output
         shown = runner.invoke(harvest, ["sources", "show", source_id])
         assert "owner T001.H68, schedule daily" in shown.output and shown.output.count("succeeded") >= 2
+        refused = runner.invoke(
+            harvest, ["sources", "add", "--name", "x", "--url", "ftp://x", "--owner", "NOPE"]
+        )
+        assert refused.exit_code == 1 and "url:" in refused.output and "owner:" in refused.output
+        unknown = runner.invoke(harvest, ["sources", "show", "0000aaaa-0000-4000-8000-000000000000"])
+        assert (
+            unknown.exit_code == 1
+            and "does not exist" in unknown.output
+            and "Traceback" not in unknown.output
+        )
