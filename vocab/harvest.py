@@ -125,8 +125,16 @@ class Harvester:
 
     def run(self, url: str, *, dry_run: bool = False) -> HarvestReport:
         report = HarvestReport(source=url, dry_run=dry_run)
+        started = self.clock()
         items = list(self.read(url, report))
-        for item in dependency_order(items):
+        ordered = dependency_order(items)
+        for done, item in enumerate(ordered):
+            if self.clock() - started >= self.timeout:  # the limit is the whole run's, writes too
+                report.stopped = report.stopped or (
+                    f"time limit reached ({self.timeout:.0f} s) with {len(ordered) - done} records "
+                    "not yet written; the next run goes on"
+                )
+                break
             report.items.append(self._apply(item, report, dry_run))
         if report.stopped is None and not report.errors:  # only a complete read tells what is gone
             self._gone(report, {i.uri for i in report.items}, {i.id for i in items}, dry_run)

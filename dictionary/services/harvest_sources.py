@@ -27,6 +27,9 @@ SCHEDULES = ("manual", "daily", "weekly", "monthly")
 RUNNING, SUCCEEDED, FAILED = "running", "succeeded", "failed"
 TIME_LIMIT = (1, 86_400)
 PAGE_LIMIT = (1, 10_000)
+STALE_AFTER = timedelta(seconds=60)
+"""Grace beyond a job's deadline before it counts as dead (the record being written when the
+time limit struck still ends its transaction)."""
 WRITABLE = ("name", "url", "kind", "owner", "schedule", "time_limit", "page_limit")
 
 
@@ -175,7 +178,7 @@ class HarvestSourceService:
         """Jobs still running past their deadline: the run died or hung; marked failed."""
         now = self.now()
         stale = self.ctx.session.scalars(
-            select(HarvestJob).where(HarvestJob.status == RUNNING, HarvestJob.deadline_at < now)
+            select(HarvestJob).where(HarvestJob.status == RUNNING, HarvestJob.deadline_at < now - STALE_AFTER)
         ).all()
         for job in stale:
             limit = int((job.deadline_at - job.started_at).total_seconds())
@@ -192,7 +195,7 @@ class HarvestSourceService:
         """Open a job for the source (refused while another run of it is in progress)."""
         now = self.now()
         running = self._running(source)
-        if running is not None and running.deadline_at >= now:
+        if running is not None and running.deadline_at >= now - STALE_AFTER:
             raise Conflict(Message("harvest_running", "A run of this source is in progress"))
         if running is not None:
             self.fail_stale()

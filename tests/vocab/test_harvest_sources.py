@@ -150,10 +150,11 @@ def test_a_running_job_past_its_deadline_is_marked_failed_and_a_source_runs_once
         "running: not started twice"
     )
 
-    later = HarvestSourceService(ctx, now=lambda: T0 + timedelta(seconds=61))
+    assert HarvestSourceService(ctx, now=lambda: T0 + timedelta(seconds=61)).fail_stale() == [], "grace"
+    later = HarvestSourceService(ctx, now=lambda: T0 + timedelta(seconds=121))
     assert [j.id for j in later.fail_stale()] == [job.id]
     stale = ctx.session.get(HarvestJob, job.id)
-    assert stale is not None and stale.status == "failed" and stale.finished_at == T0 + timedelta(seconds=61)
+    assert stale is not None and stale.status == "failed" and stale.finished_at == T0 + timedelta(seconds=121)
     assert stale.reason is not None and "time limit (60 s)" in stale.reason
 
 
@@ -225,3 +226,26 @@ def test_a_ckan_source_stops_at_its_page_limit_and_then_retires_nothing(ctx: Con
     assert job.status == "succeeded" and job.stopped == "page limit reached (1 pages)"
     assert job.counts == {"unchanged": 2}, "an incomplete read withdraws nothing"
     assert len(site.requested) == 3 + 1
+
+
+def test_the_time_limit_also_bounds_the_writes(ctx: Context) -> None:
+    from tests.vocab.test_harvest import serve
+    from vocab.harvest_ckan import CkanHarvester
+
+    make_agency(ctx, code="T001.H68")
+    with local_site() as site:
+        serve_portal(site, [stock_package(n) for n in range(4)], rows=10)
+        pages = {site.base + path: route[2] for path, route in site.routes.items()}
+    ticks = iter([0.0, 1.0, 2.0, 3.0, 4.0, 50.0, 60.0, 61.0])
+    harvester = CkanHarvester(
+        ctx,
+        dcat(ctx).terms,
+        serve(pages, "application/json"),
+        timeout=60,
+        clock=lambda: next(ticks),
+        withdraw_missing=True,
+    )
+    harvester.rows = 10
+    report = harvester.run(site.base)
+    assert report.counts() == {"created": 2}
+    assert report.stopped == "time limit reached (60 s) with 2 records not yet written; the next run goes on"
