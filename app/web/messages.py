@@ -93,7 +93,7 @@ KINDS: dict[str, LazyString] = {
     "Token": _l("Mã truy cập"),
     "Concept": _l("Khái niệm"),
     "Vocabulary": _l("Bộ từ vựng"),
-    "Harvest source": _l("Nguồn thu thập"),
+    "Harvest source": _l("Nguồn thu thập dữ liệu"),
     "Harvest job": _l("Lần chạy thu thập"),
 }
 """The kinds of record a ``not_found`` names."""

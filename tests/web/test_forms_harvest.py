@@ -13,7 +13,10 @@ def test_the_web_pages_add_a_source_run_it_now_and_show_the_report(world: World,
     assert login("editor").get("/harvest/sources").status_code == 403
     browser = login("admin")
     page = browser.get("/harvest/sources")
-    assert page.status_code == 200 and "Nguồn thu thập" in page.get_data(as_text=True)
+    assert page.status_code == 200 and "Các nguồn thu thập" in page.get_data(as_text=True)
+    english = browser.get("/harvest/sources?lang=en").get_data(as_text=True)
+    assert "<h1>Harvest sources</h1>" in english and "Add a harvest source" in english
+    browser.get("/harvest/sources?lang=vi")  # the choice is remembered: back to Vietnamese
     with local_site() as site:
         base = serve_portal(site, [stock_package(n) for n in range(3)], rows=100)
         assert (
