@@ -101,8 +101,8 @@ LAZY_COMMANDS = {
     "audit": ("app.cli_accounts:audit", "The hash-chained audit log."),
     "export": ("app.cli_dcat:export_group", "Export the catalog."),
     "harvest": (
-        "app.cli_dcat:harvest",
-        "Import a DCAT-AP catalog (Turtle, RDF/XML, JSON-LD or N-Triples) from URL, following its pages.",
+        "app.cli_harvest:harvest",
+        "Harvest other catalogs: catalog harvest URL, or the stored sources (catalog harvest sources …).",
     ),
     "governance": (
         "app.cli_governance:governance_group",

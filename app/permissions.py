@@ -190,6 +190,10 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "dictionary.DistributionItem": {"GET": DATASET_READ, "PATCH": DATASET_EDIT, "DELETE": DATASET_EDIT},
     "dcat.DcatValidation": DATASET_READ,
     "dcat.Harvest": ADMIN,  # writes datasets and fetches a URL given in the request
+    "harvest_sources.HarvestSources": ADMIN,  # sources name URLs the catalog fetches
+    "harvest_sources.HarvestSourceItem": ADMIN,
+    "harvest_sources.HarvestJobs": ADMIN,
+    "harvest_sources.HarvestJobItem": ADMIN,
     # Whoever sees the dataset gets its dictionary; restricted fields only if they may see them.
     "spreadsheets.DictionaryWorkbook": DATASET_READ,
     "spreadsheets.DictionaryCsv": DATASET_READ,
@@ -271,6 +275,10 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.access_overdue": SIGNED_IN,
     "web.access_grant": {"GET": SIGNED_IN, "POST": APPROVER_OR_ADMIN},
     "web.audit_log": ADMIN,
+    "web.harvest_sources": ADMIN,
+    "web.harvest_source": ADMIN,
+    "web.harvest_run": ADMIN,  # fetches the source's URL and writes datasets
+    "web.harvest_job": ADMIN,
     # Accounts and tokens (services check which users an agency admin reaches).
     "auth.login": PUBLIC,
     "auth.login_submit": PUBLIC,

@@ -28,6 +28,7 @@ from dictionary.services.conformance import ConformanceService
 from dictionary.services.dashboard import Dashboard
 from dictionary.services.deadlines import DeadlineService
 from dictionary.services.grants import GrantService
+from dictionary.services.harvest_sources import HarvestSourceService
 from dictionary.services.notifications import NotificationService
 from dictionary.services.password_reset import PasswordResetService
 from dictionary.services.register import AccessRegister
@@ -75,6 +76,10 @@ class Services:
     @cached_property
     def standards(self) -> StandardService:
         return StandardService(self.ctx)
+
+    @cached_property
+    def harvest_sources(self) -> HarvestSourceService:
+        return HarvestSourceService(self.ctx)
 
     @cached_property
     def terms(self) -> TermService:

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from dictionary import concepts as C
-from dictionary.errors import DictionaryError, InvalidInput
+from dictionary.errors import Conflict, DictionaryError, InvalidInput
 from dictionary.models import Agency, Dataset, Field, Standard
 from dictionary.services import AgencyService, Context, DatasetService, DistributionService, StandardService
 from dictionary.services.base import dry_run as preview
@@ -38,7 +38,7 @@ from dictionary.services.revisions import record_change
 from dictionary.services.snapshots import dataset_snapshot
 from vocab.dcat_import import Defaults, Harvested, NotImportable, dataset_from_rdf, dataset_nodes
 from vocab.dcat_terms import Terms
-from vocab.harvest_fetch import Fetched, Fetcher, HarvestError, http_fetch, read_page
+from vocab.harvest_fetch import Fetched, Fetcher, HarvestError, fetch_within, http_fetch, read_page
 from vocab.harvest_order import dependency_order, replace_dataset_mappings
 from vocab.rdf_ns import DCT, HYDRA, RDF
 
@@ -90,6 +90,9 @@ class _Unchanged(Exception):
 
 
 class Harvester:
+    label = "DCAT"
+    """What the revisions it writes name the source as."""
+
     def __init__(
         self,
         ctx: Context,
@@ -103,6 +106,7 @@ class Harvester:
         clock: Callable[[], float] = time.monotonic,
         own_base: str | None = None,
         withdraw_missing: bool = False,
+        exclusive: bool = False,
     ) -> None:
         self.ctx = ctx
         self.terms = terms
@@ -114,13 +118,23 @@ class Harvester:
         self.clock = clock
         self.withdraw_missing = withdraw_missing
         """Retire datasets the source no longer lists (else they are only reported)."""
+        self.exclusive = exclusive
+        """Leave alone (an item error) a dataset made here or harvested from another source."""
         self.own_base = own_base.rstrip("/") + "/" if own_base else None
         """This catalog's base URI: a record read back from it is ours, not a copy from a source."""
 
     def run(self, url: str, *, dry_run: bool = False) -> HarvestReport:
         report = HarvestReport(source=url, dry_run=dry_run)
+        started = self.clock()
         items = list(self.read(url, report))
-        for item in dependency_order(items):
+        ordered = dependency_order(items)
+        for done, item in enumerate(ordered):
+            if self.clock() - started >= self.timeout:  # the limit is the whole run's, writes too
+                report.stopped = report.stopped or (
+                    f"time limit reached ({self.timeout:.0f} s) with {len(ordered) - done} records "
+                    "not yet written; the next run goes on"
+                )
+                break
             report.items.append(self._apply(item, report, dry_run))
         if report.stopped is None and not report.errors:  # only a complete read tells what is gone
             self._gone(report, {i.uri for i in report.items}, {i.id for i in items}, dry_run)
@@ -170,8 +184,8 @@ class Harvester:
                 return
             seen_urls.add(next_url)
             try:
-                fetched = self.fetch(
-                    next_url, timeout=min(self.request_timeout, max(1.0, deadline - self.clock()))
+                fetched = fetch_within(
+                    self.fetch, next_url, min(self.request_timeout, max(0.1, deadline - self.clock()))
                 )
                 digest = hashlib.sha256(fetched.body).hexdigest()
                 if digest in seen_pages:
@@ -206,7 +220,7 @@ class Harvester:
                             item.uri,
                             item.identifier,
                             item.slug,
-                            "skipped",
+                            "failed",
                             f"duplicate identifier, already read from {seen_ids[item.identifier]}",
                         )
                     )
@@ -247,6 +261,13 @@ class Harvester:
             if session.scalar(select(Standard.id).where(Standard.code == code)) is None:
                 StandardService(self.ctx).create(data)
         existing = session.get(Dataset, item.id)
+        if self.exclusive and existing is not None and existing.harvest_source != source:
+            origin = (
+                f"harvested from {existing.harvest_source}" if existing.harvest_source else "described here"
+            )
+            raise Conflict(
+                f"identifier {item.identifier} is dataset {existing.slug}, {origin}; not overwritten"
+            )
         taken = session.scalar(select(Dataset).where(Dataset.slug == item.slug))
         if taken is not None and taken is not existing:
             # Another record has this title or URI segment: a suffix from the identity, the same on
@@ -254,7 +275,7 @@ class Harvester:
             item.slug = item.data["slug"] = f"{item.slug[:190]}-{item.id.hex[:8]}"
         fields = self._fields(item)
         datasets = DatasetService(self.ctx)
-        message = f"Thu thập DCAT / harvested from {source}"
+        message = f"Thu thập {self.label} / harvested from {source}"
         if existing is None:
             if "owner" not in item.roles:
                 raise InvalidInput.one("owner", "the source names no publisher; give a default owner agency")

@@ -9,6 +9,8 @@ read, anything else fails the page with a plain reason.
 from __future__ import annotations
 
 import json
+import threading
+import time
 import urllib.error
 import urllib.request
 import warnings
@@ -20,7 +22,16 @@ from rdflib import Graph
 
 from vocab.rdf_writers import FORMATS, RdfFormat, format_for
 
-__all__ = ["ACCEPT", "MAX_BYTES", "Fetched", "Fetcher", "HarvestError", "http_fetch", "read_page"]
+__all__ = [
+    "ACCEPT",
+    "MAX_BYTES",
+    "Fetched",
+    "Fetcher",
+    "HarvestError",
+    "fetch_within",
+    "http_fetch",
+    "read_page",
+]
 
 ACCEPT = ", ".join(
     (
@@ -71,14 +82,47 @@ def http_fetch(url: str, *, timeout: float) -> Fetched:
         raise HarvestError(f"{url}: only http and https URLs are harvested")
     headers = {"Accept": ACCEPT, "User-Agent": "shared-data-catalog/harvester"}
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
+    deadline = time.monotonic() + timeout
     try:
         with _OPENER.open(request, timeout=timeout) as response:
-            body = response.read(MAX_BYTES + 1)
-            if len(body) > MAX_BYTES:
-                raise HarvestError(f"{url}: response larger than {MAX_BYTES // 1_000_000} MB")
-            return Fetched(response.geturl(), response.headers.get("Content-Type"), body)
+            chunks, size = [], 0
+            # Read as it comes, so that a server sending a byte now and then (each within the
+            # socket timeout) cannot stretch the request past its deadline.
+            while chunk := response.read1(256 * 1024):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise HarvestError(f"{url}: response larger than {MAX_BYTES // 1_000_000} MB")
+                if time.monotonic() > deadline:
+                    raise HarvestError(f"{url}: no complete answer within {timeout:.0f} s")
+            return Fetched(response.geturl(), response.headers.get("Content-Type"), b"".join(chunks))
     except urllib.error.HTTPError as error:  # urllib refuses a redirect to file:// itself, as an HTTPError
         raise HarvestError(f"{url}: HTTP {error.code} {error.msg}") from None
+
+
+def fetch_within(fetch: Fetcher, url: str, seconds: float) -> Fetched:
+    """``fetch(url)`` with an end-to-end deadline: whatever the fetcher does (a server that accepts
+    and never answers, headers sent a line a minute, a resolver that hangs), the caller gets the
+    page or a :class:`HarvestError` after at most ``seconds``. The fetch runs in a daemon thread
+    with the same socket timeout, so an abandoned one ends by itself soon after."""
+    outcome: dict[str, Fetched | BaseException] = {}
+
+    def work() -> None:
+        try:
+            outcome["page"] = fetch(url, timeout=seconds)
+        except BaseException as error:  # handed to the caller below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="harvest-fetch", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise HarvestError(f"{url}: no answer within {seconds:.0f} s (the run's time limit); not waited for")
+    found = outcome.get("page", outcome.get("error"))
+    if isinstance(found, BaseException):
+        raise found
+    assert isinstance(found, Fetched)
+    return found
 
 
 def read_page(fetched: Fetched) -> Graph:

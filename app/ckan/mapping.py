@@ -21,21 +21,12 @@ from urllib.parse import quote
 from dictionary import concepts as C
 from dictionary.models import Agency, Dataset
 from dictionary.services.listing import CatalogEntry
+from vocab.ckan_import import CKAN_LICENCES, EXTRA_COLUMNS
 from vocab.vocabularies import Vocabularies
 
 TAG_NAMESPACE = uuid.UUID("6f1c2f4e-5a0b-4c55-9d2e-0c7b3a9e1d10")
 """Names stable UUIDs for tags and groups, which CKAN gives an id and we do not."""
 
-CKAN_LICENCES = {
-    "CC_BY_4_0": "cc-by",
-    "CC_BYSA_4_0": "cc-by-sa",
-    "CC0": "cc-zero",
-    "CC_BYNC_4_0": "cc-nc",
-    "ODC_BL": "odc-odbl",
-    "ODC_BY": "odc-by",
-    "ODC_PDDL": "odc-pddl",
-}
-"""EU licence codes that have an id in CKAN's default licence list (the URL keeps the version)."""
 OPEN_LICENCES = frozenset({"cc-by", "cc-by-sa", "cc-zero", "odc-odbl", "odc-by", "odc-pddl"})
 """Those the Open Definition calls open (CKAN's ``isopen``)."""
 
@@ -44,25 +35,6 @@ STATES = {C.PUBLISHED: "active", C.DRAFT: "draft", C.RETIRED: "deleted"}
 
 API_KINDS = frozenset({"API", "LGSP_SERVICE", "NDOP_SERVICE"})
 """Access kinds that CKAN calls ``resource_type: api``; files are ``file``."""
-
-EXTRA_COLUMNS = (
-    "db_category",
-    "sharing_class",
-    "importance",
-    "personal_data",
-    "arch_component",
-    "data_layer",
-    "sharing_mode",
-    "status",
-    "frequency",
-    "purpose",
-    "scope",
-    "content",
-    "collection_mechanism",
-    "source",
-    "related_national_db",
-)
-"""Dataset columns carried as extras under their own names (concept URIs and texts as stored)."""
 
 
 def ckan_time(moment: datetime | None) -> str | None:

@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
         dictionary_table,
         edit,
         edit_parts,
+        harvest,
         headers,
         i18n,
         imports,

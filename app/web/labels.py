@@ -70,6 +70,12 @@ ATTRIBUTES: dict[str, LazyString] = {
     "deadline": _l("Hạn hoàn thành"),
     "reminder_days": _l("Nhắc trước hạn (ngày làm việc)"),
     "agencies": _l("Các cơ quan"),
+    # Harvest sources
+    "name": _l("Tên"),
+    "url": _l("Địa chỉ"),
+    "schedule": _l("Lịch thu thập"),
+    "time_limit": _l("Thời gian tối đa (giây)"),
+    "page_limit": _l("Số trang tối đa"),
 }
 """Names a revision diff can show besides the properties of the registry (dictionary.properties)."""
 

@@ -214,6 +214,8 @@ SENTENCES: dict[str, str] = {
         "“%(value)s” không phải là quan hệ ánh xạ SKOS (exactMatch, closeMatch, broadMatch, narrowMatch, "
         "relatedMatch)"
     ),
+    "harvest_running": N_("Nguồn này đang có một lần chạy chưa kết thúc"),
+    "harvest_own_address": N_("đây là địa chỉ của chính danh mục này; không thể là nguồn thu thập"),
 }
 """The domain's message codes (``dictionary.errors.Message``) and their sentences, translated
 when shown (``N_`` only marks them for extraction)."""
@@ -233,6 +235,8 @@ KINDS: dict[str, LazyString] = {
     "Concept": _l("Khái niệm"),
     "Vocabulary": _l("Bộ từ vựng"),
     "Campaign": _l("Chiến dịch"),
+    "Harvest source": _l("Nguồn thu thập dữ liệu"),
+    "Harvest job": _l("Lần chạy thu thập"),
 }
 """The kinds of record a ``not_found`` names."""
 

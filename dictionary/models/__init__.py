@@ -16,6 +16,7 @@ from dictionary.models.campaign import Campaign, FreshnessReminder
 from dictionary.models.dataset import ContactPoint, Dataset, Distribution, OwnershipAssignment
 from dictionary.models.field import Field
 from dictionary.models.governance import AccessStep, DecisionLetter, MailMessage
+from dictionary.models.harvest import HarvestJob, HarvestSource
 from dictionary.models.revision import OutboxEntry, Revision
 from dictionary.models.standard import Standard, StandardMapping
 from dictionary.models.term import DataElement, DataElementVersion
@@ -39,6 +40,8 @@ __all__ = [
     "Distribution",
     "Field",
     "FreshnessReminder",
+    "HarvestJob",
+    "HarvestSource",
     "LoginThrottle",
     "MailMessage",
     "Membership",

@@ -28,6 +28,7 @@ from app.extension import catalog_of
 from dictionary.demo import load_demo
 from dictionary.models import Base
 from dictionary.services import Context
+from dictionary.services.harvest_sources import HarvestSourceService
 from tests.factories import make_principal, make_token
 
 API = "/api/v1"
@@ -87,6 +88,7 @@ def build_demo_world(folder: Path) -> DemoWorld:
             actor="demo-world",
         )
         load_demo(ctx)
+        _harvest_source(ctx)
         tokens = {
             who: make_token(ctx, make_principal(ctx, role, agency))
             for who, (role, agency) in {
@@ -111,6 +113,29 @@ def build_demo_world(folder: Path) -> DemoWorld:
         f"{API}/search/terms": {"q": "ma so thue"},
     }
     return world
+
+
+def _harvest_source(ctx: Context) -> None:
+    """A harvest source with one finished job, so that their GETs have real ids (nothing is fetched)."""
+    sources = HarvestSourceService(ctx)
+    source = sources.create(
+        {
+            "name": "Cổng dữ liệu mở (thử)",
+            "url": "https://opendata.example.vn/",
+            "kind": "ckan",
+            "owner": HEALTH,
+        }
+    )
+    item = {
+        "uri": "https://opendata.example.vn/dataset/x",
+        "identifier": None,
+        "slug": None,
+        "action": "failed",
+        "message": "the record could not be processed",
+    }
+    sources.finish(
+        sources.start(source, "cli"), {"counts": {"failed": 1}, "items": [item], "pages": []}, None
+    )
 
 
 def _as(app: Flask, token: str) -> FlaskClient:
@@ -173,6 +198,12 @@ def _real_path_values(admin: FlaskClient) -> dict[str, list[dict[str, str]]]:
     numbers = [str(r["number"]) for r in _ok(admin, f"{API}/access/requests")]
     users = [u["email"] for u in _ok(admin, f"{API}/users")]
     campaigns = [str(c["number"]) for c in _ok(admin, f"{API}/campaigns")]
+    sources = [s["id"] for s in _ok(admin, f"{API}/harvest/sources")]
+    jobs = [
+        {"source_id": s, "job_id": j["id"]}
+        for s in sources
+        for j in _ok(admin, f"{API}/harvest/sources/{s}/jobs")
+    ]
     paths: dict[str, list[dict[str, str]]] = {
         "/datasets/{slug}": [{"slug": slug} for slug in slugs],
         "/datasets/{slug}/revisions/{number}": [
@@ -200,6 +231,8 @@ def _real_path_values(admin: FlaskClient) -> dict[str, list[dict[str, str]]]:
         "/access/grants/{number}": [{"number": n} for n in numbers],
         "/users/{name}": [{"name": email} for email in users],
         "/campaigns/{number}": [{"number": n} for n in campaigns],
+        "/harvest/sources/{source_id}": [{"source_id": s} for s in sources],
+        "/harvest/sources/{source_id}/jobs/{job_id}": jobs,
     }
     return {API + template: values for template, values in paths.items() if values}
 

@@ -185,6 +185,8 @@ def new_user(world: World, role: str, rel: str) -> dict[str, Any]:
 
 A = "/api/v1"
 D = A + "/datasets/{ds}"
+NO_ID = "0000aaaa-0000-4000-8000-000000000000"
+"""A harvest source or job that does not exist (the matrix is about who may ask)."""
 CASES: dict[tuple[str, str], Case] = {
     # Framework
     ("GET", "/static/<path:filename>"): Case("/static/css/catalog.css", anyone(200)),
@@ -237,6 +239,23 @@ CASES: dict[tuple[str, str], Case] = {
         D + "/dcat-validation?recommended=false", shared_dataset(200)
     ),
     ("POST", A + "/harvest"): Case(A + "/harvest", only("admin", ok=422), body={}),
+    ("GET", A + "/harvest/sources"): Case(A + "/harvest/sources", only("admin", ok=200)),
+    ("POST", A + "/harvest/sources"): Case(A + "/harvest/sources", only("admin", ok=422), body={}),
+    ("GET", A + "/harvest/sources/<uuid:source_id>"): Case(
+        A + f"/harvest/sources/{NO_ID}", only("admin", ok=404)
+    ),
+    ("PATCH", A + "/harvest/sources/<uuid:source_id>"): Case(
+        A + f"/harvest/sources/{NO_ID}", only("admin", ok=404), body={}, headers=STALE
+    ),
+    ("DELETE", A + "/harvest/sources/<uuid:source_id>"): Case(
+        A + f"/harvest/sources/{NO_ID}", only("admin", ok=404), headers=STALE
+    ),
+    ("GET", A + "/harvest/sources/<uuid:source_id>/jobs"): Case(
+        A + f"/harvest/sources/{NO_ID}/jobs", only("admin", ok=404)
+    ),
+    ("GET", A + "/harvest/sources/<uuid:source_id>/jobs/<uuid:job_id>"): Case(
+        A + f"/harvest/sources/{NO_ID}/jobs/{NO_ID}", only("admin", ok=404)
+    ),
     # The data dictionary
     ("GET", A + "/datasets/<slug>/fields"): Case(D + "/fields", shared_dataset(200)),
     ("POST", A + "/datasets/<slug>/fields"): Case(D + "/fields", owner_write("editor", 412), FIELD, STALE),
@@ -381,6 +400,15 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/terms/import"): Case("/terms/import", only("admin", ok=200), form=True),
     ("POST", "/dataset/<slug>/fields/<name>/accept-term"): Case(
         "/dataset/{ds}/fields/cong_khai/accept-term", owner_write("editor", 303), form=True
+    ),
+    ("GET", "/harvest/sources"): Case("/harvest/sources", only("admin", ok=200)),
+    ("POST", "/harvest/sources"): Case("/harvest/sources", only("admin", ok=200), form=True),  # refused form
+    ("GET", "/harvest/sources/<uuid:source_id>"): Case(f"/harvest/sources/{NO_ID}", only("admin", ok=404)),
+    ("POST", "/harvest/sources/<uuid:source_id>/run"): Case(
+        f"/harvest/sources/{NO_ID}/run", only("admin", ok=404), form=True
+    ),
+    ("GET", "/harvest/sources/<uuid:source_id>/jobs/<uuid:job_id>"): Case(
+        f"/harvest/sources/{NO_ID}/jobs/{NO_ID}", only("admin", ok=404)
     ),
     # Sign-in, accounts, tokens
     ("GET", "/login"): Case("/login", anyone(200)),

@@ -203,7 +203,7 @@ def test_bad_records_are_reported_and_never_abort_the_run(ctx: Context) -> None:
     assert actions[f"{SOURCE}/dataset/p1-1"][0] == "created"
     assert actions[str(bad)][0] == "failed" and "sharing_class" in actions[str(bad)][1]
     assert actions[str(untitled)] == ("skipped", "untitled: missing dct:title")
-    assert actions[str(twin)][0] == "skipped" and "duplicate identifier" in actions[str(twin)][1]
+    assert actions[str(twin)][0] == "failed" and "duplicate identifier" in actions[str(twin)][1]
     assert [i.action for i in report.items if i.identifier is None] == ["skipped"], "the blank-node dataset"
     assert count(ctx) == 2
 

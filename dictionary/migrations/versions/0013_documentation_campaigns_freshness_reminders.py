@@ -6,7 +6,7 @@ once per overdue period when a dataset's data is late for its declared frequency
 (``freshness_reminder``).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-03 15:12:41
 """
 
@@ -16,7 +16,7 @@ import dictionary.models.base
 
 
 revision = '0013'
-down_revision = '0011'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
