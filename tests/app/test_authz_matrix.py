@@ -370,7 +370,9 @@ CASES: dict[tuple[str, str], Case] = {
             owner_write("editor", 200),
             form=method == "POST",
         )
-        for page in ("/edit", "/fields", "/fields/<name>", "/mappings", "/distributions", "/import")
+        for page in (
+            "/edit", "/fields", "/fields/<name>", "/dictionary", "/mappings", "/distributions", "/import"
+        )
         for method in ("GET", "POST")
     },
     ("GET", "/access/requests/new"): Case(

@@ -43,6 +43,8 @@ def test_the_walk_reaches_every_page(app: Flask, site: Site) -> None:
         "web.accept_term",  # a form's action (POST): tests/web/test_term_accept.py
         "web.term_import",  # administrators only: tests/web/test_term_import_page.py
         "web.campaign_close",
+        # administrators only: tests/web/test_forms_harvest.py
+        "web.harvest_sources", "web.harvest_source", "web.harvest_job", "web.harvest_run",
     }  # fmt: skip
     redirects |= {"web.api_docs", "web.api_docs_asset"}  # under /api/, left by the walk: test_api_docs.py
     web = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("web.")}
