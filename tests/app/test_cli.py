@@ -22,6 +22,8 @@ from app.cli import main
 from app.config import DEFAULT_SECRET, Settings, serve_refusal
 from app.extension import catalog_of
 
+pytestmark = pytest.mark.own_database  # its own SQLite file, whatever CATALOG_TEST_DATABASE says
+
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:

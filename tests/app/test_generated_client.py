@@ -24,6 +24,8 @@ import pytest
 
 from tests.app.demo_world import DemoWorld, build_demo_world, fill, iter_gets, served, values_for
 
+pytestmark = pytest.mark.own_database  # its own SQLite file, whatever CATALOG_TEST_DATABASE says
+
 GENERATOR = Path(sys.executable).with_name("openapi-python-client")
 PACKAGE = "catalog_client"
 CONFIG = {

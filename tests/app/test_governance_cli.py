@@ -22,6 +22,8 @@ from dictionary.services.campaigns import CampaignService
 from tests.app.test_mail import SmtpServer
 from tests.factories import make_agency, make_dataset, make_principal
 
+pytestmark = pytest.mark.own_database  # its own SQLite file, whatever CATALOG_TEST_DATABASE says
+
 
 @pytest.fixture
 def smtp():

@@ -36,6 +36,8 @@ from schemathesis.specs.openapi.checks import (
 
 from tests.app.demo_world import API, DemoWorld, build_demo_world, values_for
 
+pytestmark = pytest.mark.own_database  # its own SQLite file, whatever CATALOG_TEST_DATABASE says
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

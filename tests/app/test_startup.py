@@ -18,6 +18,8 @@ from click.testing import CliRunner
 
 from app.cli import LAZY_COMMANDS, main
 
+pytestmark = pytest.mark.own_database  # its own SQLite file, whatever CATALOG_TEST_DATABASE says
+
 HEAVY_FOR_SERVING = ("pyshacl", "openpyxl", "rdflib.plugins.sparql", "alembic")
 """Loaded on first use (validation, spreadsheets, migrations), never by create_app."""
 

@@ -24,6 +24,8 @@ import pytest
 
 from tests.app.demo_world import API, REQUESTED, DemoWorld, build_demo_world, served
 
+pytestmark = pytest.mark.own_database  # its own SQLite file, whatever CATALOG_TEST_DATABASE says
+
 ckanapi = pytest.importorskip("ckanapi")
 
 CKANAPI = Path(sys.executable).with_name("ckanapi")
