@@ -38,6 +38,11 @@ def catalog(client) -> dict[str, str]:
               "access_rights": "RESTRICTED"},
     ).json  # fmt: skip
     mapping = client.post(f"{API}/datasets/bo-du-lieu/mappings", json={"standard": "STD-X"}).json
+    source = client.post(
+        f"{API}/harvest/sources",
+        json={"name": "Cổng dữ liệu", "url": "https://opendata.example.gov.vn/", "kind": "ckan",
+              "owner": agency["code"]},
+    ).json  # fmt: skip
     return {
         "code": agency["code"],
         "slug": dataset["slug"],
@@ -45,6 +50,7 @@ def catalog(client) -> dict[str, str]:
         "dist": distribution["slug"],
         "mapping_id": mapping["id"],
         "number": "1",
+        "source_id": source["id"],
     }
 
 

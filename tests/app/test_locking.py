@@ -99,6 +99,13 @@ def writes(world: dict[str, Any]) -> dict[tuple[str, str], tuple[str, dict[str, 
     # fmt: on
 
 
+OTHER_GUARDS = {
+    # It writes terms, not the standard (whose version a term's edit does not change): the dry
+    # run's confirmation token guards it (428 without, 412 stale), tests/dictionary/test_term_import.py.
+    ("POST", "/api/v1/standards/<code>/terms/import"),
+}
+
+
 def test_the_table_covers_every_write_to_a_versioned_record(app: Flask, world) -> None:
     routes = {
         (method, rule.rule)
@@ -107,7 +114,7 @@ def test_the_table_covers_every_write_to_a_versioned_record(app: Flask, world) -
         for method in rule.methods or ()
         if method in ("POST", "PUT", "PATCH", "DELETE")
     }
-    assert routes == set(writes(world))
+    assert routes == set(writes(world)) | OTHER_GUARDS
 
 
 @pytest.mark.parametrize("if_match", [None, "*"])
