@@ -101,10 +101,15 @@ def app(settings: Settings) -> Iterator[Flask]:
 
 @pytest.fixture(autouse=True)
 def _empty_database(request: pytest.FixtureRequest) -> None:
-    """Every test that touches the database starts from an empty one."""
-    if "app" not in request.fixturenames:
+    """Every test that touches the database starts from an empty one, except the tests marked
+    ``reads_shared_catalog``: they only read what a module-scoped fixture loaded once."""
+    if "app" not in request.fixturenames or request.node.get_closest_marker("reads_shared_catalog"):
         return
-    engine: Engine = catalog_of(request.getfixturevalue("app")).engine
+    empty_database(request.getfixturevalue("app"))
+
+
+def empty_database(app: Flask) -> None:
+    engine: Engine = catalog_of(app).engine
     tables = [table.name for table in reversed(Base.metadata.sorted_tables)]
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
@@ -115,7 +120,7 @@ def _empty_database(request: pytest.FixtureRequest) -> None:
             for name in tables:
                 connection.execute(text(f'DELETE FROM "{name}"'))  # noqa: S608 - names from our metadata
     # Emptied behind the ORM's back: the in-memory agency names cannot see it by themselves.
-    catalog_of(request.getfixturevalue("app")).agency_names.invalidate()
+    catalog_of(app).agency_names.invalidate()
 
 
 def _accounts_context(app: Flask) -> Context:
@@ -200,9 +205,13 @@ def session(app: Flask) -> Iterator[Session]:
     db_session.close()
 
 
+TEST_TODAY = date(2026, 11, 26)
+"""The fixed day of the tests' service contexts."""
+
+
 @pytest.fixture
 def today() -> date:
-    return date(2026, 11, 26)
+    return TEST_TODAY
 
 
 @pytest.fixture

@@ -7,24 +7,26 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 import pytest
+from flask import Flask
 from sqlalchemy import ColumnElement, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.extension import catalog_of
 from dictionary import concepts as C
 from dictionary import demo
-from dictionary.errors import InvalidInput
 from dictionary.models import (
     Agency,
     Dataset,
     Distribution,
     Field,
     OwnershipAssignment,
-    Revision,
     Standard,
     StandardMapping,
 )
 from dictionary.services import Context
 from dictionary.services.quality import fresh_clause, stale_clause
+from tests.conftest import TEST_TODAY, empty_database
+from vocab.skos import load_vocabularies
 
 JULY_2025 = date(2025, 7, 1)
 MARCH_2025 = date(2025, 3, 1)
@@ -35,15 +37,27 @@ SECTION_3_STANDARDS = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def loaded(ctx: Context) -> str:
-    return demo.load_demo(ctx)
+# Loading the demo takes seconds: it is loaded once per module (again whenever a worker comes back
+# to this module after another one's tests emptied the database), and every test here only reads.
+pytestmark = pytest.mark.reads_shared_catalog
+
+
+@pytest.fixture(scope="module")
+def loaded(app: Flask) -> Iterator[str]:
+    empty_database(app)
+    session = catalog_of(app).sessionmaker()
+    try:
+        context = Context(session, concepts=load_vocabularies(), actor="tester", clock=lambda: TEST_TODAY)
+        yield demo.load_demo(context)
+    finally:
+        session.close()
+    empty_database(app)
 
 
 @pytest.fixture
-def db(ctx: Context, loaded: str) -> Iterator[Session]:
+def db(app: Flask, loaded: str) -> Iterator[Session]:
     """A fresh session: only what was committed is visible."""
-    with Session(ctx.session.get_bind()) as session:
+    with catalog_of(app).sessionmaker() as session:
         yield session
 
 
@@ -217,22 +231,3 @@ def test_quality_varies_and_freshness_depends_on_frequency(db: Session, today: d
     assert fresh >= 10
     cadastre = db.scalar(select(Dataset).where(Dataset.slug == "thua-dat-ho-so-dia-chinh"))
     assert cadastre.update_due_on < today  # daily data last updated on 30/9/2026
-
-
-def test_loading_twice_is_a_no_op(ctx: Context, loaded: str) -> None:
-    session = ctx.session
-    before = {model: count(session, model) for model in (Agency, Dataset, Field, StandardMapping, Revision)}
-    again = demo.load_demo(ctx, skip_if_present=True)
-    assert "not loaded" in again
-    assert {model: count(session, model) for model in before} == before
-
-
-def test_a_failure_loads_nothing(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
-    bad_step = {"step": "merge", "sources": ["H67.01"], "into": "NO.SUCH", "on": "2025-07-01", "basis": "x"}
-    monkeypatch.setattr(demo, "LINEAGE", [*demo.LINEAGE, bad_step])
-    with pytest.raises(InvalidInput):
-        demo.load_demo(ctx)
-    with Session(ctx.session.get_bind()) as fresh:
-        assert count(fresh, Agency) == 0
-        assert count(fresh, Dataset) == 0
-        assert count(fresh, Standard) == 0
