@@ -104,12 +104,13 @@ def fetch_within(fetch: Fetcher, url: str, seconds: float) -> Fetched:
     """``fetch(url)`` with an end-to-end deadline: whatever the fetcher does (a server that accepts
     and never answers, headers sent a line a minute, a resolver that hangs), the caller gets the
     page or a :class:`HarvestError` after at most ``seconds``. The fetch runs in a daemon thread
-    with the same socket timeout, so an abandoned one ends by itself soon after."""
+    whose socket timeout is a second longer, so that the deadline (not a socket's timeout a moment
+    earlier) is what a hanging server meets, and an abandoned fetch ends by itself soon after."""
     outcome: dict[str, Fetched | BaseException] = {}
 
     def work() -> None:
         try:
-            outcome["page"] = fetch(url, timeout=seconds)
+            outcome["page"] = fetch(url, timeout=seconds + 1)
         except BaseException as error:  # handed to the caller below
             outcome["error"] = error
 

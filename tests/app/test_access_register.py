@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 
 import openpyxl
 
+from dictionary.services.access import PROVINCE_TIME
 from tests.app.test_access_workflow import API, request_body, world  # noqa: F401 - the fixture
 
 REGISTER = f"{API}/access/register"
@@ -60,9 +61,11 @@ def test_filters_by_dataset_agency_and_period(world) -> None:  # noqa: F811
     assert {e["number"] for e in only} == {refused}
     assert len(approver.get(f"{REGISTER}?agency=H68.11").json) == 9  # the owner is a party too
     assert approver.get(f"{REGISTER}?agency=H68").json == []  # the committee above is not
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    # The register's days are the province's (UTC+7): after 17:00 UTC it is already tomorrow there.
+    province_today = datetime.now(PROVINCE_TIME).date()
+    yesterday = (province_today - timedelta(days=1)).isoformat()
     assert approver.get(f"{REGISTER}?until={yesterday}").json == []
-    today = date.today().isoformat()
+    today = province_today.isoformat()
     assert len(approver.get(f"{REGISTER}?since={yesterday}&until={today}").json) == 9
     backwards = approver.get(f"{REGISTER}?since={today}&until={yesterday}")
     assert backwards.status_code == 422 and "until" in backwards.json["errors"]["query"]
