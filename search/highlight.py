@@ -3,6 +3,7 @@ matched words wrapped in ``<mark>`` as the engines' highlighter does, HTML-escap
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html import escape
 
@@ -30,12 +31,43 @@ def _folded(token: str) -> str:
     return fold(token)
 
 
+_SEPARATORS = r"[\W_]+"
+"""What may stand between two tokens of a phrase: anything that is no letter or digit."""
+
+
+@lru_cache(maxsize=256)
+def _pattern(phrases: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
+    """The phrases as one expression over folded text: whole tokens, a phrase's tokens with only
+    separators between them, the longest phrase first (it wins where several start). One request
+    highlights every hit with the same phrases, so it is compiled once."""
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    alternatives = "|".join(_SEPARATORS.join(re.escape(token) for token in phrase) for phrase in ordered)
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
 def _spans(text: str, phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Where the phrases occur, token by token: a phrase's syllables only side by side, so that
-    ``dan cu`` marks "dân cư" and never the "cũ" of "Đắk Nông cũ"."""
+    ``dan cu`` marks "dân cư" and never the "cũ" of "Đắk Nông cũ".
+
+    The folded text is searched with one expression (:func:`_pattern`): folding is one
+    ``str.translate``, letter for letter, so places in it are places in ``text``. Only when folding
+    changed the length (decomposed marks, a letter whose lowercase is two) are the tokens of the
+    original folded and compared one by one.
+    """
+    folded = fold(text)
+    if len(folded) != len(text):
+        return _token_spans(text, phrases)
+    return [
+        (match.start() + token.start(), match.start() + token.end())
+        for match in _pattern(phrases).finditer(folded)
+        for token in TOKEN.finditer(match.group())
+    ]
+
+
+def _token_spans(text: str, phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
     found = [(m.start(), m.end(), _folded(m.group())) for m in TOKEN.finditer(text)]
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(phrases, key=len, reverse=True):  # the longest phrase wins
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
         by_first.setdefault(phrase[0], []).append(phrase)
     spans: list[tuple[int, int]] = []
     position = 0

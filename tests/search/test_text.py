@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search.highlight import highlight
@@ -127,6 +127,29 @@ def test_highlight_marks_a_word_only_where_its_syllables_are_side_by_side() -> N
         "<mark>Dân</mark> <mark>cư</mark> các xã thuộc Đắk Nông cũ, người dân tra cứu",
     )
     assert highlight("Đắk Nông cũ, người dân", words) == ()
+
+
+SYLLABLES = ["mã", "ma", "số", "so", "thuế", "dân", "cư", "cũ", "İ", "e\u0301", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SYLLABLES), st.sampled_from([" ", ", ", "_", "-", "", "<b>"])),
+        max_size=30,
+    ),
+    st.lists(
+        st.lists(st.sampled_from(["ma", "so", "thue", "dan", "cu", "x"]), min_size=1, max_size=3).map(tuple),
+        max_size=4,
+    ).map(frozenset),
+)
+def test_highlight_spans_match_the_token_by_token_reading(parts, phrases) -> None:
+    # The one-expression search over the folded text finds what comparing the tokens one by one
+    # finds, separators, decomposed marks and letters whose lowercase is longer included.
+    from search.highlight import _spans, _token_spans
+
+    text = "".join(syllable + separator for syllable, separator in parts)
+    assert _spans(text, phrases) == _token_spans(text, phrases)
 
 
 def test_shorten_cuts_at_a_word() -> None:
