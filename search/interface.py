@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
@@ -38,6 +38,32 @@ FACET_SCHEMES = {
     "data_type": "data-types",
 }
 """Facet → the vocabulary scheme of its values: the index holds concept URIs, URLs may use codes."""
+
+
+def resolve_facets(
+    filters: Mapping[str, Sequence[str]], resolve: Callable[[str, str], str | None]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Facet filters as the backends hold them, and the values that name nothing.
+
+    A concept may be given by its code or its URI (``resolve(scheme, value)``, the vocabularies'
+    lookup, answers its URI or None); agencies stay codes. Returns the filters that kept a value
+    and, per facet, the values that are no concept of its scheme: the API refuses those, a page
+    leaves them out.
+    """
+    resolved: dict[str, list[str]] = {}
+    unknown: dict[str, list[str]] = {}
+    for name, values in filters.items():
+        scheme = FACET_SCHEMES.get(name)
+        found = list(values)
+        if scheme is not None:
+            uris = [resolve(scheme, value) for value in values]
+            if missing := [value for value, uri in zip(values, uris, strict=True) if uri is None]:
+                unknown[name] = missing
+            found = [uri for uri in uris if uri]
+        if found:
+            resolved[name] = found
+    return resolved, unknown
+
 
 SORTS = ("relevance", "title", "updated")
 """Relevance (the default; newest first without a query), title A→Z, last update newest first."""

@@ -29,7 +29,15 @@ from app.auth import current_actor, current_visibility
 from app.extension import catalog_of
 from app.wiring import concepts, services
 from dictionary.errors import InvalidInput
-from search.interface import FACET_SCHEMES, DatasetHit, DatasetQuery, FieldHit, FieldQuery, Results
+from search.interface import (
+    FACET_SCHEMES,
+    DatasetHit,
+    DatasetQuery,
+    FieldHit,
+    FieldQuery,
+    Results,
+    resolve_facets,
+)
 from search.service import SearchService
 from search.term_search import TermHit
 
@@ -43,19 +51,15 @@ def _service() -> SearchService:
 
 def _query(args: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     """Split arguments into the query's own and facet filters, codes resolved to concept URIs."""
-    lookup, problems, filters = concepts(), {}, {}
-    for name in names:
-        values = args.pop(name, None) or []
-        if name in FACET_SCHEMES:
-            resolved = [lookup.resolve(FACET_SCHEMES[name], value) for value in values]
-            bad = [value for value, uri in zip(values, resolved, strict=True) if uri is None]
-            if bad:
-                problems[name] = [f"not a concept of the scheme {FACET_SCHEMES[name]}: {', '.join(bad)}"]
-            values = [uri for uri in resolved if uri]
-        if values:
-            filters[name] = values
-    if problems:
-        raise InvalidInput(problems)
+    given = {name: values for name in names if (values := args.pop(name, None))}
+    filters, unknown = resolve_facets(given, concepts().resolve)
+    if unknown:
+        raise InvalidInput(
+            {
+                name: [f"not a concept of the scheme {FACET_SCHEMES[name]}: {', '.join(values)}"]
+                for name, values in unknown.items()
+            }
+        )
     return {"text": args.pop("q"), "filters": filters, **args}
 
 

@@ -28,6 +28,7 @@ from search.interface import (
     FieldQuery,
     Results,
     SearchError,
+    resolve_facets,
 )
 from search.service import SearchService
 from search.term_search import TermHit
@@ -100,7 +101,7 @@ def service() -> SearchService:
 
 def search(form: SearchForm) -> SearchPage:
     """Run the search; the page shows agency names, so the agencies named by code come along."""
-    filters = {name: _backend_values(name, codes) for name, codes in form.filters.items()}
+    filters, _unknown = resolve_facets(form.filters, concepts().resolve)  # a page leaves those out
     common: dict[str, Any] = {"sort": form.sort, "page": form.page, "page_size": PAGE_SIZE}
     available = True
     try:
@@ -139,11 +140,3 @@ def facet_uri(facet: str, code: str) -> str | None:
     """The concept a facet code in a URL stands for (None for agencies and unknown codes)."""
     scheme = FACET_SCHEMES.get(facet)
     return concepts().resolve(scheme, code) if scheme else None
-
-
-def _backend_values(facet: str, codes: list[str]) -> list[str]:
-    scheme = FACET_SCHEMES.get(facet)
-    if scheme is None:
-        return codes
-    vocabularies: Any = concepts()
-    return [uri for code in codes if (uri := vocabularies.resolve(scheme, code))]
