@@ -10,9 +10,10 @@ little CPU (one asyncio process, kept-alive connections when the server keeps th
 when it closes them, as gunicorn's sync workers do). The queries are the mix of
 ``benchmarks/search.py`` (``QUERIES``), sent round-robin; the catalog is the same generated one.
 
-For OpenSearch it also sends, at the same concurrency, the request bodies the API sent to the
-engine for the same queries (recorded once through the test client) straight to the engine's
-``_search``: the reference the API is compared with (issue 14: at most 2x at 1 and 4 connections).
+For OpenSearch it also sends, at the same concurrency, the requests the API sent to the engine for
+the same queries (recorded once through the test client: the vocabulary of the query's words and
+the search, one after the other, timed together per query) straight to the engine's ``_search``:
+the reference the API is compared with (issue 14: at most 2x at 1 and 4 connections).
 
 Each level runs ``--seconds`` after a warm-up; the figures are requests per second, p50/p95/p99
 in ms (from sending the request to reading the whole answer, connection set-up included), and the
@@ -117,7 +118,11 @@ async def _exchange(host: str, port: int, request: Request, conn: list[Any]) -> 
     return status
 
 
-async def _load(host: str, port: int, requests: list[Request], connections: int, seconds: float) -> Level:
+Job = list[Request]
+"""What one sample times: an API request, or the engine requests the API sent for one query."""
+
+
+async def _load(host: str, port: int, jobs: list[Job], connections: int, seconds: float) -> Level:
     latencies: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
@@ -128,12 +133,14 @@ async def _load(host: str, port: int, requests: list[Request], connections: int,
         n = offset
         while time.perf_counter() < deadline:
             started = time.perf_counter()
+            statuses = []
             try:
-                status = await _exchange(host, port, requests[n % len(requests)], conn)
+                for request in jobs[n % len(jobs)]:
+                    statuses.append(await _exchange(host, port, request, conn))
             except (OSError, asyncio.IncompleteReadError):
-                status = 0
+                statuses.append(0)
                 conn.clear()
-            if status == 200:
+            if all(status == 200 for status in statuses):
                 latencies.append((time.perf_counter() - started) * 1000)
             else:
                 errors += 1
@@ -146,11 +153,11 @@ async def _load(host: str, port: int, requests: list[Request], connections: int,
     return Level(connections, time.perf_counter() - started, latencies, errors)
 
 
-def load(url: str, requests: list[Request], connections: int, seconds: float) -> Level:
+def load(url: str, jobs: list[Job], connections: int, seconds: float) -> Level:
     parts = urlsplit(url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
-    asyncio.run(_load(host, port, requests, connections, min(2.0, seconds / 4)))  # warm-up
-    return asyncio.run(_load(host, port, requests, connections, seconds))
+    asyncio.run(_load(host, port, jobs, connections, min(2.0, seconds / 4)))  # warm-up
+    return asyncio.run(_load(host, port, jobs, connections, seconds))
 
 
 # The server ----------------------------------------------------------------------------------
@@ -224,7 +231,7 @@ class Server:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1):
                     pass
-                level = load(self.url, [Request("GET", "/api/v1/search?q=dat")], 1, 0.5)
+                level = load(self.url, [[Request("GET", "/api/v1/search?q=dat")]], 1, 0.5)
                 if level.latencies:
                     return
             except OSError:
@@ -246,29 +253,31 @@ class Server:
             self.process.kill()
 
 
-def api_requests() -> list[Request]:
-    return [Request("GET", "/api/v1/search?" + urlencode(query)) for query in search_benchmark.QUERIES]
+def api_requests() -> list[Job]:
+    return [[Request("GET", "/api/v1/search?" + urlencode(query))] for query in search_benchmark.QUERIES]
 
 
-def engine_requests(database_url: str, workdir: str, settings: dict[str, Any]) -> list[Request]:
-    """The bodies the API sends to the engine for each query (recorded through the test client)."""
+def engine_requests(database_url: str, workdir: str, settings: dict[str, Any]) -> list[Job]:
+    """Per query, the requests the API sends to the engine for it (the vocabulary of its words,
+    the search; recorded through the test client), sent one after the other as one sample."""
     from app import create_app
     from app.extension import catalog_of
 
     app = create_app(search_benchmark.settings(database_url, Path(workdir), **settings))
     backend = catalog_of(app).search.backend
     send = backend.transport.request
-    recorded: list[Request] = []
+    recorded: list[Job] = []
 
     def recording(method: str, path: str, body: Any = None, params: Any = None) -> Any:
         if path.endswith("/_search"):
             target = path + ("?" + urlencode(params) if params else "")
-            recorded.append(Request(method, target, json.dumps(body, ensure_ascii=False).encode()))
+            recorded[-1].append(Request(method, target, json.dumps(body, ensure_ascii=False).encode()))
         return send(method, path, body, params)
 
     backend.transport.request = recording
     client = app.test_client()
-    for request in api_requests():
+    for (request,) in api_requests():
+        recorded.append([])
         assert client.get(request.target).status_code == 200
     backend.close()
     catalog_of(app).engine.dispose()
@@ -315,7 +324,7 @@ def measure_engine(
     server = Server(env, args.workers)
     try:
         requests = api_requests()
-        raw: list[Request] = []
+        raw: list[Job] = []
         if engine == "opensearch":
             raw = search_benchmark.in_child(
                 engine_requests,

@@ -32,6 +32,7 @@ from search.interface import (
     SearchUnavailable,
     Suggestion,
 )
+from search.known_keys import KnownKeys
 from search.query import analyse_words
 from search.text import Abbreviations, analyse_prefix, default_abbreviations
 
@@ -103,6 +104,8 @@ class EngineBackend:
         self.abbreviations = abbreviations or default_abbreviations()
         self._ready = False
         self._lock = threading.Lock()
+        self._vocabulary = KnownKeys(self._known)
+        """The vocabulary's answers kept for seconds: most searches then need one round trip."""
 
     # Index life cycle --------------------------------------------------------------------
 
@@ -175,6 +178,7 @@ class EngineBackend:
 
     def index(self, documents: Iterable[DatasetDocument]) -> int:
         self.ensure()
+        self._vocabulary.forget()
         count = 0
         for batch in _batches(documents, BATCH):
             self._bulk(mappings.bulk_actions(batch, self.alias, self.fields_alias))
@@ -187,6 +191,7 @@ class EngineBackend:
         if not ids:
             return
         self.ensure()
+        self._vocabulary.forget()
         self._bulk(mappings.delete_actions(ids, self.alias))
         self._remove_stale_fields([], ids)
 
@@ -220,6 +225,7 @@ class EngineBackend:
                 self._write("DELETE", f"/{fresh}", params={"ignore_unavailable": "true"})
             raise
         self._ready = True
+        self._vocabulary.forget()
         stale = [index for indices in old.values() for index in indices]
         if stale:
             self._write("DELETE", "/" + ",".join(stale), params={"ignore_unavailable": "true"})
@@ -227,10 +233,12 @@ class EngineBackend:
 
     def refresh(self) -> None:
         self.ensure()
+        self._vocabulary.forget()
         self._write("POST", f"/{self.alias},{self.fields_alias}/_refresh")
 
     def clear(self) -> None:
         self.ensure()
+        self._vocabulary.forget()
         for alias in (self.alias, self.fields_alias):
             self._write(
                 "POST",
@@ -269,7 +277,7 @@ class EngineBackend:
 
     def _run(self, alias: str, query: DatasetQuery, visibility: Visibility) -> dict[str, Any]:
         self.ensure()
-        text = analyse_words(query.text, self.abbreviations, self._known)
+        text = analyse_words(query.text, self.abbreviations, self._vocabulary)
         return self.transport.request("POST", f"/{alias}/_search", dsl.search_body(query, text, visibility))
 
     def _known(self, keys: Collection[str]) -> set[str]:
