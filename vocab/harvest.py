@@ -44,6 +44,8 @@ from vocab.rdf_ns import DCT, HYDRA, RDF
 
 log = logging.getLogger(__name__)
 SOURCE_VALUES: dict[str, Any] = {
+    "description_vi": None,
+    "description_en": None,
     "source_identifier": None,
     "source_uri": None,
     "issued": None,
