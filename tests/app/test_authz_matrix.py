@@ -253,6 +253,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", A + "/harvest/sources/<uuid:source_id>/jobs"): Case(
         A + f"/harvest/sources/{NO_ID}/jobs", only("admin", ok=404)
     ),
+    ("POST", A + "/harvest/sources/<uuid:source_id>/jobs"): Case(
+        A + f"/harvest/sources/{NO_ID}/jobs", only("admin", ok=404)
+    ),
     ("GET", A + "/harvest/sources/<uuid:source_id>/jobs/<uuid:job_id>"): Case(
         A + f"/harvest/sources/{NO_ID}/jobs/{NO_ID}", only("admin", ok=404)
     ),
