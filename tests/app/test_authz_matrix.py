@@ -412,6 +412,18 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/harvest/sources/<uuid:source_id>/run"): Case(
         f"/harvest/sources/{NO_ID}/run", only("admin", ok=404), form=True
     ),
+    ("GET", "/harvest/sources/<uuid:source_id>/edit"): Case(
+        f"/harvest/sources/{NO_ID}/edit", only("admin", ok=404)
+    ),
+    ("POST", "/harvest/sources/<uuid:source_id>/edit"): Case(
+        f"/harvest/sources/{NO_ID}/edit", only("admin", ok=404), form=True
+    ),
+    ("GET", "/harvest/sources/<uuid:source_id>/delete"): Case(
+        f"/harvest/sources/{NO_ID}/delete", only("admin", ok=404)
+    ),
+    ("POST", "/harvest/sources/<uuid:source_id>/delete"): Case(
+        f"/harvest/sources/{NO_ID}/delete", only("admin", ok=404), form=True
+    ),
     ("GET", "/harvest/sources/<uuid:source_id>/jobs/<uuid:job_id>"): Case(
         f"/harvest/sources/{NO_ID}/jobs/{NO_ID}", only("admin", ok=404)
     ),
