@@ -278,6 +278,8 @@ RULES: dict[str, Rule | dict[str, Rule]] = {
     "web.harvest_sources": ADMIN,
     "web.harvest_source": ADMIN,
     "web.harvest_run": ADMIN,  # fetches the source's URL and writes datasets
+    "web.harvest_edit": ADMIN,
+    "web.harvest_delete": ADMIN,
     "web.harvest_job": ADMIN,
     # Accounts and tokens (services check which users an agency admin reaches).
     "auth.login": PUBLIC,

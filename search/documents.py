@@ -72,7 +72,7 @@ class DatasetDocument:
     """The dataset's lock version: the engines refuse to replace a newer document by an older one."""
     title: str
     title_en: str | None
-    description: str
+    description: str | None
     description_en: str | None
     keywords: tuple[str, ...]
     body: str

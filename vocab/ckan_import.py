@@ -76,13 +76,13 @@ def package_to_item(package: Mapping[str, Any], terms: Terms, site: str, default
     item = Harvested(uri=uri, identifier=identifier, slug=slug, data={})
     notes = _text(package.get("notes"))
     if not notes:
-        item.notes.append("no description (notes); its title stands in (required)")
+        item.notes.append("the source gives no description (notes)")
     tags = [t for t in (_text(tag.get("name")) for tag in _dicts(package.get("tags"))) if t]
     data: dict[str, Any] = {
         "slug": slug,
         "title_vi": title,
         "title_en": extras.get("title_en"),
-        "description_vi": notes or title,
+        "description_vi": notes,
         "description_en": extras.get("notes_en"),
         "keywords_vi": sorted(set(tags)),
         "version": _text(package.get("version")),

@@ -139,13 +139,13 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
     item = Harvested(uri=str(node), identifier=identifier, slug=slug, data={})
     description_vi = next(iter(main["description"]), None)
     if description_vi is None:
-        item.notes.append("no dct:description in the record's language; its title stands in (required)")
+        item.notes.append("the source gives no description (dct:description in the record's language)")
     access = uri_value(graph, node, DCT.accessRights)
     data: dict[str, Any] = {
         "slug": slug,
         "title_vi": title_vi,
         "title_en": title_en,
-        "description_vi": description_vi or title_vi,
+        "description_vi": description_vi,
         "description_en": next(iter(english["description"]), None),
         "keywords_vi": main["keywords"],
         "keywords_en": english["keywords"] if lang != "en" else [],

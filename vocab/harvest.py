@@ -16,7 +16,7 @@ import hashlib
 import logging
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +44,8 @@ from vocab.rdf_ns import DCT, HYDRA, RDF
 
 log = logging.getLogger(__name__)
 SOURCE_VALUES: dict[str, Any] = {
+    "description_vi": None,
+    "description_en": None,
     "source_identifier": None,
     "source_uri": None,
     "issued": None,
@@ -126,7 +128,7 @@ class Harvester:
     def run(self, url: str, *, dry_run: bool = False) -> HarvestReport:
         report = HarvestReport(source=url, dry_run=dry_run)
         started = self.clock()
-        items = list(self.read(url, report))
+        items = unique_records(self.read(url, report), report)
         ordered = dependency_order(items)
         for done, item in enumerate(ordered):
             if self.clock() - started >= self.timeout:  # the limit is the whole run's, writes too
@@ -162,12 +164,11 @@ class Harvester:
     # Reading ----------------------------------------------------------------------------------
 
     def read(self, url: str, report: HarvestReport) -> Iterator[Harvested]:
-        """Every dataset of every page, each identifier once (the first occurrence wins)."""
+        """Every dataset of every page, as read (:func:`unique_records` keeps each identifier once)."""
         deadline = self.clock() + self.timeout
         host = urlsplit(url).netloc
         seen_urls: set[str] = set()
         seen_pages: set[str] = set()
-        seen_ids: dict[str, str] = {}
         next_url: str | None = url
         while next_url:
             if len(report.pages) >= self.max_pages:
@@ -214,18 +215,6 @@ class Harvester:
                         )
                     )
                     continue
-                if item.identifier in seen_ids:
-                    report.items.append(
-                        ItemReport(
-                            item.uri,
-                            item.identifier,
-                            item.slug,
-                            "failed",
-                            f"duplicate identifier, already read from {seen_ids[item.identifier]}",
-                        )
-                    )
-                    continue
-                seen_ids[item.identifier] = item.uri
                 yield item
             next_url = next_page(graph, fetched.url)
 
@@ -342,6 +331,22 @@ class Harvester:
         return self.ctx.session.scalar(query) is not None
 
 
+def unique_records(items: Iterable[Harvested], report: HarvestReport) -> list[Harvested]:
+    """Each identifier once, whatever the source (two records of a DCAT page, a CKAN package on two
+    pages): the first occurrence wins, a later one is an item error of the report. Read lazily, so
+    the report keeps the order the records were met in."""
+    seen: dict[str, str] = {}
+    kept = []
+    for item in items:
+        if item.identifier in seen:
+            message = f"duplicate identifier, already read from {seen[item.identifier]}"
+            report.items.append(ItemReport(item.uri, item.identifier, item.slug, "failed", message))
+            continue
+        seen[item.identifier] = item.uri
+        kept.append(item)
+    return kept
+
+
 def next_page(graph: Graph, base: str) -> str | None:
     """The next page named by a Hydra paging node (``next``, else the deprecated ``nextPage``)."""
     for kind in (HYDRA.PartialCollectionView, HYDRA.PagedCollection):
@@ -375,4 +380,5 @@ __all__ = [
     "ItemReport",
     "http_fetch",
     "next_page",
+    "unique_records",
 ]

@@ -54,7 +54,6 @@ class CkanHarvester(Harvester):
         site = site_of(url)
         host = urlsplit(site).netloc
         seen_pages: set[str] = set()
-        seen_ids: dict[str, str] = {}
         start = 0
         while True:
             if len(report.pages) >= self.max_pages:
@@ -83,21 +82,8 @@ class CkanHarvester(Harvester):
             report.pages.append(page_url)
             for package in packages:
                 found = self._item(package, site, report)
-                if found is None:
-                    continue
-                if found.identifier in seen_ids:
-                    report.items.append(
-                        ItemReport(
-                            found.uri,
-                            found.identifier,
-                            found.slug,
-                            "failed",
-                            f"duplicate identifier, already read from {seen_ids[found.identifier]}",
-                        )
-                    )
-                    continue
-                seen_ids[found.identifier] = found.uri
-                yield found
+                if found is not None:
+                    yield found  # duplicates are the run's to refuse (vocab.harvest.unique_records)
             start += len(packages)
             count = result.get("count")
             if not packages or (isinstance(count, int) and start >= count):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from flask import url_for
 from flask.views import MethodView
 
 from app.api.common import ETAG, Blueprint, errors, etag_header, if_match, write
@@ -14,8 +15,16 @@ from app.api.schemas.harvest import (
     HarvestSourceInputSchema,
     HarvestSourceSchema,
 )
-from app.harvesting import refuse_own_address
+from app.harvesting import refuse_own_address, source_runner
 from app.wiring import services
+
+LOCATION = {
+    "Location": {
+        "required": True,
+        "schema": {"type": "string", "format": "uri"},
+        "description": "The job's report: /api/v1/harvest/sources/{source_id}/jobs/{job_id}",
+    }
+}
 
 blp = Blueprint(
     "harvest_sources", __name__, url_prefix="/harvest/sources", description="Harvest sources and their jobs"
@@ -79,6 +88,21 @@ class HarvestJobs(MethodView):
         )
         pagination_parameters.item_count = total
         return items
+
+    @blp.response(201, HarvestJobReportSchema, headers=LOCATION)
+    @errors(blp, 404, 409)
+    def post(self, source_id: uuid.UUID) -> Any:
+        """Run the source now, within its time limit: the finished job with its report
+
+        The same run as the web page's "run now" (trigger ``manual``); 409 while a run of the
+        source is in progress. A run that fails (a page that cannot be read, the time limit) is
+        still a job: 201, with its status ``failed`` and the reason.
+        """
+        job = source_runner(services().ctx).run(source_id, "manual")
+        location = url_for(
+            "harvest_sources.HarvestJobItem", source_id=source_id, job_id=job.id, _external=True
+        )
+        return job, {"Location": location}
 
 
 @blp.route("/<uuid:source_id>/jobs/<uuid:job_id>")

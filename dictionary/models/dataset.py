@@ -26,7 +26,12 @@ class Dataset(Identified, Versioned, Base):
     slug: Mapped[str200] = mapped_column(unique=True, comment="Human identifier used in URLs")
     title_vi: Mapped[str500] = mapped_column(comment="Title in Vietnamese")
     title_en: Mapped[str500 | None] = mapped_column(comment="Title in English")
-    description_vi: Mapped[str] = mapped_column(comment="Description in Vietnamese")
+    # Null only on a harvested record whose source gave no description: nothing is invented (the
+    # title no longer stands in); described here, the registry's rule requires one.
+    description_vi: Mapped[str | None] = mapped_column(
+        comment="Description in Vietnamese; required when described here, null when a harvested source "
+        "gave none"
+    )
     description_en: Mapped[str | None] = mapped_column(comment="Description in English")
     # Decree 47/2020 art. 11.4 a-c: purpose, scope, content, collection mechanism, source.
     purpose: Mapped[str | None] = mapped_column(comment="Mục đích: why the data is collected")

@@ -79,6 +79,10 @@ class Property:
     """Vocabulary scheme that validates a coded value (``CONCEPT``/``CONCEPTS``)."""
     required: bool = False
     """A value must be given when the record is created (and cannot be cleared)."""
+    sources_may_omit: bool = False
+    """Required of what is described here, but a harvested record whose source gives none keeps
+    none: nothing is invented (the title does not stand in for a missing description). The column
+    is nullable, responses say so, and readers show the gap as the source's."""
     max_length: int | None = None
     max_items: int | None = None
     minimum: int | None = None
@@ -166,6 +170,16 @@ class Properties:
     def snapshot_names(self) -> tuple[str, ...]:
         """What a revision stores as plain values, and restores."""
         return tuple(prop.name for prop in self if prop.in_revision)
+
+    def required(self, *, harvested: bool = False) -> tuple[str, ...]:
+        """What a write must give (and may not clear): the required writable properties; for a
+        record the harvester writes, less those its source may omit. The one rule every surface
+        meets, since each writes through the domain's services."""
+        return tuple(
+            prop.name
+            for prop in self
+            if prop.required and prop.writable and not (harvested and prop.sources_may_omit)
+        )
 
     def publication(self) -> tuple[str, ...]:
         return tuple(prop.name for prop in self if prop.publication)

@@ -16,7 +16,7 @@ DATASET = Properties(
         Property("title_en", K.TEXT, "Tên tiếng Anh", "English title", S.NAMING, max_length=500,
                  in_summary=True, predicate=DCT + "title"),
         Property("description_vi", K.LONG_TEXT, "Mô tả tiếng Việt", "Vietnamese description", S.NAMING,
-                 required=True, max_length=20_000, predicate=DCT + "description"),
+                 required=True, sources_may_omit=True, max_length=20_000, predicate=DCT + "description"),
         Property("description_en", K.LONG_TEXT, "Mô tả tiếng Anh", "English description", S.NAMING,
                  max_length=20_000, predicate=DCT + "description"),
         Property("purpose", K.LONG_TEXT, "Mục đích", "Purpose", S.DESCRIPTION, max_length=5_000,

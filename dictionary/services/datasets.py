@@ -165,6 +165,7 @@ class DatasetService:
         check = Checker(self.ctx.concepts)
         check.resolve_concepts(data, DATASET_SCHEMES)
         self._check_legal_basis(check, data)
+        self._check_required(check, data, creating=True)
         if not owners["owner"]:
             check.fail("owner", Message("owner_needed", "a dataset needs an owner agency (chủ quản)"))
         check.raise_if_any()
@@ -221,10 +222,7 @@ class DatasetService:
                 Message("steward_publish", "Only stewards publish, retire or change the sharing class")
             )
         self._check_legal_basis(check, data)
-        for required in ("title_vi", "description_vi", "db_category", "sharing_class", "importance",
-                         "arch_component", "status", "slug"):  # fmt: skip
-            if required in data and data[required] is None:
-                check.fail(required, Message("value_required", "may not be null"))
+        self._check_required(check, data, creating=False)
         check.raise_if_any()
         new_slug = data.get("slug")
         if (
@@ -370,6 +368,17 @@ class DatasetService:
             slug = f"{base}-{n}"
         return slug
 
+    @staticmethod
+    def _check_required(check: Checker, data: dict[str, Any], *, creating: bool) -> None:
+        """The registry's required properties (DATASET.required): given on creation, never cleared.
+        A record the harvester writes comes with its source (``harvest_source``) and may lack what
+        its source may omit; the status and the slug, defaulted on creation, are never cleared. A
+        value already refused (a code outside its scheme) is not reported twice."""
+        required = DATASET.required(harvested=bool(data.get("harvest_source")))
+        for name in required if creating else (*required, "status", "slug"):
+            if (creating or name in data) and name not in check.errors and _blank(data.get(name)):
+                check.fail(name, Message("value_required", "a value is required"))
+
     def _check_legal_basis(self, check: Checker, data: dict[str, Any]) -> None:
         """Resolve the documents' status concepts, on copies: the caller's payload stays as given."""
         if data.get("legal_basis") is None:
@@ -393,3 +402,7 @@ class DatasetService:
             raise InvalidInput.one(
                 "temporal_end", Message("not_before", "must not be before {other}", other="temporal_start")
             )
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

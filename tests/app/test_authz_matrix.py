@@ -253,6 +253,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", A + "/harvest/sources/<uuid:source_id>/jobs"): Case(
         A + f"/harvest/sources/{NO_ID}/jobs", only("admin", ok=404)
     ),
+    ("POST", A + "/harvest/sources/<uuid:source_id>/jobs"): Case(
+        A + f"/harvest/sources/{NO_ID}/jobs", only("admin", ok=404)
+    ),
     ("GET", A + "/harvest/sources/<uuid:source_id>/jobs/<uuid:job_id>"): Case(
         A + f"/harvest/sources/{NO_ID}/jobs/{NO_ID}", only("admin", ok=404)
     ),
@@ -408,6 +411,18 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/harvest/sources/<uuid:source_id>"): Case(f"/harvest/sources/{NO_ID}", only("admin", ok=404)),
     ("POST", "/harvest/sources/<uuid:source_id>/run"): Case(
         f"/harvest/sources/{NO_ID}/run", only("admin", ok=404), form=True
+    ),
+    ("GET", "/harvest/sources/<uuid:source_id>/edit"): Case(
+        f"/harvest/sources/{NO_ID}/edit", only("admin", ok=404)
+    ),
+    ("POST", "/harvest/sources/<uuid:source_id>/edit"): Case(
+        f"/harvest/sources/{NO_ID}/edit", only("admin", ok=404), form=True
+    ),
+    ("GET", "/harvest/sources/<uuid:source_id>/delete"): Case(
+        f"/harvest/sources/{NO_ID}/delete", only("admin", ok=404)
+    ),
+    ("POST", "/harvest/sources/<uuid:source_id>/delete"): Case(
+        f"/harvest/sources/{NO_ID}/delete", only("admin", ok=404), form=True
     ),
     ("GET", "/harvest/sources/<uuid:source_id>/jobs/<uuid:job_id>"): Case(
         f"/harvest/sources/{NO_ID}/jobs/{NO_ID}", only("admin", ok=404)

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from flask import Flask
 from flask.testing import FlaskClient
 
 from dictionary.services import Context
+from dictionary.services.harvest_sources import HarvestSourceService
 from tests.factories import make_agency
 from tests.vocab.ckan_portal import serve_portal, stock_package
 from tests.vocab.local_site import local_site
+from tests.vocab.test_harvest import SOURCE as FOREIGN
+from tests.vocab.test_harvest import foreign_page
+from vocab.rdf_writers import FORMATS, serialize
 
 SOURCE = {
     "name": "Cổng dữ liệu mở Cần Thơ",
@@ -101,3 +106,41 @@ def test_cli_adds_lists_runs_and_runs_due(app: Flask, ctx: Context) -> None:
             and "does not exist" in unknown.output
             and "Traceback" not in unknown.output
         )
+
+
+def test_post_jobs_runs_the_source_now_and_answers_its_report(
+    client: FlaskClient, client_as: Callable[..., FlaskClient], ctx: Context
+) -> None:
+    make_agency(ctx, code="T001.H68")
+    ctx.session.commit()
+    body = serialize(foreign_page(1, datasets=2), FORMATS["ttl"]).encode()
+    with local_site() as site:
+        url = site.page("/catalog.ttl", body)
+        created = client.post(
+            "/api/v1/harvest/sources",
+            json={"name": "Sở TNMT", "url": url, "kind": "dcat", "owner": "T001.H68"},
+        ).json
+        jobs = f"/api/v1/harvest/sources/{created['id']}/jobs"
+        assert client_as("editor", "T001.H68").post(jobs).status_code == 403
+        ran = client.post(jobs)
+        assert ran.status_code == 201, ran.json
+        assert ran.json["status"] == "succeeded" and ran.json["trigger"] == "manual"
+        assert ran.json["counts"] == {"created": 2}
+        assert {i["uri"] for i in ran.json["items"]} == {f"{FOREIGN}/dataset/p1-0", f"{FOREIGN}/dataset/p1-1"}
+        assert ran.headers["Location"].endswith(f"{jobs}/{ran.json['id']}")
+        assert client.get(ran.headers["Location"]).json["counts"] == {"created": 2}
+        again = client.post(jobs)
+        assert again.status_code == 201 and again.json["counts"] == {"unchanged": 2}
+        assert site.requested == ["/catalog.ttl", "/catalog.ttl"]
+
+        service = HarvestSourceService(ctx)
+        running = service.start(service.get(uuid.UUID(created["id"])), "schedule")
+        ctx.session.commit()
+        busy = client.post(jobs, headers={"Accept-Language": "en"})
+        assert busy.status_code == 409 and busy.json["message"] == "A run of this source is in progress"
+        assert client.post(f"{jobs}?lang=vi").json["message"] != busy.json["message"], (
+            "in the reader's language"
+        )
+        assert len(site.requested) == 2, "a refused run fetches nothing"
+        assert running.status == "running"
+    assert client.post("/api/v1/harvest/sources/0000aaaa-0000-4000-8000-000000000000/jobs").status_code == 404

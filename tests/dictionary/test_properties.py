@@ -43,7 +43,8 @@ def test_text_limits_fit_their_columns_and_required_means_not_null(registry: Pro
         if prop.kind in (Kind.TEXT, Kind.URL) and isinstance(column.type, String) and column.type.length:
             assert prop.max_length is not None and prop.max_length <= column.type.length, prop.name
         if prop.required:
-            assert not column.nullable, f"{prop.name} is required but its column is nullable"
+            # A source may omit it: nullable, since a harvested record keeps none rather than an invented one.
+            assert column.nullable == prop.sources_may_omit, f"{prop.name}: nullable only if omissible"
 
 
 @pytest.mark.parametrize("registry", [DATASET, FIELD, DISTRIBUTION, AGENCY, STANDARD], ids=lambda r: r.entity)
@@ -54,6 +55,14 @@ def test_a_property_is_well_formed(registry: Properties) -> None:
         if prop.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.WORDS):
             assert prop.max_length, f"{prop.name}: texts need a limit"
         assert not (prop.derived and prop.required), prop.name
+        assert prop.required or not prop.sources_may_omit, f"{prop.name}: only a required one is omissible"
+
+
+def test_a_harvested_record_may_lack_what_its_source_may_omit_and_nothing_else() -> None:
+    local, harvested = DATASET.required(), DATASET.required(harvested=True)
+    assert "description_vi" in local and "description_vi" not in harvested
+    assert set(local) - set(harvested) == {"description_vi"}
+    assert "title_vi" in harvested and "personal_data" not in local  # derived: never written by people
 
 
 def test_the_domain_reads_its_lists_from_the_registry() -> None:

@@ -8,6 +8,7 @@ ranking functions may differ in their scores but never in what they find.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -298,6 +299,21 @@ class SearchContract:
             indexed.refresh()
             assert set(self.keys(indexed, catalog, "CCCD")) == {"cccd", "cccd_abbr"}
             assert indexed.search_fields(FieldQuery.build("ho ten"), ANONYMOUS).total == 1
+        finally:
+            indexed.rebuild(catalog.documents)
+            indexed.refresh()
+
+    def test_a_record_without_description_is_found_by_its_title(self, indexed, catalog) -> None:
+        """A harvested record whose source gave no description: indexed, found, shown without one."""
+        given = next(d for d in catalog.documents if d.id == catalog.id("mst"))
+        bare = dataclasses.replace(given, description=None, description_en=None, version=given.version + 1)
+        try:
+            indexed.index([bare])
+            indexed.refresh()
+            hits = self.find(indexed, "mã số thuế doanh nghiệp", page_size=50).hits
+            assert catalog.keys(hits)[0] == "mst"
+            assert hits[0].description == ""
+            assert "mst" not in self.keys(indexed, catalog, "thông tin đăng ký thuế của các doanh nghiệp")
         finally:
             indexed.rebuild(catalog.documents)
             indexed.refresh()

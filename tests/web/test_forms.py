@@ -109,6 +109,10 @@ def test_a_new_dataset_with_a_missing_title_shows_the_error_beside_it(login: Log
     assert control is not None and control.get("aria-invalid") == "true"
     error = root.find(".//*[@id='f-title_vi-error']")
     assert error is not None and "required" in text_of(error)
+    # Described here, a dataset needs its description (only a harvested one may lack it).
+    bare = post(editor, "/datasets/new", data | {"title_vi": "Sổ hộ nghèo", "description_vi": ""})
+    error = parse(bare.get_data(as_text=True)).find(".//*[@id='f-description_vi-error']")
+    assert bare.status_code == 200 and error is not None and "required" in text_of(error)
     response = post(editor, "/datasets/new", data | {"title_vi": "Sổ hộ nghèo"})
     assert response.status_code == 303 and "/fields" in response.headers["Location"]
 

@@ -45,6 +45,7 @@ def test_the_walk_reaches_every_page(app: Flask, site: Site) -> None:
         "web.campaign_close",
         # administrators only: tests/web/test_forms_harvest.py
         "web.harvest_sources", "web.harvest_source", "web.harvest_job", "web.harvest_run",
+        "web.harvest_edit", "web.harvest_delete",
     }  # fmt: skip
     redirects |= {"web.api_docs", "web.api_docs_asset"}  # under /api/, left by the walk: test_api_docs.py
     web = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("web.")}
