@@ -278,8 +278,9 @@ def engine_requests(database_url: str, workdir: str, settings: dict[str, Any]) -
     backend.transport.request = recording
     client = app.test_client()
     for (request,) in api_requests():
-        assert client.get(request.target).status_code == 200  # the vocabulary of its words, kept
         recorded.append([])
+        assert client.get(request.target).status_code == 200  # the vocabulary of its words, kept
+        recorded[-1].clear()
         assert client.get(request.target).status_code == 200
     backend.close()
     catalog_of(app).engine.dispose()
