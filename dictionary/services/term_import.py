@@ -24,12 +24,12 @@ from dictionary.errors import (
     Message,
     PermissionDenied,
     StaleConfirmation,
-    TooLarge,
 )
 from dictionary.models import DataElement, Standard
 from dictionary.services.base import AnyVersion, Context, unit_of_work
 from dictionary.services.base import dry_run as rolled_back
 from dictionary.services.dictionary_import import ExportedFile
+from dictionary.services.file_report import read_file
 from dictionary.services.standards import StandardService
 from dictionary.services.term_import_report import TermImportReport
 from dictionary.services.terms import TermService, term_snapshot
@@ -39,11 +39,8 @@ from dictionary.spreadsheets import (
     CellError,
     Choice,
     Limits,
-    OverBudget,
-    SpreadsheetError,
     Table,
     Vocabulary,
-    read_table,
     write_csv,
 )
 from dictionary.spreadsheets.term_sheet import (
@@ -64,6 +61,7 @@ Confirmation = str | None | AnyVersion
 COLUMN_OF = {prop.name: prop.column for prop in COLUMNS}
 REQUIRED = tuple(prop.name for prop in COLUMNS if prop.required and prop.name != "code")
 VALUE_REQUIRED = Message("value_required", "a value is required")
+NO_TERM_ROWS = Message("no_term_rows", "The file has no term rows; nothing to import")
 Step = tuple[int, dict[str, Any], DataElement | None]
 """A row's number, the values it gives, and the stored term it changes (None: a new term)."""
 
@@ -190,16 +188,8 @@ class TermFileService:
 
     def _read(self, content: bytes, report: TermImportReport) -> tuple[Table, TermRows] | None:
         """The file's rows, read under the upload budget; None when the report says why not."""
-        try:
-            table = read_table(content, self.limits, TERM_SHEET)
-        except OverBudget as exc:
-            raise TooLarge(exc.message, exc.limit, exc.params) from exc
-        except SpreadsheetError as exc:
-            report.errors.append(CellError(None, None, exc.message))
-            return None
-        report.format, report.rows = table.format, len(table.rows)
-        if not table.rows:
-            report.errors.append(CellError(None, None, "The file has no term rows; nothing to import"))
+        table = read_file(content, self.limits, report, NO_TERM_ROWS, TERM_SHEET)
+        if table is None:
             return None
         parsed = parse_term_rows(table)
         report.errors += parsed.errors

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dictionary import concepts as C
-from dictionary.errors import Message
+from dictionary.errors import Message, message_code
 from dictionary.spreadsheets.columns import BY_KEY, COLUMNS, PARSERS, Column, clean_text, split_values
 from dictionary.spreadsheets.reading import FormulaWithoutValue, Table, cell_name
 
@@ -63,6 +63,7 @@ class CellError:
             "cell": self.cell,
             "value": self.value,
             "message": self.message,
+            "code": message_code(self.message),
             "text": str(self),
         }
 
