@@ -15,6 +15,9 @@ from dictionary.services.file_report import FileReport
 from dictionary.spreadsheets import Limits
 
 Report = TypeVar("Report", bound=FileReport)
+FILE_ARGUMENT = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+"""The file an import command reads (.xlsx or CSV)."""
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 
 
 def run_import(

@@ -12,7 +12,7 @@ from typing import Any
 import click
 from flask.cli import with_appcontext
 
-from app.cli_files import report_head, run_import, shown
+from app.cli_files import FILE_ARGUMENT, JSON_OPTION, report_head, run_import, shown
 from dictionary.services import ImportReport
 from dictionary.spreadsheets.columns import COLUMN_OF_ATTR, format_mappings
 
@@ -23,12 +23,12 @@ def import_group() -> None:
 
 
 @import_group.command("dictionary")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FILE_ARGUMENT
 @click.option(
     "--dataset", "slug", required=True, help="Slug of the dataset whose dictionary the file replaces."
 )
 @click.option("--apply", "apply_", is_flag=True, help="Write the dictionary when the file has no error.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@JSON_OPTION
 @with_appcontext
 def import_dictionary(file: Path, slug: str, apply_: bool, as_json: bool) -> None:
     """Check FILE (.xlsx or CSV, per the template) against a dataset's dictionary; --apply writes it."""

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from app.cli import with_appcontext
-from app.cli_files import report_head, run_import, shown
+from app.cli_files import FILE_ARGUMENT, JSON_OPTION, report_head, run_import, shown
 from dictionary.services.term_import_report import TermImportReport
 
 
@@ -23,12 +23,12 @@ def terms_group() -> None:
 
 
 @terms_group.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FILE_ARGUMENT
 @click.option(
     "--dictionary", "code", required=True, help="Code of the dictionary (standard) the terms belong to."
 )
 @click.option("--dry-run", "dry_run", is_flag=True, help="Only check the file and show the changes.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@JSON_OPTION
 @with_appcontext
 def import_terms(file: Path, code: str, dry_run: bool, as_json: bool) -> None:
     """Import the terms of FILE (.xlsx or CSV, per the terms template) into a dictionary."""

@@ -13,8 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dictionary.spreadsheets.term_sheet import COLUMNS, SHEET_NAME
@@ -28,8 +27,10 @@ from dictionary.spreadsheets.workbook import (
     WRAP,
     _append,
     _put,
+    codes_sheet,
+    drop_down,
 )
-from dictionary.spreadsheets.writing import CODES_SHEET, FIRST_DATA_ROW, GUIDE_SHEET, VALIDATED_ROWS
+from dictionary.spreadsheets.writing import CODES_SHEET, FIRST_DATA_ROW, GUIDE_SHEET
 
 WIDE = ("long_text", "texts")
 TERM_GUIDE_NOTES = (
@@ -57,7 +58,7 @@ def write_term_workbook(
     sheet.title = SHEET_NAME
     _terms_sheet(sheet, rows)
     _guide_sheet(workbook.create_sheet(GUIDE_SHEET), dictionary)
-    ranges = _codes_sheet(workbook.create_sheet(CODES_SHEET), codes)
+    ranges = codes_sheet(workbook.create_sheet(CODES_SHEET), codes)
     _validations(sheet, ranges)
     workbook.properties.title = f"Thuật ngữ / Terms: {dictionary or 'mẫu / template'}"
     workbook.properties.identifier = dictionary
@@ -102,34 +103,8 @@ def _guide_sheet(sheet: Worksheet, dictionary: str | None) -> None:
         sheet.column_dimensions[letter].width = width
 
 
-def _codes_sheet(sheet: Worksheet, codes: dict[str, list[Choice]]) -> dict[str, str]:
-    sheet.append(["Cột / Column", "Mã / Code", "Nhãn / Label (vi)", "Label (en)"])
-    for cell in sheet[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    ranges = {}
-    for key, choices in codes.items():
-        if not choices:
-            continue
-        first = sheet.max_row + 1
-        for choice in choices:
-            _append(sheet, [key, choice.code, choice.label_vi, choice.label_en])
-        ranges[key] = f"{quote_sheetname(CODES_SHEET)}!$B${first}:$B${sheet.max_row}"
-    for letter, width in zip("ABCD", (18, 24, 48, 40), strict=True):
-        sheet.column_dimensions[letter].width = width
-    return ranges
-
-
 def _validations(sheet: Worksheet, ranges: dict[str, str]) -> None:
-    """Drop-downs as warnings, not stops: the import is where values are really checked."""
-    last = FIRST_DATA_ROW + VALIDATED_ROWS - 1
     for index, prop in enumerate(COLUMNS, start=1):
         source = ranges.get(prop.column)
-        if source is None:
-            continue
-        validation = DataValidation(
-            type="list", formula1=source, allow_blank=True, errorStyle="warning", showErrorMessage=True,
-            errorTitle=prop.column, error=f"Chọn trong danh sách / pick from the list ({CODES_SHEET})",
-        )  # fmt: skip
-        letter = get_column_letter(index)
-        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
-        sheet.add_data_validation(validation)
+        if source is not None:
+            drop_down(sheet, index, source, prop.column)
