@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dictionary import change_messages as M
-from dictionary.errors import InvalidInput, Message, NotFound
+from dictionary.errors import InvalidInput, Message, NotFound, invalid_field, not_a_format
 from dictionary.models import DataElement, Dataset, Field, Standard
 from dictionary.ports import TermSuggester
 from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, unit_of_work
@@ -145,12 +145,7 @@ class DictionaryFileService:
         if fmt == "csv":
             return ExportedFile(write_csv(rows), f"{stem}.csv", CSV_MEDIA_TYPE, info.version)
         if fmt != "xlsx":
-            raise InvalidInput.one(
-                "format",
-                Message(
-                    "not_a_format", "'{value}' is not one of {choices}", value=fmt, choices=", ".join(FORMATS)
-                ),
-            )
+            raise InvalidInput.one("format", not_a_format(fmt, FORMATS))
         content = write_xlsx(rows, self.code_lists(), info)
         return ExportedFile(content, f"{stem}.xlsx", XLSX_MEDIA_TYPE, info.version)
 
@@ -280,15 +275,27 @@ class DictionaryFileService:
 
     @staticmethod
     def _provenance_warnings(table: Table, dataset: Dataset) -> list[str]:
-        warnings = []
+        warnings: list[str] = []
         source = table.properties.get("identifier")
         if source and source != dataset.slug:
-            warnings.append(f"The file was exported from the dataset '{source}', not '{dataset.slug}'")
+            warnings.append(
+                Message(
+                    "other_dataset_file",
+                    "The file was exported from the dataset '{source}', not '{slug}'",
+                    source=source,
+                    slug=dataset.slug,
+                )
+            )
         version = table.properties.get("version", "")
         if version.isdigit() and int(version) < dataset.lock_version:
             warnings.append(
-                f"The file was exported at version {version} and the dataset is now at version "
-                f"{dataset.lock_version}: changes made since then will be overwritten"
+                Message(
+                    "older_file",
+                    "The file was exported at version {version} and the dataset is now at version "
+                    "{current}: changes made since then will be overwritten",
+                    version=int(version),
+                    current=dataset.lock_version,
+                )
             )
         return warnings
 
@@ -342,7 +349,15 @@ def field_input(field: Field) -> dict[str, Any]:
 def _names_taken(parsed: ParsedRows, withheld: set[str]) -> list[CellError]:
     """Rows naming a field the author may not see: refused, rather than overwritten or doubled."""
     return [
-        CellError(row, None, f"The field name '{item['name']}' is already used in this dataset")
+        CellError(
+            row,
+            None,
+            Message(
+                "field_name_used",
+                "The field name '{name}' is already used in this dataset",
+                name=item["name"],
+            ),
+        )
         for row, item in zip(parsed.rows, parsed.inputs, strict=True)
         if item["name"] in withheld
     ]
@@ -369,6 +384,6 @@ def _located(error: InvalidInput, rows: list[int]) -> list[CellError]:
         row = rows[index] if 0 <= index < len(rows) else None
         column = COLUMN_OF_ATTR.get(match[2]) if match else None
         for reason in reasons if isinstance(reasons, list | tuple) else [str(reasons)]:
-            message = str(reason) if row is not None else f"{key}: {reason}"
+            message = reason if row is not None else invalid_field(key, reason)
             located.append(CellError(row, column.key if column else None, message))
     return located

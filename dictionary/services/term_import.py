@@ -22,8 +22,9 @@ from dictionary.errors import (
     ConfirmationRequired,
     InvalidInput,
     Message,
-    PermissionDenied,
     StaleConfirmation,
+    invalid_field,
+    not_a_format,
 )
 from dictionary.models import DataElement, Standard
 from dictionary.services.base import AnyVersion, Context, unit_of_work
@@ -97,7 +98,7 @@ class TermFileService:
         if fmt == "csv":
             return ExportedFile(write_csv(rows, HEADERS), f"{stem}.csv", CSV_MEDIA_TYPE)
         if fmt != "xlsx":
-            raise InvalidInput.one("format", f"'{fmt}' is not one of xlsx, csv")
+            raise InvalidInput.one("format", not_a_format(fmt))
         from dictionary.spreadsheets.term_workbook import write_term_workbook  # openpyxl: only here
 
         content = write_term_workbook(rows, self._code_lists(), dictionary)
@@ -146,8 +147,7 @@ class TermFileService:
         another one → :class:`StaleConfirmation` (412). A file over the reading budget raises
         :class:`TooLarge`.
         """
-        if not self.ctx.principal.is_admin:
-            raise PermissionDenied("Only administrators maintain the shared data dictionary")
+        self.terms.require_admin()
         standard = StandardService(self.ctx).get(dictionary)
         if not dry_run and confirmation is None:
             raise ConfirmationRequired()
@@ -309,7 +309,7 @@ def _located(table: Table, row: int, error: InvalidInput) -> list[CellError]:
     for name, reasons in error.errors.items():
         column = COLUMN_OF.get(name) if name in BY_NAME else None
         for reason in reasons if isinstance(reasons, list | tuple) else [str(reasons)]:
-            message = reason if column or name == "_schema" else f"{name}: {reason}"
+            message = reason if column or name == "_schema" else invalid_field(name, reason)
             found.append(locate(table, row, column if column in BY_COLUMN else None, message))
     if not found:
         found.append(locate(table, row, None, error.message))

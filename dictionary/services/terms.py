@@ -100,7 +100,7 @@ class TermService:
 
     @unit_of_work
     def create(self, data: dict[str, Any], note: str | None = None) -> DataElement:
-        self._require_admin()
+        self.require_admin()
         if (
             self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == data["code"]))
             is not None
@@ -117,7 +117,7 @@ class TermService:
     def update(
         self, code: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION, note: str | None = None
     ) -> DataElement:
-        self._require_admin()
+        self.require_admin()
         term = self.get(code)
         claim_version(self.ctx.session, term, if_match)
         new_code = data.get("code", code)
@@ -146,7 +146,7 @@ class TermService:
 
     @unit_of_work
     def delete(self, code: str, if_match: IfMatch = ANY_VERSION) -> None:
-        self._require_admin()
+        self.require_admin()
         term = self.get(code)
         claim_version(self.ctx.session, term, if_match)
         if self.mapping_count(term):
@@ -166,7 +166,7 @@ class TermService:
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _require_admin(self) -> None:
+    def require_admin(self) -> None:
         # The register is reference data of the whole province, maintained by its administrators.
         if not self.ctx.principal.is_admin:
             raise PermissionDenied(

@@ -11,7 +11,15 @@ from typing import Any, Protocol
 
 from dictionary import concepts as C
 from dictionary.errors import Message, message_code
-from dictionary.spreadsheets.columns import BY_KEY, COLUMNS, PARSERS, Column, clean_text, split_values
+from dictionary.spreadsheets.columns import (
+    BY_KEY,
+    COLUMNS,
+    PARSERS,
+    Column,
+    clean_text,
+    formula_no_value,
+    split_values,
+)
 from dictionary.spreadsheets.reading import FormulaWithoutValue, Table, cell_name
 
 CONCEPT_NOUNS = {"data-types": "data type", "personal-data": "personal-data category"}
@@ -133,14 +141,7 @@ def _parse_row(
         raw = cells[position] if position < len(cells) else None
         try:
             if isinstance(raw, FormulaWithoutValue):
-                raise ValueError(
-                    Message(
-                        "formula_no_value",
-                        "the formula {formula} has no saved value; type the value, or open and "
-                        "save the file in Excel so the value is computed",
-                        formula=raw.formula[:60],
-                    )
-                )
+                raise ValueError(formula_no_value(raw.formula))
             value = PARSERS[column.kind](column, raw)
             item.update(_resolve(column, value, refs))
         except ValueError as exc:

@@ -16,7 +16,15 @@ from datetime import date, datetime
 from typing import Any
 
 from dictionary.errors import Message
-from dictionary.spreadsheets.columns import clean_text, parse_bool, split_values
+from dictionary.spreadsheets.columns import (
+    clean_text,
+    formula_no_value,
+    not_whole,
+    out_of_range,
+    parse_bool,
+    split_values,
+    too_long,
+)
 from dictionary.spreadsheets.parse import CellError
 from dictionary.spreadsheets.reading import FormulaWithoutValue, SheetLayout, Table, cell_name
 from dictionary.term_properties import TERM_PROPERTIES, TermProperty
@@ -69,7 +77,11 @@ def parse_term_rows(table: Table) -> TermRows:
     result = TermRows(present=frozenset(BY_COLUMN[key].name for key in keys))
     if table.unknown_headers:
         result.warnings.append(
-            "Columns not in the template were ignored: " + ", ".join(table.unknown_headers)
+            Message(
+                "columns_ignored",
+                "Columns not in the template were ignored: {names}",
+                names=", ".join(table.unknown_headers),
+            )
         )
     first_row_of: dict[str, int] = {}
     for number, cells in table.rows:
@@ -113,10 +125,7 @@ def locate(table: Table, row: int, key: str | None, message: str, value: object 
 
 def parse_cell(prop: TermProperty, raw: object) -> Any:
     if isinstance(raw, FormulaWithoutValue):
-        raise ValueError(
-            f"the formula {raw.formula[:60]} has no saved value; type the value, or open and save the "
-            "file in Excel so the value is computed"
-        )
+        raise ValueError(formula_no_value(raw.formula))
     if prop.kind == "flag":
         return parse_bool(None, raw)
     if prop.kind == "integer":
@@ -127,7 +136,14 @@ def parse_cell(prop: TermProperty, raw: object) -> Any:
     if prop.kind == "texts":
         items = split_values(text or "")
         if len(items) > MAX_ITEMS:
-            raise ValueError(f"{len(items)} values; at most {MAX_ITEMS} are allowed")
+            raise ValueError(
+                Message(
+                    "too_many_values",
+                    "{count} values; at most {max} are allowed",
+                    count=len(items),
+                    max=MAX_ITEMS,
+                )
+            )
         for item in items:
             _check_length(prop, item)
         return items
@@ -135,18 +151,24 @@ def parse_cell(prop: TermProperty, raw: object) -> Any:
         return None
     _check_length(prop, text)
     if prop.kind in ("code", "standard", "agency", "term") and not CODE.match(text):
-        raise ValueError(f"'{text}' is not a code: 1-40 letters, digits, dots, dashes or underscores")
+        raise ValueError(
+            Message(
+                "not_a_term_code",
+                "'{value}' is not a code: 1-40 letters, digits, dots, dashes or underscores",
+                value=text,
+            )
+        )
     return text
 
 
 def _check_length(prop: TermProperty, text: str) -> None:
     if prop.max_length is not None and len(text) > prop.max_length:
-        raise ValueError(f"is {len(text)} characters long; at most {prop.max_length} are allowed")
+        raise ValueError(too_long(len(text), prop.max_length))
 
 
 def _integer(prop: TermProperty, raw: object) -> int | None:
     if isinstance(raw, bool):
-        raise ValueError(f"'{raw}' is not a whole number")
+        raise ValueError(not_whole(raw))
     if isinstance(raw, float) and raw.is_integer():
         number = int(raw)
     elif isinstance(raw, int):
@@ -156,11 +178,11 @@ def _integer(prop: TermProperty, raw: object) -> int | None:
         if text is None:
             return None
         if not re.fullmatch(r"[+-]?\d{1,12}(?:[.,]0+)?", text):
-            raise ValueError(f"'{text}' is not a whole number")
+            raise ValueError(not_whole(text))
         number = int(re.split(r"[.,]", text)[0])
     low, high = prop.minimum, prop.maximum
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValueError(f"{number} is out of range ({low}–{high})")
+        raise ValueError(out_of_range(number, low, high))
     return number
 
 
@@ -177,7 +199,9 @@ def _date(raw: object) -> date | None:
             return date(int(match[3]), int(match[2]), int(match[1]))
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date (2025-07-01 or 01/07/2025)") from None
+        raise ValueError(
+            Message("not_a_date", "'{value}' is not a date (2025-07-01 or 01/07/2025)", value=text)
+        ) from None
 
 
 def _shown(raw: object) -> str | None:
