@@ -13,9 +13,9 @@ from app.web.imports import Outcome, apply_kept, check_upload, forget_upload, ke
 from app.web.messages import translate
 from app.wiring import services
 from dictionary.errors import ConfirmationRequired, StaleConfirmation
+from dictionary.properties import TERM
 from dictionary.services.term_import_report import TermImportReport
 from dictionary.services.terms import TermFilters
-from dictionary.term_properties import BY_NAME
 
 TERMS_PAGE_SIZE = 50
 
@@ -85,5 +85,5 @@ def term_import() -> Response | str:
         report=outcome.report,
         problem=outcome.problem,
         token=token,
-        properties=BY_NAME,
+        properties=TERM,
     )

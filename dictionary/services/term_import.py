@@ -27,6 +27,7 @@ from dictionary.errors import (
     not_a_format,
 )
 from dictionary.models import DataElement, Standard
+from dictionary.properties import TERM, Kind
 from dictionary.services.base import AnyVersion, Context, unit_of_work
 from dictionary.services.base import dry_run as rolled_back
 from dictionary.services.dictionary_import import ExportedFile
@@ -54,7 +55,6 @@ from dictionary.spreadsheets.term_sheet import (
     parse_term_rows,
 )
 from dictionary.spreadsheets.term_sheet import term_cells as cells_of
-from dictionary.term_properties import BY_NAME
 
 ANY_CONFIRMATION = AnyVersion()
 """Apply without a token: for the system's own work (the CLI checks and applies in one go)."""
@@ -121,7 +121,8 @@ class TermFileService:
     def _human(self, snapshot: dict[str, Any]) -> dict[str, Any]:
         """A snapshot as people read it: codes instead of concept URIs."""
         human = dict(snapshot)
-        for name, prop in BY_NAME.items():
+        for prop in TERM:
+            name = prop.name
             if prop.kind == "concept" and human.get(name):
                 human[name] = (
                     self.vocabulary.scheme_id(human[name])
@@ -248,9 +249,9 @@ class TermFileService:
 
     def _stored_form(self, name: str, value: Any) -> Any:
         """A cell's value as the snapshot holds it: concept URIs, ISO dates, lists."""
-        prop = BY_NAME[name]
+        prop = TERM[name]
         if value is None:
-            return [] if prop.kind == "texts" else (False if prop.kind == "flag" else None)
+            return [] if prop.kind is Kind.WORDS else (False if prop.kind is Kind.BOOLEAN else None)
         if prop.kind == "concept":
             if prop.scheme == "schemes":
                 return self.vocabulary.scheme_uri(value) or value
@@ -287,7 +288,7 @@ class TermFileService:
                     changes = [
                         {"property": name, "column": COLUMN_OF.get(name), "before": before[name],
                          "after": after[name]}
-                        for name in BY_NAME
+                        for name in TERM.names()
                         if before[name] != after[name]
                     ]  # fmt: skip
                     report.changed.append({"row": row, "code": updated.code, "changes": changes})
@@ -307,7 +308,7 @@ def _token(content: bytes, standard: Standard, stored: dict[str, DataElement]) -
 def _located(table: Table, row: int, error: InvalidInput) -> list[CellError]:
     found = []
     for name, reasons in error.errors.items():
-        column = COLUMN_OF.get(name) if name in BY_NAME else None
+        column = COLUMN_OF.get(name) if name in TERM else None
         for reason in reasons if isinstance(reasons, list | tuple) else [str(reasons)]:
             message = reason if column or name == "_schema" else invalid_field(name, reason)
             found.append(locate(table, row, column if column in BY_COLUMN else None, message))

@@ -16,7 +16,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dictionary.spreadsheets.term_sheet import COLUMNS, SHEET_NAME
+from dictionary.properties import Kind
+from dictionary.spreadsheets.term_sheet import COLUMNS, SHEET_NAME, column_of
 from dictionary.spreadsheets.vocabulary import Choice
 from dictionary.spreadsheets.workbook import (
     HEADER_FILL,
@@ -32,7 +33,7 @@ from dictionary.spreadsheets.workbook import (
 )
 from dictionary.spreadsheets.writing import CODES_SHEET, FIRST_DATA_ROW, GUIDE_SHEET
 
-WIDE = ("long_text", "texts")
+WIDE = (Kind.LONG_TEXT, Kind.WORDS)
 TERM_GUIDE_NOTES = (
     ("Mỗi dòng là một thuật ngữ của từ điển được chọn khi nhập; cột mã (ma) là bắt buộc.",
      "One row per term of the dictionary chosen on import; the code column (ma) is required."),
@@ -76,7 +77,7 @@ def _terms_sheet(sheet: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
         sub.font, sub.fill = SUBHEADER_FONT, SUBHEADER_FILL
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = 36 if prop.kind in WIDE else 16
-        if prop.kind not in ("integer", "date", "flag"):
+        if prop.kind not in (Kind.INTEGER, Kind.DATE, Kind.BOOLEAN):
             sheet.column_dimensions[letter].number_format = "@"  # a typed 001 stays 001
     for number, values in enumerate(rows, start=FIRST_DATA_ROW):
         for index, (prop, value) in enumerate(zip(COLUMNS, values, strict=True), start=1):
@@ -105,6 +106,6 @@ def _guide_sheet(sheet: Worksheet, dictionary: str | None) -> None:
 
 def _validations(sheet: Worksheet, ranges: dict[str, str]) -> None:
     for index, prop in enumerate(COLUMNS, start=1):
-        source = ranges.get(prop.column)
+        source = ranges.get(column_of(prop))
         if source is not None:
-            drop_down(sheet, index, source, prop.column)
+            drop_down(sheet, index, source, column_of(prop))
