@@ -78,8 +78,11 @@ class CellError:
 
 @dataclass
 class ParsedRows:
+    """The rows of a sheet as service inputs, with an error per bad cell (fields and terms alike)."""
+
     inputs: list[dict[str, Any]] = field(default_factory=list)
-    """Field inputs in row order: concept URIs, standard codes, mappings with relation URIs."""
+    """Inputs in row order (fields: concept URIs, standard codes, mappings with relation URIs;
+    terms: codes)."""
     rows: list[int] = field(default_factory=list)
     """The row number of each input."""
     present: frozenset[str] = frozenset()
@@ -88,17 +91,18 @@ class ParsedRows:
     warnings: list[str] = field(default_factory=list)
 
 
+def ignored_columns(table: Table) -> list[str]:
+    """The warning that the file's columns the template does not know were left out, if any."""
+    if not table.unknown_headers:
+        return []
+    names = ", ".join(table.unknown_headers)
+    return [Message("columns_ignored", "Columns not in the template were ignored: {names}", names=names)]
+
+
 def parse_rows(table: Table, refs: References) -> ParsedRows:
     keys = [key for key in table.columns if key]
     result = ParsedRows(present=frozenset(attr for key in keys for attr in BY_KEY[key].attrs))
-    if table.unknown_headers:
-        result.warnings.append(
-            Message(
-                "columns_ignored",
-                "Columns not in the template were ignored: {names}",
-                names=", ".join(table.unknown_headers),
-            )
-        )
+    result.warnings += ignored_columns(table)
     absent = [column.key for column in COLUMNS if column.key not in keys]
     if absent:
         result.warnings.append(

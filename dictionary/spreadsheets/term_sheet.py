@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -26,7 +25,7 @@ from dictionary.spreadsheets.columns import (
     split_values,
     too_long,
 )
-from dictionary.spreadsheets.parse import CellError
+from dictionary.spreadsheets.parse import CellError, ParsedRows, ignored_columns
 from dictionary.spreadsheets.reading import FormulaWithoutValue, SheetLayout, Table, cell_name
 
 SHEET_NAME = "Thuật ngữ"
@@ -67,29 +66,14 @@ TERM_SHEET = SheetLayout(
 HEADERS = ([column_of(prop) for prop in COLUMNS], [prop.name for prop in COLUMNS])
 
 
-@dataclass
-class TermRows:
-    """The rows of a term sheet as service inputs (codes, not URIs), with an error per bad cell."""
-
-    inputs: list[dict[str, Any]] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)
-    present: frozenset[str] = frozenset()
-    """The properties the file has a column for; the others keep their stored values."""
-    errors: list[CellError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+TermRows = ParsedRows
+"""The rows of a term sheet as service inputs (codes, not URIs), with an error per bad cell."""
 
 
 def parse_term_rows(table: Table) -> TermRows:
     keys = [key for key in table.columns if key]
     result = TermRows(present=frozenset(BY_COLUMN[key].name for key in keys))
-    if table.unknown_headers:
-        result.warnings.append(
-            Message(
-                "columns_ignored",
-                "Columns not in the template were ignored: {names}",
-                names=", ".join(table.unknown_headers),
-            )
-        )
+    result.warnings += ignored_columns(table)
     first_row_of: dict[str, int] = {}
     for number, cells in table.rows:
         before = len(result.errors)

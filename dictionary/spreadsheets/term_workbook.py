@@ -6,11 +6,9 @@ header styles, and no user text ever becomes a formula. openpyxl is imported onl
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -30,8 +28,9 @@ from dictionary.spreadsheets.workbook import (
     _put,
     codes_sheet,
     drop_down,
+    template_workbook,
 )
-from dictionary.spreadsheets.writing import CODES_SHEET, FIRST_DATA_ROW, GUIDE_SHEET
+from dictionary.spreadsheets.writing import FIRST_DATA_ROW
 
 WIDE = (Kind.LONG_TEXT, Kind.WORDS)
 TERM_GUIDE_NOTES = (
@@ -53,19 +52,15 @@ TERM_GUIDE_NOTES = (
 def write_term_workbook(
     rows: Sequence[Sequence[Any]], codes: dict[str, list[Choice]], dictionary: str | None
 ) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new Workbook always has one sheet
-    sheet.title = SHEET_NAME
-    _terms_sheet(sheet, rows)
-    _guide_sheet(workbook.create_sheet(GUIDE_SHEET), dictionary)
-    ranges = codes_sheet(workbook.create_sheet(CODES_SHEET), codes)
-    _validations(sheet, ranges)
-    workbook.properties.title = f"Thuật ngữ / Terms: {dictionary or 'mẫu / template'}"
-    workbook.properties.identifier = dictionary
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return template_workbook(
+        SHEET_NAME,
+        lambda sheet: _terms_sheet(sheet, rows),
+        lambda sheet: _guide_sheet(sheet, dictionary),
+        lambda sheet: codes_sheet(sheet, codes),
+        _validations,
+        title=f"Thuật ngữ / Terms: {dictionary or 'mẫu / template'}",
+        identifier=dictionary,
+    )
 
 
 def _terms_sheet(sheet: Worksheet, rows: Sequence[Sequence[Any]]) -> None:

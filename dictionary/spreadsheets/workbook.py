@@ -6,7 +6,7 @@ A module of its own so that openpyxl is imported only when a workbook is written
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -39,19 +39,43 @@ TOP = Alignment(vertical="top")
 
 
 def write_workbook(rows: Sequence[Sequence[Any]], codes: CodeLists, info: WorkbookInfo) -> bytes:
+    # The slug and version travel with the file, so an import can warn about a file of another
+    # dataset, or one exported before later edits (which the import would overwrite).
+    return template_workbook(
+        SHEET_NAME,
+        lambda sheet: _dictionary_sheet(sheet, rows),
+        lambda sheet: _guide_sheet(sheet, info),
+        lambda sheet: _codes_sheet(sheet, codes),
+        _validations,
+        title=f"Từ điển dữ liệu / Data dictionary: {info.slug or 'mẫu / template'}",
+        identifier=info.slug,
+        version=None if info.version is None else str(info.version),
+    )
+
+
+def template_workbook(
+    sheet_name: str,
+    data: Callable[[Worksheet], None],
+    guide: Callable[[Worksheet], None],
+    codes: Callable[[Worksheet], dict[str, str]],
+    validations: Callable[[Worksheet, dict[str, str]], None],
+    *,
+    title: str,
+    identifier: str | None,
+    version: str | None = None,
+) -> bytes:
+    """Every template's workbook: the data sheet, the guide, the codes and the drop-downs that
+    read them, and the document properties that say where the file came from."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new Workbook always has one sheet
-    sheet.title = SHEET_NAME
-    _dictionary_sheet(sheet, rows)
-    _guide_sheet(workbook.create_sheet(GUIDE_SHEET), info)
-    ranges = _codes_sheet(workbook.create_sheet(CODES_SHEET), codes)
-    _validations(sheet, ranges)
-    # The slug and version travel with the file, so an import can warn about a file of another
-    # dataset, or one exported before later edits (which the import would overwrite).
-    workbook.properties.title = f"Từ điển dữ liệu / Data dictionary: {info.slug or 'mẫu / template'}"
-    workbook.properties.identifier = info.slug
-    workbook.properties.version = None if info.version is None else str(info.version)
+    sheet.title = sheet_name
+    data(sheet)
+    guide(workbook.create_sheet(GUIDE_SHEET))
+    validations(sheet, codes(workbook.create_sheet(CODES_SHEET)))
+    workbook.properties.title = title
+    workbook.properties.identifier = identifier
+    workbook.properties.version = version
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
