@@ -6,16 +6,14 @@ when the file has any error (so scripts stop), 0 otherwise.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import click
 from flask.cli import with_appcontext
 
-from dictionary.errors import DictionaryError
+from app.cli_files import FILE_ARGUMENT, JSON_OPTION, report_head, run_import, shown
 from dictionary.services import ImportReport
-from dictionary.spreadsheets import Limits
 from dictionary.spreadsheets.columns import COLUMN_OF_ATTR, format_mappings
 
 
@@ -25,41 +23,28 @@ def import_group() -> None:
 
 
 @import_group.command("dictionary")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FILE_ARGUMENT
 @click.option(
     "--dataset", "slug", required=True, help="Slug of the dataset whose dictionary the file replaces."
 )
 @click.option("--apply", "apply_", is_flag=True, help="Write the dictionary when the file has no error.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@JSON_OPTION
 @with_appcontext
 def import_dictionary(file: Path, slug: str, apply_: bool, as_json: bool) -> None:
     """Check FILE (.xlsx or CSV, per the template) against a dataset's dictionary; --apply writes it."""
-    from app.cli import cli_services  # app.cli imports this module to register the command
-
-    limit = Limits().max_bytes
-    if file.stat().st_size > limit:
-        raise click.ClickException(f"{file} is larger than {limit:,} bytes")
-    try:
-        with cli_services("cli") as svc:
-            report = svc.dictionary_files.import_file(
-                slug, file.read_bytes(), filename=file.name, dry_run=not apply_
-            )
-    except DictionaryError as exc:
-        raise click.ClickException(exc.message) from exc
-    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else render(report))
-    if report.errors:
-        raise SystemExit(1)
+    run_import(
+        file,
+        as_json,
+        lambda svc, content: svc.dictionary_files.import_file(
+            slug, content, filename=file.name, dry_run=not apply_
+        ),
+        render,
+    )
 
 
 def render(report: ImportReport) -> str:
     """The report for people: errors first, then warnings, then the changes."""
-    lines = [f"{report.dataset}: {report.rows} field rows read ({report.format or 'unreadable file'})"]
-    if report.errors:
-        lines.append(f"Errors ({len(report.errors)}):")
-        lines += [f"  {error}" for error in report.errors]
-    if report.warnings:
-        lines.append("Warnings:")
-        lines += [f"  {warning}" for warning in report.warnings]
+    lines = report_head(report, report.dataset, "field")
     diff = report.diff
     if diff is not None:
         lines.append("Changes:" if diff["has_changes"] else "No changes.")
@@ -85,10 +70,4 @@ def _column(attr: str) -> str:
 
 
 def _show(value: Any) -> str:
-    if value is None or value == []:
-        return "(trống)"
-    if isinstance(value, list):
-        return format_mappings(value).replace("\n", "; ")
-    if isinstance(value, dict):
-        return f"{value.get('dataset')}/{value.get('field')}"
-    return str(value)
+    return shown(value, lambda items: format_mappings(items).replace("\n", "; "))

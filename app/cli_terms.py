@@ -7,16 +7,14 @@ apply checks the dry run's confirmation like the API does). Exits with 1 when th
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import click
 
 from app.cli import with_appcontext
-from dictionary.errors import DictionaryError
+from app.cli_files import FILE_ARGUMENT, JSON_OPTION, report_head, run_import, shown
 from dictionary.services.term_import_report import TermImportReport
-from dictionary.spreadsheets import Limits
 
 
 @click.group("terms")
@@ -25,45 +23,33 @@ def terms_group() -> None:
 
 
 @terms_group.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FILE_ARGUMENT
 @click.option(
     "--dictionary", "code", required=True, help="Code of the dictionary (standard) the terms belong to."
 )
 @click.option("--dry-run", "dry_run", is_flag=True, help="Only check the file and show the changes.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@JSON_OPTION
 @with_appcontext
 def import_terms(file: Path, code: str, dry_run: bool, as_json: bool) -> None:
     """Import the terms of FILE (.xlsx or CSV, per the terms template) into a dictionary."""
-    from app.cli import cli_services
 
-    limit = Limits().max_bytes
-    if file.stat().st_size > limit:
-        raise click.ClickException(f"{file} is larger than {limit:,} bytes")
-    content = file.read_bytes()
-    try:
-        with cli_services("cli") as svc:
-            report = svc.term_files.import_file(code, content)
-            if not dry_run and report.confirmation and report.has_changes:
-                report = svc.term_files.import_file(
-                    code, content, dry_run=False, confirmation=report.confirmation
-                )
-    except DictionaryError as exc:
-        raise click.ClickException(exc.message) from exc
-    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else render(report))
-    if report.errors:
-        raise SystemExit(1)
+    def run(svc: Any, content: bytes) -> TermImportReport:
+        report = svc.term_files.import_file(code, content)
+        if not dry_run and report.confirmation and report.has_changes:
+            report = svc.term_files.import_file(
+                code, content, dry_run=False, confirmation=report.confirmation
+            )
+        return report
+
+    run_import(file, as_json, run, render)
 
 
 def render(report: TermImportReport) -> str:
-    lines = [f"{report.dictionary}: {report.rows} term rows read ({report.format or 'unreadable file'})"]
-    if report.errors:
-        lines.append(f"Errors ({len(report.errors)}):")
-        lines += [f"  {error}" for error in report.errors]
-    lines += [f"Warning: {warning}" for warning in report.warnings]
+    lines = report_head(report, report.dictionary, "term")
     lines += [f"  + {item['code']} ({item['name_vi']})" for item in report.added]
     for item in report.changed:
         parts = [
-            f"{c['column'] or c['property']}: {_show(c['before'])} → {_show(c['after'])}"
+            f"{c['column'] or c['property']}: {shown(c['before'])} → {shown(c['after'])}"
             for c in item["changes"]
         ]
         lines.append(f"  ~ {item['code']}: " + "; ".join(parts))
@@ -73,11 +59,3 @@ def render(report: TermImportReport) -> str:
         lines.append(f"  (kept, not in the file: {', '.join(report.kept)})")
     lines.append(str(report.message))
     return "\n".join(lines)
-
-
-def _show(value: Any) -> str:
-    if value is None or value == []:
-        return "(trống)"
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    return str(value)

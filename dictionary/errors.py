@@ -73,9 +73,7 @@ class InvalidInput(DictionaryError):
 
     @classmethod
     def one(cls, field: str, reason: str) -> InvalidInput:
-        return cls(
-            {field: [reason]}, Message("invalid_field", "{field}: {reason}", field=field, reason=reason)
-        )
+        return cls({field: [reason]}, invalid_field(field, reason))
 
     def within(self, prefix: str) -> InvalidInput:
         """The same refusal seen from one item of a list: ``fields.3.foreign_key`` becomes
@@ -174,6 +172,17 @@ class TooLarge(DictionaryError):
         super().__init__(message)
         self.limit = limit
         self.params = dict(params)
+
+
+def invalid_field(field: str, reason: object) -> Message:
+    """A reason given with the field (or column) it is about: ``length: …``."""
+    return Message("invalid_field", "{field}: {reason}", field=field, reason=reason)
+
+
+def not_a_format(value: str, choices: Sequence[str] = ("xlsx", "csv")) -> Message:
+    return Message(
+        "not_a_format", "'{value}' is not one of {choices}", value=value, choices=", ".join(choices)
+    )
 
 
 def min_length(minimum: int) -> Message:

@@ -19,7 +19,8 @@ from app.api.schemas.spreadsheets import (
 )
 from app.web.messages import import_report, located, translate
 from app.wiring import services
-from dictionary.services.dictionary_import import ExportedFile, ImportReport
+from dictionary.services.dictionary_import import ExportedFile
+from dictionary.services.file_report import FileReport
 from dictionary.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
 
 blp = Blueprint(
@@ -48,9 +49,10 @@ def download(file: ExportedFile) -> Response:
     return response
 
 
-def rejected(report: ImportReport) -> Response:
+def rejected(report: FileReport, headers: dict[str, str] | None = None) -> Response:
     """422 in the one error shape, with the whole report so a client can show every located error;
-    the messages in the caller's language, as every error of the API (``app.errors``)."""
+    the messages in the caller's language, as every error of the API (``app.errors``). Every
+    spreadsheet import (a dataset's dictionary, a dictionary's terms) answers this way."""
     response = jsonify(
         {
             "code": 422,
@@ -61,7 +63,7 @@ def rejected(report: ImportReport) -> Response:
         }
     )
     response.status_code = 422
-    response.headers.update(etag_header(report.version))
+    response.headers.update(headers or {})
     return response
 
 
@@ -125,5 +127,5 @@ class DictionaryImport(MethodView):
             slug, upload.read(), filename=upload.filename, dry_run=query["dry_run"], if_match=if_match()
         )
         if report.errors:
-            return rejected(report)
+            return rejected(report, etag_header(report.version))
         return import_report(report), etag_header(report.version)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from http import HTTPStatus
-
-from flask import Response, jsonify
 from flask.views import MethodView
 from flask_smorest.error_handler import ErrorSchema
 
@@ -16,10 +13,9 @@ from app.api.schemas.term_files import (
     TermImportRejectedSchema,
     TermImportReportSchema,
 )
-from app.api.spreadsheets import download
-from app.web.messages import translate
+from app.api.spreadsheets import download, rejected
+from app.web.messages import import_report
 from app.wiring import services
-from dictionary.services.term_import_report import TermImportReport
 from dictionary.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
 
 blp = Blueprint(
@@ -37,20 +33,6 @@ QUERY = [
      "description": "The confirmation of the dry run of this same file; required with dry_run=false"},
 ]  # fmt: skip
 """Listed by hand, as for the dictionary import."""
-
-
-def rejected(report: TermImportReport) -> Response:
-    response = jsonify(
-        {
-            "code": 422,
-            "status": HTTPStatus(422).phrase,
-            "message": translate(report.message),
-            "errors": {"files": {"file": [str(error) for error in report.errors]}},
-            "report": report.as_dict() | {"message": translate(report.message)},
-        }
-    )
-    response.status_code = 422
-    return response
 
 
 @blp.route("/terms-template.xlsx")
@@ -115,4 +97,4 @@ class DictionaryTermsImport(MethodView):
         )
         if report.errors:
             return rejected(report)
-        return report.as_dict() | {"message": translate(report.message)}
+        return import_report(report)

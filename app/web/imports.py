@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 import secrets
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from flask import flash, redirect, render_template, request, url_for
 from flask import session as web_session
@@ -22,6 +25,7 @@ from werkzeug.wrappers import Response
 from app.extension import catalog_of
 from app.web import bp
 from app.web.forms import editable_dataset, version_of
+from app.web.messages import translate
 from app.wiring import services
 from dictionary.errors import StaleVersion, TooLarge
 from dictionary.services.dictionary_import import ImportReport
@@ -34,6 +38,7 @@ HINTS_KEY = "dictionary_import_terms"
 MAX_HINTED = 50
 KEEP_SECONDS = 3600
 """A checked file older than this is forgotten: the user checks it again."""
+R = TypeVar("R")
 
 
 def _folder() -> Path:
@@ -73,64 +78,97 @@ def forget_upload(key: str = SESSION_KEY) -> None:
 
 
 def too_large(error: TooLarge) -> str:
-    # The reason names the limit, in English like the row errors of the report.
-    return _("Tệp vượt quá giới hạn của một lần nhập; không có gì được ghi: %(reason)s", reason=error.message)
+    # The reason names the limit, in the page's language like the row errors of the report.
+    return _(
+        "Tệp vượt quá giới hạn của một lần nhập; không có gì được ghi: %(reason)s",
+        reason=translate(error.message),
+    )
+
+
+@dataclass
+class Outcome(Generic[R]):
+    """What a check or an apply gave the page: the report, or the problem to show instead."""
+
+    report: R | None = None
+    problem: str | None = None
+    content: bytes = b""
+    filename: str = ""
+
+
+def check_upload(run: Callable[[bytes, str], R]) -> Outcome[R]:
+    """The uploaded file through ``run(content, filename)`` (a dry run)."""
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return Outcome(problem=_("Hãy chọn một tệp .xlsx hoặc .csv."))
+    content = upload.read()
+    try:
+        return Outcome(run(content, upload.filename), None, content, upload.filename)
+    except TooLarge as exc:
+        return Outcome(problem=too_large(exc))
+
+
+def apply_kept(
+    slug: str, key: str, run: Callable[[bytes, str], R], stale: tuple[type[Exception], ...], changed: str
+) -> Outcome[R]:
+    """The file this session checked through ``run(content, filename)`` (the apply); ``stale``
+    are the refusals that mean someone changed the records since the check (``changed`` says so)."""
+    kept = kept_upload(slug, key)
+    if kept is None:
+        return Outcome(problem=_("Tệp đã kiểm tra không còn; hãy chọn và kiểm tra lại tệp."))
+    try:
+        return Outcome(run(*kept), None, *kept)
+    except stale:
+        return Outcome(problem=changed)
+    except TooLarge as exc:
+        return Outcome(problem=too_large(exc))
 
 
 @bp.route("/dataset/<slug>/import", methods=["GET", "POST"])
 def dictionary_import(slug: str) -> Response | str:
     dataset = editable_dataset(slug)
-    report: ImportReport | None = None
-    problem: str | None = None
     token: str | None = None
+    outcome: Outcome[ImportReport] = Outcome()
     if request.method == "POST" and request.form.get("action") == "apply":
-        kept = kept_upload(slug)
-        if kept is None:
-            problem = _("Tệp đã kiểm tra không còn; hãy chọn và kiểm tra lại tệp.")
-        else:
-            try:
-                report = services().dictionary_files.import_file(
-                    slug, kept[0], filename=kept[1], dry_run=False, if_match=version_of(dataset)
-                )
-            except StaleVersion:
-                problem = _(
-                    "Người khác vừa sửa cơ sở dữ liệu này sau khi bạn kiểm tra tệp; không có gì được ghi. "
-                    "Hãy kiểm tra lại tệp."
-                )
-            except TooLarge as exc:
-                problem = too_large(exc)
-            if report is not None and report.applied:
-                forget_upload()
-                flash(_("Đã nhập từ điển dữ liệu (phiên bản %(number)s).", number=report.revision), "ok")
-                if not report.term_suggestions:
-                    return redirect(url_for("web.dataset_fields", slug=slug), code=303)
-                # The fields just added that probably hold a term: offered here, one click each.
-                names = [hint["field"] for hint in report.term_suggestions][:MAX_HINTED]
-                web_session[HINTS_KEY] = {"slug": slug, "fields": names}
-                return redirect(url_for("web.dictionary_import", slug=slug), code=303)
+        outcome = apply_kept(
+            slug,
+            SESSION_KEY,
+            lambda content, filename: services().dictionary_files.import_file(
+                slug, content, filename=filename, dry_run=False, if_match=version_of(dataset)
+            ),
+            (StaleVersion,),
+            _(
+                "Người khác vừa sửa cơ sở dữ liệu này sau khi bạn kiểm tra tệp; không có gì được ghi. "
+                "Hãy kiểm tra lại tệp."
+            ),
+        )
+        report = outcome.report
+        if report is not None and report.applied:
+            forget_upload()
+            flash(_("Đã nhập từ điển dữ liệu (phiên bản %(number)s).", number=report.revision), "ok")
+            if not report.term_suggestions:
+                return redirect(url_for("web.dataset_fields", slug=slug), code=303)
+            # The fields just added that probably hold a term: offered here, one click each.
+            names = [hint["field"] for hint in report.term_suggestions][:MAX_HINTED]
+            web_session[HINTS_KEY] = {"slug": slug, "fields": names}
+            return redirect(url_for("web.dictionary_import", slug=slug), code=303)
     elif request.method == "POST":
-        upload = request.files.get("file")
-        if upload is None or not upload.filename:
-            problem = _("Hãy chọn một tệp .xlsx hoặc .csv.")
-        else:
-            content = upload.read()
-            try:
-                report = services().dictionary_files.import_file(
-                    slug, content, filename=upload.filename, dry_run=True
-                )
-            except TooLarge as exc:
-                problem = too_large(exc)
-            if report is not None and not report.errors and report.diff and report.diff["has_changes"]:
-                token = keep_upload(slug, content, upload.filename)
+        outcome = check_upload(
+            lambda content, filename: services().dictionary_files.import_file(
+                slug, content, filename=filename, dry_run=True
+            )
+        )
+        report = outcome.report
+        if report is not None and not report.errors and report.diff and report.diff["has_changes"]:
+            token = keep_upload(slug, outcome.content, outcome.filename)
     dataset = editable_dataset(slug)
     hinted = web_session.get(HINTS_KEY) or {}
-    names = hinted.get("fields", []) if hinted.get("slug") == slug and report is None else []
+    names = hinted.get("fields", []) if hinted.get("slug") == slug and outcome.report is None else []
     accepting = services().term_suggestions.for_fields(dataset, names) if names else []
     return render_template(
         "imports/import.html",
         dataset=dataset,
-        report=report,
-        problem=problem,
+        report=outcome.report,
+        problem=outcome.problem,
         token=token,
         accepting=accepting,
     )

@@ -20,12 +20,8 @@ from flask_babel.speaklater import LazyString
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.web import labels
+from app.web.file_messages import FILE_SENTENCES, N_
 from dictionary.errors import Message
-
-
-def N_(text: str) -> str:
-    return text
-
 
 SENTENCES: dict[str, str] = {
     "not_found": N_("%(kind)s %(key)s không tồn tại"),
@@ -216,6 +212,7 @@ SENTENCES: dict[str, str] = {
     ),
     "harvest_running": N_("Nguồn này đang có một lần chạy chưa kết thúc"),
     "harvest_own_address": N_("đây là địa chỉ của chính danh mục này; không thể là nguồn thu thập"),
+    **FILE_SENTENCES,
 }
 """The domain's message codes (``dictionary.errors.Message``) and their sentences, translated
 when shown (``N_`` only marks them for extraction)."""
@@ -243,8 +240,14 @@ KINDS: dict[str, LazyString] = {
 NOUNS: dict[str, LazyString] = {
     "data type": _l("một kiểu dữ liệu"),
     "personal-data category": _l("một loại dữ liệu cá nhân"),
+    "number": _l("một số hợp lệ"),
+    "row number": _l("một số thứ tự dòng hợp lệ"),
+    "shared-string index": _l("một chỉ số chuỗi dùng chung hợp lệ"),
+    "boolean": _l("một giá trị đúng/sai hợp lệ"),
+    "date": _l("một ngày hợp lệ"),
+    "value": _l("một giá trị hợp lệ"),
 }
-"""What a spreadsheet cell should have held (``dictionary.spreadsheets.parse``)."""
+"""What a spreadsheet cell should have held (``dictionary.spreadsheets.parse``, ``.xlsx``, ``.parts``)."""
 
 MARSHMALLOW: dict[str, LazyString] = {
     "Missing data for required field.": _l("Mục này bắt buộc nhập."),
@@ -289,6 +292,15 @@ def _scheme(value: object) -> str:
     return scheme.title(current_language()) if scheme is not None else str(value)
 
 
+def _number(value: object) -> str:
+    """A count or a limit as the reader writes numbers (16.384 in Vietnamese, 16,384 in English)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        from app.web.templating import fmt_number
+
+        return fmt_number(value)
+    return str(value)
+
+
 PARAMETERS: dict[str, Callable[[object], str]] = {
     "field": lambda value: labels.attribute(str(value)),
     "other": lambda value: labels.attribute(str(value)),
@@ -298,6 +310,9 @@ PARAMETERS: dict[str, Callable[[object], str]] = {
     "noun": lambda value: str(NOUNS.get(str(value), value)),
     "agency": _agency,
     "scheme": _scheme,
+    "max": _number,
+    "count": _number,
+    "line": _number,
 }
 """How a parameter is shown, by its name; any other is shown as it is (a number, a code)."""
 

@@ -9,13 +9,13 @@ from werkzeug.wrappers import Response
 
 from app.deviations import NOT_CHECKED_REASONS, VERDICTS, describe
 from app.web import bp
-from app.web.imports import forget_upload, keep_upload, kept_upload, too_large
+from app.web.imports import Outcome, apply_kept, check_upload, forget_upload, keep_upload
 from app.web.messages import translate
 from app.wiring import services
-from dictionary.errors import ConfirmationRequired, StaleConfirmation, TooLarge
+from dictionary.errors import ConfirmationRequired, StaleConfirmation
+from dictionary.properties import TERM
 from dictionary.services.term_import_report import TermImportReport
 from dictionary.services.terms import TermFilters
-from dictionary.term_properties import BY_NAME
 
 TERMS_PAGE_SIZE = 50
 
@@ -52,47 +52,38 @@ def term_import() -> Response | str:
     """Upload a terms file for a dictionary, see its dry run, confirm: for administrators."""
     dictionaries = services().standards.dictionaries()
     code = request.form.get("dictionary", request.args.get("dictionary", "")).strip()[:40]
-    report: TermImportReport | None = None
-    problem: str | None = None
     token: str | None = None
+    outcome: Outcome[TermImportReport] = Outcome()
     if request.method == "POST" and request.form.get("action") == "apply":
-        kept = kept_upload(code, TERM_IMPORT_KEY)
-        if kept is None:
-            problem = _("Tệp đã kiểm tra không còn; hãy chọn và kiểm tra lại tệp.")
-        else:
-            try:
-                report = services().term_files.import_file(
-                    code, kept[0], dry_run=False, confirmation=request.form.get("confirmation") or None
-                )
-            except (StaleConfirmation, ConfirmationRequired):
-                problem = _(
-                    "Các thuật ngữ đã thay đổi sau khi bạn kiểm tra tệp; không có gì được ghi. "
-                    "Hãy kiểm tra lại tệp."
-                )
-            except TooLarge as exc:
-                problem = too_large(exc)
-            if report is not None and report.applied:
-                forget_upload(TERM_IMPORT_KEY)
-                flash(translate(report.message), "ok")
-                return redirect(url_for("web.term_import", dictionary=code), code=303)
+        outcome = apply_kept(
+            code,
+            TERM_IMPORT_KEY,
+            lambda content, _filename: services().term_files.import_file(
+                code, content, dry_run=False, confirmation=request.form.get("confirmation") or None
+            ),
+            (StaleConfirmation, ConfirmationRequired),
+            _(
+                "Các thuật ngữ đã thay đổi sau khi bạn kiểm tra tệp; không có gì được ghi. "
+                "Hãy kiểm tra lại tệp."
+            ),
+        )
+        if outcome.report is not None and outcome.report.applied:
+            forget_upload(TERM_IMPORT_KEY)
+            flash(translate(outcome.report.message), "ok")
+            return redirect(url_for("web.term_import", dictionary=code), code=303)
     elif request.method == "POST":
-        upload = request.files.get("file")
-        if upload is None or not upload.filename:
-            problem = _("Hãy chọn một tệp .xlsx hoặc .csv.")
-        else:
-            content = upload.read()
-            try:
-                report = services().term_files.import_file(code, content, dry_run=True)
-            except TooLarge as exc:
-                problem = too_large(exc)
-            if report is not None and report.confirmation and report.has_changes:
-                token = keep_upload(code, content, upload.filename, TERM_IMPORT_KEY)
+        outcome = check_upload(
+            lambda content, _filename: services().term_files.import_file(code, content, dry_run=True)
+        )
+        report = outcome.report
+        if report is not None and report.confirmation and report.has_changes:
+            token = keep_upload(code, outcome.content, outcome.filename, TERM_IMPORT_KEY)
     return render_template(
         "term_import.html",
         dictionaries=dictionaries,
         code=code,
-        report=report,
-        problem=problem,
+        report=outcome.report,
+        problem=outcome.problem,
         token=token,
-        properties=BY_NAME,
+        properties=TERM,
     )

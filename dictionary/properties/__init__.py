@@ -5,8 +5,9 @@ from dictionary.properties.dataset import DATASET
 from dictionary.properties.distribution import DISTRIBUTION
 from dictionary.properties.field import FIELD
 from dictionary.properties.organisations import AGENCY, STANDARD
+from dictionary.properties.term import TERM
 
-REGISTRIES = (DATASET, FIELD, DISTRIBUTION, AGENCY, STANDARD)
+REGISTRIES = (DATASET, FIELD, DISTRIBUTION, AGENCY, STANDARD, TERM)
 
 
 def label(name: str, lang: str) -> str | None:
@@ -21,4 +22,4 @@ def label(name: str, lang: str) -> str | None:
 __all__ = [
     "AGENCY",
     "DATASET", "DISTRIBUTION", "FIELD", "REGISTRIES",
-    "STANDARD", "Kind", "Properties", "Property", "Section", "label"]
+    "STANDARD", "TERM", "Kind", "Properties", "Property", "Section", "label"]

@@ -103,7 +103,10 @@ class Property:
     """Stored in a revision's snapshot as the plain value of the attribute (and restored from it);
     derived figures recomputed on restore, and parts stored in a shape of their own, are not."""
     column: str | None = None
-    """Header of its column in the dictionary spreadsheet (fields only)."""
+    """Header of its column in the spreadsheet (a dataset's dictionary for fields, the terms sheet)."""
+    target: str | None = None
+    """The register a ``REFERENCE`` names by code (``standard``, ``agency``, ``term``), where the
+    service looks it up (terms)."""
     help_vi: str | None = None
     help_en: str | None = None
 

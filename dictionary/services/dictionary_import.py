@@ -16,12 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dictionary import change_messages as M
-from dictionary.errors import InvalidInput, Message, NotFound, TooLarge
+from dictionary.errors import InvalidInput, Message, NotFound, invalid_field, not_a_format
 from dictionary.models import DataElement, Dataset, Field, Standard
 from dictionary.ports import TermSuggester
 from dictionary.services.base import ANY_VERSION, Context, IfMatch, check_version, unit_of_work
 from dictionary.services.datasets import DatasetService
 from dictionary.services.fields import FieldService
+from dictionary.services.file_report import FileReport, read_file
 from dictionary.services.revisions import latest_revision, record_change
 from dictionary.services.snapshots import diff_snapshots, field_snapshot
 from dictionary.spreadsheets import (
@@ -31,16 +32,13 @@ from dictionary.spreadsheets import (
     Choice,
     CodeLists,
     Limits,
-    OverBudget,
     ParsedRows,
-    SpreadsheetError,
     Table,
     Vocabulary,
     WorkbookInfo,
     cell_values,
     humanize,
     parse_rows,
-    read_table,
     sorted_mappings,
     write_csv,
     write_xlsx,
@@ -50,6 +48,7 @@ from dictionary.visibility import Visibility
 
 FORMATS = ("xlsx", "csv")
 IMPORT_MESSAGE = M.DICTIONARY_IMPORTED
+NO_FIELD_ROWS = Message("no_field_rows", "The file has no field rows; nothing to import")
 _ERROR_KEY = re.compile(r"^fields\.(\d+)\.([a-z_]+)")
 
 
@@ -62,56 +61,43 @@ class ExportedFile:
     """The dataset's lock version (its ETag), to send back as If-Match with the import."""
 
 
-@dataclass
-class ImportReport:
-    """What an import found and did; ``errors`` empty means the file is good."""
+@dataclass(kw_only=True)
+class ImportReport(FileReport):
+    """What a dictionary import found and did; ``errors`` empty means the file is good."""
 
     dataset: str
-    dry_run: bool
     version: int
     """The dataset's version (ETag) after the request."""
-    format: str | None = None
-    rows: int = 0
-    errors: list[CellError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     diff: dict[str, Any] | None = None
     """added / removed (whole fields), changed (name + changed attributes), reordered, unchanged."""
-    applied: bool = False
     revision: int | None = None
     term_suggestions: list[dict[str, Any]] = field(default_factory=list)
     """For each added field that holds no registered term: terms it probably holds, best first."""
 
     @property
-    def message(self) -> str:
-        if len(self.errors) == 1 and self.errors[0].row is None:
-            return self.errors[0].message  # the file as a whole: say why at once
-        if self.errors:
-            return Message(
-                "import_errors", "The file has {count} error(s); nothing was written", count=len(self.errors)
-            )
-        if self.applied:
-            return Message(
-                "imported", "The dictionary was imported (revision {number})", number=self.revision
-            )
-        if self.diff is not None and not self.diff["has_changes"]:
-            return Message("import_same", "The file matches the stored dictionary; nothing to change")
+    def has_changes(self) -> bool:
+        return self.diff is None or bool(self.diff["has_changes"])
+
+    def applied_message(self) -> Message:
+        return Message("imported", "The dictionary was imported (revision {number})", number=self.revision)
+
+    def unchanged_message(self) -> Message:
+        return Message("import_same", "The file matches the stored dictionary; nothing to change")
+
+    def dry_run_message(self) -> Message:
         return Message("import_dry_run", "Dry run: nothing was written")
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "dataset": self.dataset,
-            "dry_run": self.dry_run,
-            "applied": self.applied,
-            "message": self.message,
-            "format": self.format,
-            "rows": self.rows,
-            "errors": [error.as_dict() for error in self.errors],
-            "warnings": self.warnings,
-            "diff": self.diff,
-            "revision": self.revision,
-            "version": self.version,
-            "term_suggestions": self.term_suggestions,
-        }
+        return (
+            {"dataset": self.dataset}
+            | super().as_dict()
+            | {
+                "diff": self.diff,
+                "revision": self.revision,
+                "version": self.version,
+                "term_suggestions": self.term_suggestions,
+            }
+        )
 
 
 class DictionaryFileService:
@@ -159,12 +145,7 @@ class DictionaryFileService:
         if fmt == "csv":
             return ExportedFile(write_csv(rows), f"{stem}.csv", CSV_MEDIA_TYPE, info.version)
         if fmt != "xlsx":
-            raise InvalidInput.one(
-                "format",
-                Message(
-                    "not_a_format", "'{value}' is not one of {choices}", value=fmt, choices=", ".join(FORMATS)
-                ),
-            )
+            raise InvalidInput.one("format", not_a_format(fmt, FORMATS))
         content = write_xlsx(rows, self.code_lists(), info)
         return ExportedFile(content, f"{stem}.xlsx", XLSX_MEDIA_TYPE, info.version)
 
@@ -197,17 +178,9 @@ class DictionaryFileService:
         dataset = self._visible(slug)
         check_version(dataset, if_match)
         report = ImportReport(dataset=dataset.slug, dry_run=dry_run, version=dataset.lock_version)
-        try:
-            table = read_table(content, self.limits)
-        except OverBudget as exc:
-            raise TooLarge(exc.message, exc.limit, exc.params) from exc
-        except SpreadsheetError as exc:
-            report.errors.append(CellError(None, None, exc.message))
-            return report
-        report.format, report.rows = table.format, len(table.rows)
-        if not table.rows:
-            # Most likely the blank template sent by mistake: it would delete every field.
-            report.errors.append(CellError(None, None, "The file has no field rows; nothing to import"))
+        # No rows is most likely the blank template sent by mistake: it would delete every field.
+        table = read_file(content, self.limits, report, NO_FIELD_ROWS)
+        if table is None:
             return report
         parsed = parse_rows(table, DatabaseReferences(self.ctx.session, self.vocabulary))
         report.errors += parsed.errors
@@ -302,15 +275,27 @@ class DictionaryFileService:
 
     @staticmethod
     def _provenance_warnings(table: Table, dataset: Dataset) -> list[str]:
-        warnings = []
+        warnings: list[str] = []
         source = table.properties.get("identifier")
         if source and source != dataset.slug:
-            warnings.append(f"The file was exported from the dataset '{source}', not '{dataset.slug}'")
+            warnings.append(
+                Message(
+                    "other_dataset_file",
+                    "The file was exported from the dataset '{source}', not '{slug}'",
+                    source=source,
+                    slug=dataset.slug,
+                )
+            )
         version = table.properties.get("version", "")
         if version.isdigit() and int(version) < dataset.lock_version:
             warnings.append(
-                f"The file was exported at version {version} and the dataset is now at version "
-                f"{dataset.lock_version}: changes made since then will be overwritten"
+                Message(
+                    "older_file",
+                    "The file was exported at version {version} and the dataset is now at version "
+                    "{current}: changes made since then will be overwritten",
+                    version=int(version),
+                    current=dataset.lock_version,
+                )
             )
         return warnings
 
@@ -364,7 +349,15 @@ def field_input(field: Field) -> dict[str, Any]:
 def _names_taken(parsed: ParsedRows, withheld: set[str]) -> list[CellError]:
     """Rows naming a field the author may not see: refused, rather than overwritten or doubled."""
     return [
-        CellError(row, None, f"The field name '{item['name']}' is already used in this dataset")
+        CellError(
+            row,
+            None,
+            Message(
+                "field_name_used",
+                "The field name '{name}' is already used in this dataset",
+                name=item["name"],
+            ),
+        )
         for row, item in zip(parsed.rows, parsed.inputs, strict=True)
         if item["name"] in withheld
     ]
@@ -391,6 +384,6 @@ def _located(error: InvalidInput, rows: list[int]) -> list[CellError]:
         row = rows[index] if 0 <= index < len(rows) else None
         column = COLUMN_OF_ATTR.get(match[2]) if match else None
         for reason in reasons if isinstance(reasons, list | tuple) else [str(reasons)]:
-            message = str(reason) if row is not None else f"{key}: {reason}"
+            message = reason if row is not None else invalid_field(key, reason)
             located.append(CellError(row, column.key if column else None, message))
     return located

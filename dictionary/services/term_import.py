@@ -22,14 +22,16 @@ from dictionary.errors import (
     ConfirmationRequired,
     InvalidInput,
     Message,
-    PermissionDenied,
     StaleConfirmation,
-    TooLarge,
+    invalid_field,
+    not_a_format,
 )
 from dictionary.models import DataElement, Standard
+from dictionary.properties import TERM, Kind
 from dictionary.services.base import AnyVersion, Context, unit_of_work
 from dictionary.services.base import dry_run as rolled_back
 from dictionary.services.dictionary_import import ExportedFile
+from dictionary.services.file_report import read_file
 from dictionary.services.standards import StandardService
 from dictionary.services.term_import_report import TermImportReport
 from dictionary.services.terms import TermService, term_snapshot
@@ -39,11 +41,8 @@ from dictionary.spreadsheets import (
     CellError,
     Choice,
     Limits,
-    OverBudget,
-    SpreadsheetError,
     Table,
     Vocabulary,
-    read_table,
     write_csv,
 )
 from dictionary.spreadsheets.term_sheet import (
@@ -56,7 +55,6 @@ from dictionary.spreadsheets.term_sheet import (
     parse_term_rows,
 )
 from dictionary.spreadsheets.term_sheet import term_cells as cells_of
-from dictionary.term_properties import BY_NAME
 
 ANY_CONFIRMATION = AnyVersion()
 """Apply without a token: for the system's own work (the CLI checks and applies in one go)."""
@@ -64,6 +62,7 @@ Confirmation = str | None | AnyVersion
 COLUMN_OF = {prop.name: prop.column for prop in COLUMNS}
 REQUIRED = tuple(prop.name for prop in COLUMNS if prop.required and prop.name != "code")
 VALUE_REQUIRED = Message("value_required", "a value is required")
+NO_TERM_ROWS = Message("no_term_rows", "The file has no term rows; nothing to import")
 Step = tuple[int, dict[str, Any], DataElement | None]
 """A row's number, the values it gives, and the stored term it changes (None: a new term)."""
 
@@ -99,7 +98,7 @@ class TermFileService:
         if fmt == "csv":
             return ExportedFile(write_csv(rows, HEADERS), f"{stem}.csv", CSV_MEDIA_TYPE)
         if fmt != "xlsx":
-            raise InvalidInput.one("format", f"'{fmt}' is not one of xlsx, csv")
+            raise InvalidInput.one("format", not_a_format(fmt))
         from dictionary.spreadsheets.term_workbook import write_term_workbook  # openpyxl: only here
 
         content = write_term_workbook(rows, self._code_lists(), dictionary)
@@ -122,7 +121,8 @@ class TermFileService:
     def _human(self, snapshot: dict[str, Any]) -> dict[str, Any]:
         """A snapshot as people read it: codes instead of concept URIs."""
         human = dict(snapshot)
-        for name, prop in BY_NAME.items():
+        for prop in TERM:
+            name = prop.name
             if prop.kind == "concept" and human.get(name):
                 human[name] = (
                     self.vocabulary.scheme_id(human[name])
@@ -148,8 +148,7 @@ class TermFileService:
         another one → :class:`StaleConfirmation` (412). A file over the reading budget raises
         :class:`TooLarge`.
         """
-        if not self.ctx.principal.is_admin:
-            raise PermissionDenied("Only administrators maintain the shared data dictionary")
+        self.terms.require_admin()
         standard = StandardService(self.ctx).get(dictionary)
         if not dry_run and confirmation is None:
             raise ConfirmationRequired()
@@ -190,16 +189,8 @@ class TermFileService:
 
     def _read(self, content: bytes, report: TermImportReport) -> tuple[Table, TermRows] | None:
         """The file's rows, read under the upload budget; None when the report says why not."""
-        try:
-            table = read_table(content, self.limits, TERM_SHEET)
-        except OverBudget as exc:
-            raise TooLarge(exc.message, exc.limit, exc.params) from exc
-        except SpreadsheetError as exc:
-            report.errors.append(CellError(None, None, exc.message))
-            return None
-        report.format, report.rows = table.format, len(table.rows)
-        if not table.rows:
-            report.errors.append(CellError(None, None, "The file has no term rows; nothing to import"))
+        table = read_file(content, self.limits, report, NO_TERM_ROWS, TERM_SHEET)
+        if table is None:
             return None
         parsed = parse_term_rows(table)
         report.errors += parsed.errors
@@ -258,9 +249,9 @@ class TermFileService:
 
     def _stored_form(self, name: str, value: Any) -> Any:
         """A cell's value as the snapshot holds it: concept URIs, ISO dates, lists."""
-        prop = BY_NAME[name]
+        prop = TERM[name]
         if value is None:
-            return [] if prop.kind == "texts" else (False if prop.kind == "flag" else None)
+            return [] if prop.kind is Kind.WORDS else (False if prop.kind is Kind.BOOLEAN else None)
         if prop.kind == "concept":
             if prop.scheme == "schemes":
                 return self.vocabulary.scheme_uri(value) or value
@@ -297,7 +288,7 @@ class TermFileService:
                     changes = [
                         {"property": name, "column": COLUMN_OF.get(name), "before": before[name],
                          "after": after[name]}
-                        for name in BY_NAME
+                        for name in TERM.names()
                         if before[name] != after[name]
                     ]  # fmt: skip
                     report.changed.append({"row": row, "code": updated.code, "changes": changes})
@@ -317,9 +308,9 @@ def _token(content: bytes, standard: Standard, stored: dict[str, DataElement]) -
 def _located(table: Table, row: int, error: InvalidInput) -> list[CellError]:
     found = []
     for name, reasons in error.errors.items():
-        column = COLUMN_OF.get(name) if name in BY_NAME else None
+        column = COLUMN_OF.get(name) if name in TERM else None
         for reason in reasons if isinstance(reasons, list | tuple) else [str(reasons)]:
-            message = reason if column or name == "_schema" else f"{name}: {reason}"
+            message = reason if column or name == "_schema" else invalid_field(name, reason)
             found.append(locate(table, row, column if column in BY_COLUMN else None, message))
     if not found:
         found.append(locate(table, row, None, error.message))

@@ -22,6 +22,7 @@ from dictionary.errors import (
     term_taken,
 )
 from dictionary.models import Agency, DataElement, DataElementVersion, Standard, StandardMapping, utcnow
+from dictionary.properties import TERM, Kind
 from dictionary.services.base import (
     ANY_VERSION,
     Checker,
@@ -31,9 +32,8 @@ from dictionary.services.base import (
     paginate,
     unit_of_work,
 )
-from dictionary.term_properties import CONCEPT_SCHEMES, TERM_PROPERTIES
 
-LIST_VALUED = tuple(prop.name for prop in TERM_PROPERTIES if prop.kind == "texts")
+LIST_VALUED = tuple(prop.name for prop in TERM.of_kind(Kind.WORDS))
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class TermService:
 
     @unit_of_work
     def create(self, data: dict[str, Any], note: str | None = None) -> DataElement:
-        self._require_admin()
+        self.require_admin()
         if (
             self.ctx.session.scalar(select(DataElement.id).where(DataElement.code == data["code"]))
             is not None
@@ -117,7 +117,7 @@ class TermService:
     def update(
         self, code: str, data: dict[str, Any], if_match: IfMatch = ANY_VERSION, note: str | None = None
     ) -> DataElement:
-        self._require_admin()
+        self.require_admin()
         term = self.get(code)
         claim_version(self.ctx.session, term, if_match)
         new_code = data.get("code", code)
@@ -146,7 +146,7 @@ class TermService:
 
     @unit_of_work
     def delete(self, code: str, if_match: IfMatch = ANY_VERSION) -> None:
-        self._require_admin()
+        self.require_admin()
         term = self.get(code)
         claim_version(self.ctx.session, term, if_match)
         if self.mapping_count(term):
@@ -166,7 +166,7 @@ class TermService:
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _require_admin(self) -> None:
+    def require_admin(self) -> None:
         # The register is reference data of the whole province, maintained by its administrators.
         if not self.ctx.principal.is_admin:
             raise PermissionDenied(
@@ -177,7 +177,7 @@ class TermService:
         """Input values as columns: concepts resolved, references looked up, rules checked."""
         values = dict(data)
         check = Checker(self.ctx.concepts)
-        check.resolve_concepts(values, CONCEPT_SCHEMES)
+        check.resolve_concepts(values, TERM.schemes())
         for name in ("standard", "code_list_standard"):
             if name in values:
                 values[f"{name}_id"] = self._standard_id(check, name, values.pop(name))
@@ -267,13 +267,13 @@ def _text_of(term: DataElement) -> str:
 def term_snapshot(term: DataElement) -> dict[str, Any]:
     """Every property of the term as the API gives it (codes for references), JSON-ready."""
     result: dict[str, Any] = {}
-    for prop in TERM_PROPERTIES:
-        if prop.kind == "standard":
+    for prop in TERM:
+        if prop.target == "standard":
             standard = term.standard if prop.name == "standard" else term.code_list_standard
             value: Any = standard.code if standard is not None else None
-        elif prop.kind == "agency":
+        elif prop.target == "agency":
             value = term.maintainer.code if term.maintainer is not None else None
-        elif prop.kind == "term":
+        elif prop.target == "term":
             value = term.superseded_by.code if term.superseded_by is not None else None
         else:
             value = getattr(term, prop.name)

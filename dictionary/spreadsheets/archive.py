@@ -16,7 +16,8 @@ import re
 import zipfile
 from collections.abc import Iterator
 
-from dictionary.spreadsheets.budget import Budget, OverBudget, SpreadsheetError, too_unzipped
+from dictionary.errors import Message
+from dictionary.spreadsheets.budget import Budget, SpreadsheetError, over, too_unzipped
 
 CHUNK = 256 * 1024
 _DTD_BYTES = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -53,21 +54,28 @@ class Archive:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             members = self.zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise SpreadsheetError("The file looks like an .xlsx workbook but is damaged") from exc
+            raise SpreadsheetError(
+                Message("xlsx_damaged", "The file looks like an .xlsx workbook but is damaged")
+            ) from exc
         self.names = {member.filename for member in members}
         if "[Content_Types].xml" not in self.names or "xl/workbook.xml" not in self.names:
             raise SpreadsheetError(
-                "This ZIP file is not an Excel workbook (.xlsx); save the sheet as .xlsx or CSV"
+                Message(
+                    "zip_not_xlsx",
+                    "This ZIP file is not an Excel workbook (.xlsx); save the sheet as .xlsx or CSV",
+                )
             )
         if len(members) > limits.max_parts:
-            raise OverBudget(
-                f"The workbook has more than {limits.max_parts} parts", "parts", max=limits.max_parts
-            )
+            raise over("parts", "The workbook has more than {max:,} parts", max=limits.max_parts)
         if any(member.flag_bits & 0x1 for member in members):
-            raise SpreadsheetError("The workbook is encrypted")
+            raise SpreadsheetError(Message("xlsx_encrypted", "The workbook is encrypted"))
         if any(member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for member in members):
             # Office writes only these two; bzip2 or LZMA would only inflate more, and slower.
-            raise SpreadsheetError("The workbook uses a compression method that Excel does not write")
+            raise SpreadsheetError(
+                Message(
+                    "xlsx_compression", "The workbook uses a compression method that Excel does not write"
+                )
+            )
         # The directory's sizes may lie low (the inflated bytes are counted again as they come),
         # but a declared size above a limit is refused at once, before inflating anything.
         for member in members:
@@ -84,9 +92,9 @@ class Archive:
             if member.filename in counted or member.file_size <= limits.ratio_floor:
                 continue
             if member.file_size > limits.max_ratio * max(member.compress_size, 1):
-                raise OverBudget(
-                    f"The part {member.filename} expands more than {limits.max_ratio} times",
+                raise over(
                     "ratio",
+                    "The part {part} expands more than {max:,} times",
                     max=limits.max_ratio,
                     part=member.filename,
                 )
@@ -101,7 +109,7 @@ class Archive:
                     self.budget.spend_bytes(name, total, len(chunk))
                     yield chunk
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-            raise SpreadsheetError(f"The workbook is damaged (part {name})") from exc
+            raise SpreadsheetError(part_damaged(name)) from exc
 
     def check_declarations(self, names: list[str]) -> None:
         """Refuse a DTD or entity declaration in these members, in any encoding a parser would use."""
@@ -145,11 +153,26 @@ def _encoding(name: str, head: bytes) -> str:
         return codecs.lookup(declared.group(1).decode("ascii")).name
     except LookupError:
         raise SpreadsheetError(
-            f"The part {name} declares an unknown encoding ({declared.group(1).decode('ascii')}); refused"
+            Message(
+                "unknown_encoding",
+                "The part {part} declares an unknown encoding ({encoding}); refused",
+                part=name,
+                encoding=declared.group(1).decode("ascii"),
+            )
         ) from None
 
 
 def _refused(name: str) -> SpreadsheetError:
-    return SpreadsheetError(
-        f"The part {name} holds an XML document type declaration (<!DOCTYPE> or <!ENTITY>); refused"
+    return SpreadsheetError(dtd_refused(name))
+
+
+def dtd_refused(name: str) -> Message:
+    return Message(
+        "dtd_refused",
+        "The part {part} holds an XML document type declaration (<!DOCTYPE> or <!ENTITY>); refused",
+        part=name,
     )
+
+
+def part_damaged(name: str) -> Message:
+    return Message("part_damaged", "The workbook is damaged (part {part})", part=name)

@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from dictionary.errors import Message
+
 HEADER_SEARCH_ROWS = 10
 MB = 1024 * 1024
 
@@ -84,6 +86,12 @@ class OverBudget(SpreadsheetError):
         self.params = params
 
 
+def over(limit: str, template: str, **params: Any) -> OverBudget:
+    """The refusal of going over ``limit``, its message coded ``over_<limit>`` with the same
+    parameters as the limit's data (``max``, and where: ``row``, ``cell``, ``part``, ``line``)."""
+    return OverBudget(Message(f"over_{limit}", template, **params), limit, **params)
+
+
 @dataclass
 class Budget:
     """What one read has spent so far; each ``spend_*`` raises :class:`OverBudget` past a limit."""
@@ -96,19 +104,15 @@ class Budget:
 
     def check_time(self) -> None:
         if time.monotonic() - self.started > self.limits.max_seconds:
-            raise OverBudget(
-                f"Reading the file took more than {self.limits.max_seconds:g} s; refused",
-                "seconds",
-                max=self.limits.max_seconds,
+            raise over(
+                "seconds", "Reading the file took more than {max:g} s; refused", max=self.limits.max_seconds
             )
 
     def spend_element(self) -> None:
         self.elements += 1
         if self.elements > self.limits.max_elements:
-            raise OverBudget(
-                f"The workbook has more than {self.limits.max_elements:,} XML elements",
-                "elements",
-                max=self.limits.max_elements,
+            raise over(
+                "elements", "The workbook has more than {max:,} XML elements", max=self.limits.max_elements
             )
         if self.elements % 4096 == 0:
             self.check_time()
@@ -116,9 +120,9 @@ class Budget:
     def spend_text(self, count: int) -> None:
         self.text += count
         if self.text > self.limits.max_text_chars:
-            raise OverBudget(
-                f"The workbook has more than {self.limits.max_text_chars:,} characters of text",
+            raise over(
                 "text_chars",
+                "The workbook has more than {max:,} characters of text",
                 max=self.limits.max_text_chars,
             )
 
@@ -126,9 +130,9 @@ class Budget:
         """``count`` more bytes inflated from ``part``, which has now given ``part_total``."""
         self.unzipped += count
         if part_total > self.limits.max_part_bytes:
-            raise OverBudget(
-                f"The part {part} expands to more than {self.limits.max_part_bytes:,} bytes",
+            raise over(
                 "part_bytes",
+                "The part {part} expands to more than {max:,} bytes",
                 max=self.limits.max_part_bytes,
                 part=part,
             )
@@ -138,44 +142,31 @@ class Budget:
 
 
 def too_unzipped(limits: Limits) -> OverBudget:
-    return OverBudget(
-        f"The workbook expands to more than {limits.max_unzipped:,} bytes",
-        "unzipped_bytes",
-        max=limits.max_unzipped,
-    )
+    return over("unzipped_bytes", "The workbook expands to more than {max:,} bytes", max=limits.max_unzipped)
 
 
 def too_many_cells_in_row(limits: Limits, row: int) -> OverBudget:
-    return OverBudget(
-        f"The sheet has more than {limits.max_row_cells:,} cells in row {row}",
-        "row_cells",
-        max=limits.max_row_cells,
-        row=row,
+    return over(
+        "row_cells", "The sheet has more than {max:,} cells in row {row}", max=limits.max_row_cells, row=row
     )
 
 
 def too_many_cells(limits: Limits) -> OverBudget:
-    return OverBudget(f"The sheet has more than {limits.max_cells:,} cells", "cells", max=limits.max_cells)
+    return over("cells", "The sheet has more than {max:,} cells", max=limits.max_cells)
 
 
 def too_long_cell(limits: Limits, cell: str) -> OverBudget:
-    return OverBudget(
-        f"The cell {cell} holds more than {limits.max_cell_chars:,} characters",
+    return over(
         "cell_chars",
+        "The cell {cell} holds more than {max:,} characters",
         max=limits.max_cell_chars,
         cell=cell,
     )
 
 
 def too_many_rows(limits: Limits) -> OverBudget:
-    return OverBudget(
-        f"The sheet has more than {limits.last_row:,} rows; delete the empty ones",
-        "rows",
-        max=limits.last_row,
-    )
+    return over("rows", "The sheet has more than {max:,} rows; delete the empty ones", max=limits.last_row)
 
 
 def too_many_field_rows(limits: Limits) -> OverBudget:
-    return OverBudget(
-        f"The sheet has more than {limits.max_rows:,} field rows", "field_rows", max=limits.max_rows
-    )
+    return over("field_rows", "The sheet has more than {max:,} field rows", max=limits.max_rows)

@@ -182,17 +182,29 @@ def blank_row(cells: list[object]) -> bool:
     return all(isinstance(cell, str | type(None)) and clean_text(cell) is None for cell in cells)
 
 
+def too_long(length: int, maximum: int) -> Message:
+    return Message(
+        "too_long", "is {length} characters long; at most {max} are allowed", length=length, max=maximum
+    )
+
+
+def out_of_range(value: int, low: int | None, high: int | None) -> Message:
+    return Message("out_of_range", "{value} is out of range ({min}–{max})", value=value, min=low, max=high)
+
+
+def formula_no_value(formula: str) -> Message:
+    return Message(
+        "formula_no_value",
+        "the formula {formula} has no saved value; type the value, or open and save the file in Excel "
+        "so the value is computed",
+        formula=formula[:60],
+    )
+
+
 def parse_text(column: Column, value: object) -> str | None:
     text = clean_text(value)
     if column.max_length is not None and text is not None and len(text) > column.max_length:
-        raise ValueError(
-            Message(
-                "too_long",
-                "is {length} characters long; at most {max} are allowed",
-                length=len(text),
-                max=column.max_length,
-            )
-        )
+        raise ValueError(too_long(len(text), column.max_length))
     return text
 
 
@@ -230,9 +242,7 @@ def parse_int(column: Column, value: object) -> int | None:
         number = int(re.split(r"[.,]", text)[0])
     low, high = column.minimum, column.maximum
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValueError(
-            Message("out_of_range", "{value} is out of range ({min}–{max})", value=number, min=low, max=high)
-        )
+        raise ValueError(out_of_range(number, low, high))
     return number
 
 

@@ -10,8 +10,16 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dictionary import concepts as C
-from dictionary.errors import Message
-from dictionary.spreadsheets.columns import BY_KEY, COLUMNS, PARSERS, Column, clean_text, split_values
+from dictionary.errors import Message, message_code
+from dictionary.spreadsheets.columns import (
+    BY_KEY,
+    COLUMNS,
+    PARSERS,
+    Column,
+    clean_text,
+    formula_no_value,
+    split_values,
+)
 from dictionary.spreadsheets.reading import FormulaWithoutValue, Table, cell_name
 
 CONCEPT_NOUNS = {"data-types": "data type", "personal-data": "personal-data category"}
@@ -63,14 +71,18 @@ class CellError:
             "cell": self.cell,
             "value": self.value,
             "message": self.message,
+            "code": message_code(self.message),
             "text": str(self),
         }
 
 
 @dataclass
 class ParsedRows:
+    """The rows of a sheet as service inputs, with an error per bad cell (fields and terms alike)."""
+
     inputs: list[dict[str, Any]] = field(default_factory=list)
-    """Field inputs in row order: concept URIs, standard codes, mappings with relation URIs."""
+    """Inputs in row order (fields: concept URIs, standard codes, mappings with relation URIs;
+    terms: codes)."""
     rows: list[int] = field(default_factory=list)
     """The row number of each input."""
     present: frozenset[str] = frozenset()
@@ -79,17 +91,18 @@ class ParsedRows:
     warnings: list[str] = field(default_factory=list)
 
 
+def ignored_columns(table: Table) -> list[str]:
+    """The warning that the file's columns the template does not know were left out, if any."""
+    if not table.unknown_headers:
+        return []
+    names = ", ".join(table.unknown_headers)
+    return [Message("columns_ignored", "Columns not in the template were ignored: {names}", names=names)]
+
+
 def parse_rows(table: Table, refs: References) -> ParsedRows:
     keys = [key for key in table.columns if key]
     result = ParsedRows(present=frozenset(attr for key in keys for attr in BY_KEY[key].attrs))
-    if table.unknown_headers:
-        result.warnings.append(
-            Message(
-                "columns_ignored",
-                "Columns not in the template were ignored: {names}",
-                names=", ".join(table.unknown_headers),
-            )
-        )
+    result.warnings += ignored_columns(table)
     absent = [column.key for column in COLUMNS if column.key not in keys]
     if absent:
         result.warnings.append(
@@ -132,14 +145,7 @@ def _parse_row(
         raw = cells[position] if position < len(cells) else None
         try:
             if isinstance(raw, FormulaWithoutValue):
-                raise ValueError(
-                    Message(
-                        "formula_no_value",
-                        "the formula {formula} has no saved value; type the value, or open and "
-                        "save the file in Excel so the value is computed",
-                        formula=raw.formula[:60],
-                    )
-                )
+                raise ValueError(formula_no_value(raw.formula))
             value = PARSERS[column.kind](column, raw)
             item.update(_resolve(column, value, refs))
         except ValueError as exc:

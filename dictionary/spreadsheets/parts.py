@@ -17,8 +17,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 
-from dictionary.spreadsheets.archive import CHUNK, Archive
-from dictionary.spreadsheets.budget import Budget, OverBudget, SpreadsheetError
+from dictionary.errors import Message
+from dictionary.spreadsheets.archive import CHUNK, Archive, dtd_refused, part_damaged
+from dictionary.spreadsheets.budget import Budget, OverBudget, SpreadsheetError, over
 from dictionary.spreadsheets.reading import SHEET_NAME
 
 MAX_DEPTH = 64
@@ -43,13 +44,15 @@ def parse(archive: Archive, name: str | None, handler: Handler) -> Any:
                 handler.budget.check_time()
         parser.close()
     except DefusedXmlException as exc:
-        raise SpreadsheetError(
-            f"The part {name} holds an XML document type declaration (<!DOCTYPE> or <!ENTITY>); refused"
-        ) from exc
+        raise SpreadsheetError(dtd_refused(name)) from exc
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise SpreadsheetError(f"The workbook is damaged (part {name})") from exc
+        raise SpreadsheetError(part_damaged(name)) from exc
     except SAXException as exc:
-        raise SpreadsheetError(f"The workbook cannot be read: the part {name} is not valid XML") from exc
+        raise SpreadsheetError(
+            Message(
+                "part_not_xml", "The workbook cannot be read: the part {part} is not valid XML", part=name
+            )
+        ) from exc
     return handler
 
 
@@ -70,8 +73,9 @@ def _unmarked_run(name: str, chunk: bytes, run: int, limit: int) -> int:
 
 
 def _too_long_token(name: str, limit: int) -> OverBudget:
-    message = f"The part {name} has more than {limit:,} bytes without markup"
-    return OverBudget(message, "token_bytes", max=limit, part=name)
+    return over(
+        "token_bytes", "The part {part} has more than {max:,} bytes without markup", max=limit, part=name
+    )
 
 
 class Handler(ContentHandler):
@@ -87,7 +91,9 @@ class Handler(ContentHandler):
     def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:
         self.budget.spend_element()
         if len(self.path) >= MAX_DEPTH:
-            raise SpreadsheetError(f"The workbook nests XML elements more than {MAX_DEPTH} deep")
+            raise SpreadsheetError(
+                Message("too_deep", "The workbook nests XML elements more than {max} deep", max=MAX_DEPTH)
+            )
         self.path.append(name[1])
         self.start(name[1], attrs)
 
@@ -180,9 +186,7 @@ class Styles(Handler):
             ]
         elif name == "xf" and self.path[-2:-1] == ["cellXfs"]:
             if self.xfs >= MAX_STYLES:
-                raise OverBudget(
-                    f"The workbook has more than {MAX_STYLES:,} cell styles", "styles", max=MAX_STYLES
-                )
+                raise over("styles", "The workbook has more than {max:,} cell styles", max=MAX_STYLES)
             number_format = whole_number(attrs.get((None, "numFmtId")))
             code = self.formats.get(number_format) or BUILTIN_FORMATS.get(number_format, "General")
             if is_date_format(code):
@@ -205,7 +209,9 @@ class Core(Handler):
 
     def counted(self, length: int) -> None:
         if self.text_length > 1000:
-            raise SpreadsheetError("The workbook's document properties are too long")
+            raise SpreadsheetError(
+                Message("properties_long", "The workbook's document properties are too long")
+            )
 
     def end(self, name: str) -> None:
         if name in ("identifier", "version") and self.text is not None:
@@ -219,5 +225,9 @@ def whole_number(value: str | None, what: str = "number") -> int:
     if value is None:
         return 0
     if not value.isdigit() or len(value) > 9:
-        raise SpreadsheetError(f"The workbook has an invalid {what}: '{value[:20]}'")
+        raise SpreadsheetError(
+            Message(
+                "invalid_number", "The workbook has an invalid {noun}: '{value}'", noun=what, value=value[:20]
+            )
+        )
     return int(value)

@@ -22,6 +22,7 @@ from dictionary.spreadsheets.budget import (
     Limits,
     OverBudget,
     SpreadsheetError,
+    over,
     too_long_cell,
     too_many_cells,
     too_many_cells_in_row,
@@ -101,8 +102,7 @@ def read_table(data: bytes, limits: Limits | None = None, layout: SheetLayout = 
     if not data:
         raise SpreadsheetError(Message("file_empty", "The file is empty"))
     if len(data) > limits.max_bytes:
-        message = f"The file is larger than {limits.max_bytes:,} bytes"
-        raise OverBudget(message, "bytes", max=limits.max_bytes)
+        raise over("bytes", "The file is larger than {max:,} bytes", max=limits.max_bytes)
     if data.startswith(ZIP_SIGNATURE):
         # Imported here: the workbook reader brings openpyxl (its dates and number formats), a
         # fifth of a second that only an upload of a workbook should cost.
@@ -208,13 +208,16 @@ def _csv_rows(data: bytes, budget: Budget, layout: SheetLayout) -> list[tuple[in
                 budget.check_time()
     except csv.Error as exc:
         if "field limit" in str(exc):  # the csv module's own cap, above ours: the same refusal
-            raise OverBudget(
-                f"Row {number + 1} has a cell of more than {limits.max_cell_chars:,} characters",
-                "cell_chars",
+            message = Message(
+                "over_row_cell_chars",
+                "Row {row} has a cell of more than {max:,} characters",
                 max=limits.max_cell_chars,
                 row=number + 1,
-            ) from exc
-        raise SpreadsheetError(f"Row {reader.line_num} is not valid CSV: {exc}") from exc
+            )
+            raise OverBudget(message, "cell_chars", max=limits.max_cell_chars, row=number + 1) from exc
+        raise SpreadsheetError(
+            Message("not_csv", "Row {row} is not valid CSV: {reason}", row=reader.line_num, reason=str(exc))
+        ) from exc
     return rows
 
 
@@ -222,9 +225,9 @@ def _lines(text: str, limits: Limits) -> Iterator[str]:
     """The physical lines of the text, one at a time, refusing an overlong one."""
     for number, line in enumerate(io.StringIO(text, newline=""), start=1):
         if len(line) > limits.max_line_chars:
-            raise OverBudget(
-                f"Line {number:,} of the file is longer than {limits.max_line_chars:,} characters",
+            raise over(
                 "line_chars",
+                "Line {line:,} of the file is longer than {max:,} characters",
                 max=limits.max_line_chars,
                 line=number,
             )
@@ -284,11 +287,13 @@ def _table(
     if data and data[0][0] == header_number + 1 and _english_header(data[0][1], columns, layout):
         data = data[1:]
     if len(data) > limits.max_rows:
-        raise OverBudget(
-            f"The sheet has {len(data):,} field rows; at most {limits.max_rows:,} are allowed",
-            "field_rows",
+        message = Message(
+            "over_field_rows_count",
+            "The sheet has {count:,} field rows; at most {max:,} are allowed",
+            count=len(data),
             max=limits.max_rows,
         )
+        raise OverBudget(message, "field_rows", max=limits.max_rows)
     return Table(fmt, columns, data, unknown, properties)
 
 

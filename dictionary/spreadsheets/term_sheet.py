@@ -1,6 +1,6 @@
 """The terms of a dictionary as a spreadsheet: columns, cells → values and values → cells.
 
-The columns are the term properties (:mod:`dictionary.term_properties`), in their order, less the
+The columns are the term properties (:mod:`dictionary.properties.term`), in their order, less the
 issuing dictionary (a file is imported into one dictionary, named on import): the first header
 row holds the Vietnamese keys (``ma``, ``ten``…), the second the API's names (``code``,
 ``name_vi``…). The file is read by the dictionary reader (:func:`read_table` with
@@ -11,23 +11,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from dictionary.errors import Message
-from dictionary.spreadsheets.columns import clean_text, parse_bool, split_values
-from dictionary.spreadsheets.parse import CellError
+from dictionary.properties import TERM, Kind, Property
+from dictionary.spreadsheets.columns import (
+    clean_text,
+    formula_no_value,
+    not_whole,
+    out_of_range,
+    parse_bool,
+    split_values,
+    too_long,
+)
+from dictionary.spreadsheets.parse import CellError, ParsedRows, ignored_columns
 from dictionary.spreadsheets.reading import FormulaWithoutValue, SheetLayout, Table, cell_name
-from dictionary.term_properties import TERM_PROPERTIES, TermProperty
 
 SHEET_NAME = "Thuật ngữ"
-COLUMNS: tuple[TermProperty, ...] = tuple(prop for prop in TERM_PROPERTIES if prop.name != "standard")
-BY_COLUMN = {prop.column: prop for prop in COLUMNS}
+COLUMNS: tuple[Property, ...] = tuple(prop for prop in TERM if prop.name != "standard")
+
+
+def column_of(prop: Property) -> str:
+    """The header of a term property's column: every term property names one in the registry."""
+    if prop.column is None:
+        raise LookupError(f"the term property {prop.name} has no spreadsheet column")
+    return prop.column
+
+
+BY_COLUMN = {column_of(prop): prop for prop in COLUMNS}
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,39}$")
 """Same rule as the API's codes (app/api/schemas/common.py); dictionary may not import app."""
-MAX_ITEMS = 50
-"""Most synonyms, abbreviations or examples of one term (the API's limit too)."""
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
@@ -47,30 +61,19 @@ TERM_SHEET = SheetLayout(
     "ma",
     header_key,
     ("ma",),
-    {prop.column: prop.name for prop in COLUMNS},
+    {column_of(prop): prop.name for prop in COLUMNS},
 )
-HEADERS = ([prop.column for prop in COLUMNS], [prop.name for prop in COLUMNS])
+HEADERS = ([column_of(prop) for prop in COLUMNS], [prop.name for prop in COLUMNS])
 
 
-@dataclass
-class TermRows:
-    """The rows of a term sheet as service inputs (codes, not URIs), with an error per bad cell."""
-
-    inputs: list[dict[str, Any]] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)
-    present: frozenset[str] = frozenset()
-    """The properties the file has a column for; the others keep their stored values."""
-    errors: list[CellError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+TermRows = ParsedRows
+"""The rows of a term sheet as service inputs (codes, not URIs), with an error per bad cell."""
 
 
 def parse_term_rows(table: Table) -> TermRows:
     keys = [key for key in table.columns if key]
     result = TermRows(present=frozenset(BY_COLUMN[key].name for key in keys))
-    if table.unknown_headers:
-        result.warnings.append(
-            "Columns not in the template were ignored: " + ", ".join(table.unknown_headers)
-        )
+    result.warnings += ignored_columns(table)
     first_row_of: dict[str, int] = {}
     for number, cells in table.rows:
         before = len(result.errors)
@@ -111,42 +114,52 @@ def locate(table: Table, row: int, key: str | None, message: str, value: object 
     return CellError(row, key, message, cell, None if value is None else str(value)[:100])
 
 
-def parse_cell(prop: TermProperty, raw: object) -> Any:
+def parse_cell(prop: Property, raw: object) -> Any:
     if isinstance(raw, FormulaWithoutValue):
-        raise ValueError(
-            f"the formula {raw.formula[:60]} has no saved value; type the value, or open and save the "
-            "file in Excel so the value is computed"
-        )
-    if prop.kind == "flag":
+        raise ValueError(formula_no_value(raw.formula))
+    if prop.kind is Kind.BOOLEAN:
         return parse_bool(None, raw)
-    if prop.kind == "integer":
+    if prop.kind is Kind.INTEGER:
         return _integer(prop, raw)
-    if prop.kind == "date":
+    if prop.kind is Kind.DATE:
         return _date(raw)
     text = clean_text(raw)
-    if prop.kind == "texts":
+    if prop.kind is Kind.WORDS:
         items = split_values(text or "")
-        if len(items) > MAX_ITEMS:
-            raise ValueError(f"{len(items)} values; at most {MAX_ITEMS} are allowed")
+        if prop.max_items is not None and len(items) > prop.max_items:
+            raise ValueError(
+                Message(
+                    "too_many_values",
+                    "{count} values; at most {max} are allowed",
+                    count=len(items),
+                    max=prop.max_items,
+                )
+            )
         for item in items:
             _check_length(prop, item)
         return items
     if text is None:
         return None
     _check_length(prop, text)
-    if prop.kind in ("code", "standard", "agency", "term") and not CODE.match(text):
-        raise ValueError(f"'{text}' is not a code: 1-40 letters, digits, dots, dashes or underscores")
+    if (prop.name == "code" or prop.kind is Kind.REFERENCE) and not CODE.match(text):
+        raise ValueError(
+            Message(
+                "not_a_term_code",
+                "'{value}' is not a code: 1-40 letters, digits, dots, dashes or underscores",
+                value=text,
+            )
+        )
     return text
 
 
-def _check_length(prop: TermProperty, text: str) -> None:
+def _check_length(prop: Property, text: str) -> None:
     if prop.max_length is not None and len(text) > prop.max_length:
-        raise ValueError(f"is {len(text)} characters long; at most {prop.max_length} are allowed")
+        raise ValueError(too_long(len(text), prop.max_length))
 
 
-def _integer(prop: TermProperty, raw: object) -> int | None:
+def _integer(prop: Property, raw: object) -> int | None:
     if isinstance(raw, bool):
-        raise ValueError(f"'{raw}' is not a whole number")
+        raise ValueError(not_whole(raw))
     if isinstance(raw, float) and raw.is_integer():
         number = int(raw)
     elif isinstance(raw, int):
@@ -156,11 +169,11 @@ def _integer(prop: TermProperty, raw: object) -> int | None:
         if text is None:
             return None
         if not re.fullmatch(r"[+-]?\d{1,12}(?:[.,]0+)?", text):
-            raise ValueError(f"'{text}' is not a whole number")
+            raise ValueError(not_whole(text))
         number = int(re.split(r"[.,]", text)[0])
     low, high = prop.minimum, prop.maximum
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValueError(f"{number} is out of range ({low}–{high})")
+        raise ValueError(out_of_range(number, low, high))
     return number
 
 
@@ -177,7 +190,9 @@ def _date(raw: object) -> date | None:
             return date(int(match[3]), int(match[2]), int(match[1]))
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date (2025-07-01 or 01/07/2025)") from None
+        raise ValueError(
+            Message("not_a_date", "'{value}' is not a date (2025-07-01 or 01/07/2025)", value=text)
+        ) from None
 
 
 def _shown(raw: object) -> str | None:
@@ -192,9 +207,9 @@ def term_cells(human: dict[str, Any]) -> list[Any]:
     cells: list[Any] = []
     for prop in COLUMNS:
         value = human.get(prop.name)
-        if prop.kind == "texts":
+        if prop.kind is Kind.WORDS:
             cells.append("; ".join(value or ()) or None)
-        elif prop.kind == "flag":
+        elif prop.kind is Kind.BOOLEAN:
             cells.append("x" if value else None)
         else:
             cells.append(value)
@@ -203,4 +218,4 @@ def term_cells(human: dict[str, Any]) -> list[Any]:
 
 def column_titles() -> Sequence[tuple[str, str, str, str, bool]]:
     """Key, English name, Vietnamese and English titles, required: the guide sheet's table."""
-    return [(p.column, p.name, p.label_vi, p.label_en, p.required) for p in COLUMNS]
+    return [(column_of(p), p.name, p.label_vi, p.label_en, p.required) for p in COLUMNS]

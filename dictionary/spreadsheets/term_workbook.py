@@ -6,18 +6,16 @@ header styles, and no user text ever becomes a formula. openpyxl is imported onl
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dictionary.spreadsheets.term_sheet import COLUMNS, SHEET_NAME
+from dictionary.properties import Kind
+from dictionary.spreadsheets.term_sheet import COLUMNS, SHEET_NAME, column_of
 from dictionary.spreadsheets.vocabulary import Choice
 from dictionary.spreadsheets.workbook import (
     HEADER_FILL,
@@ -28,10 +26,13 @@ from dictionary.spreadsheets.workbook import (
     WRAP,
     _append,
     _put,
+    codes_sheet,
+    drop_down,
+    template_workbook,
 )
-from dictionary.spreadsheets.writing import CODES_SHEET, FIRST_DATA_ROW, GUIDE_SHEET, VALIDATED_ROWS
+from dictionary.spreadsheets.writing import FIRST_DATA_ROW
 
-WIDE = ("long_text", "texts")
+WIDE = (Kind.LONG_TEXT, Kind.WORDS)
 TERM_GUIDE_NOTES = (
     ("Mỗi dòng là một thuật ngữ của từ điển được chọn khi nhập; cột mã (ma) là bắt buộc.",
      "One row per term of the dictionary chosen on import; the code column (ma) is required."),
@@ -51,19 +52,15 @@ TERM_GUIDE_NOTES = (
 def write_term_workbook(
     rows: Sequence[Sequence[Any]], codes: dict[str, list[Choice]], dictionary: str | None
 ) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new Workbook always has one sheet
-    sheet.title = SHEET_NAME
-    _terms_sheet(sheet, rows)
-    _guide_sheet(workbook.create_sheet(GUIDE_SHEET), dictionary)
-    ranges = _codes_sheet(workbook.create_sheet(CODES_SHEET), codes)
-    _validations(sheet, ranges)
-    workbook.properties.title = f"Thuật ngữ / Terms: {dictionary or 'mẫu / template'}"
-    workbook.properties.identifier = dictionary
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return template_workbook(
+        SHEET_NAME,
+        lambda sheet: _terms_sheet(sheet, rows),
+        lambda sheet: _guide_sheet(sheet, dictionary),
+        lambda sheet: codes_sheet(sheet, codes),
+        _validations,
+        title=f"Thuật ngữ / Terms: {dictionary or 'mẫu / template'}",
+        identifier=dictionary,
+    )
 
 
 def _terms_sheet(sheet: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
@@ -75,7 +72,7 @@ def _terms_sheet(sheet: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
         sub.font, sub.fill = SUBHEADER_FONT, SUBHEADER_FILL
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = 36 if prop.kind in WIDE else 16
-        if prop.kind not in ("integer", "date", "flag"):
+        if prop.kind not in (Kind.INTEGER, Kind.DATE, Kind.BOOLEAN):
             sheet.column_dimensions[letter].number_format = "@"  # a typed 001 stays 001
     for number, values in enumerate(rows, start=FIRST_DATA_ROW):
         for index, (prop, value) in enumerate(zip(COLUMNS, values, strict=True), start=1):
@@ -102,34 +99,8 @@ def _guide_sheet(sheet: Worksheet, dictionary: str | None) -> None:
         sheet.column_dimensions[letter].width = width
 
 
-def _codes_sheet(sheet: Worksheet, codes: dict[str, list[Choice]]) -> dict[str, str]:
-    sheet.append(["Cột / Column", "Mã / Code", "Nhãn / Label (vi)", "Label (en)"])
-    for cell in sheet[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    ranges = {}
-    for key, choices in codes.items():
-        if not choices:
-            continue
-        first = sheet.max_row + 1
-        for choice in choices:
-            _append(sheet, [key, choice.code, choice.label_vi, choice.label_en])
-        ranges[key] = f"{quote_sheetname(CODES_SHEET)}!$B${first}:$B${sheet.max_row}"
-    for letter, width in zip("ABCD", (18, 24, 48, 40), strict=True):
-        sheet.column_dimensions[letter].width = width
-    return ranges
-
-
 def _validations(sheet: Worksheet, ranges: dict[str, str]) -> None:
-    """Drop-downs as warnings, not stops: the import is where values are really checked."""
-    last = FIRST_DATA_ROW + VALIDATED_ROWS - 1
     for index, prop in enumerate(COLUMNS, start=1):
-        source = ranges.get(prop.column)
-        if source is None:
-            continue
-        validation = DataValidation(
-            type="list", formula1=source, allow_blank=True, errorStyle="warning", showErrorMessage=True,
-            errorTitle=prop.column, error=f"Chọn trong danh sách / pick from the list ({CODES_SHEET})",
-        )  # fmt: skip
-        letter = get_column_letter(index)
-        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
-        sheet.add_data_validation(validation)
+        source = ranges.get(column_of(prop))
+        if source is not None:
+            drop_down(sheet, index, source, column_of(prop))

@@ -6,7 +6,7 @@ A module of its own so that openpyxl is imported only when a workbook is written
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -39,19 +39,43 @@ TOP = Alignment(vertical="top")
 
 
 def write_workbook(rows: Sequence[Sequence[Any]], codes: CodeLists, info: WorkbookInfo) -> bytes:
+    # The slug and version travel with the file, so an import can warn about a file of another
+    # dataset, or one exported before later edits (which the import would overwrite).
+    return template_workbook(
+        SHEET_NAME,
+        lambda sheet: _dictionary_sheet(sheet, rows),
+        lambda sheet: _guide_sheet(sheet, info),
+        lambda sheet: _codes_sheet(sheet, codes),
+        _validations,
+        title=f"Từ điển dữ liệu / Data dictionary: {info.slug or 'mẫu / template'}",
+        identifier=info.slug,
+        version=None if info.version is None else str(info.version),
+    )
+
+
+def template_workbook(
+    sheet_name: str,
+    data: Callable[[Worksheet], None],
+    guide: Callable[[Worksheet], None],
+    codes: Callable[[Worksheet], dict[str, str]],
+    validations: Callable[[Worksheet, dict[str, str]], None],
+    *,
+    title: str,
+    identifier: str | None,
+    version: str | None = None,
+) -> bytes:
+    """Every template's workbook: the data sheet, the guide, the codes and the drop-downs that
+    read them, and the document properties that say where the file came from."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new Workbook always has one sheet
-    sheet.title = SHEET_NAME
-    _dictionary_sheet(sheet, rows)
-    _guide_sheet(workbook.create_sheet(GUIDE_SHEET), info)
-    ranges = _codes_sheet(workbook.create_sheet(CODES_SHEET), codes)
-    _validations(sheet, ranges)
-    # The slug and version travel with the file, so an import can warn about a file of another
-    # dataset, or one exported before later edits (which the import would overwrite).
-    workbook.properties.title = f"Từ điển dữ liệu / Data dictionary: {info.slug or 'mẫu / template'}"
-    workbook.properties.identifier = info.slug
-    workbook.properties.version = None if info.version is None else str(info.version)
+    sheet.title = sheet_name
+    data(sheet)
+    guide(workbook.create_sheet(GUIDE_SHEET))
+    validations(sheet, codes(workbook.create_sheet(CODES_SHEET)))
+    workbook.properties.title = title
+    workbook.properties.identifier = identifier
+    workbook.properties.version = version
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -128,10 +152,6 @@ def _guide_sheet(sheet: Worksheet, info: WorkbookInfo) -> None:
 
 
 def _codes_sheet(sheet: Worksheet, codes: CodeLists) -> dict[str, str]:
-    """One table of every allowed code; returns the cell range of each list, for the drop-downs."""
-    sheet.append(["Cột / Column", "Mã / Code", "Nhãn / Label (vi)", "Label (en)"])
-    for cell in sheet[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     relations = [Choice(name, name, name) for name in RELATIONS.values()]
     booleans = [Choice(word, "không" if word == "không" else "có", "no" if word == "không" else "yes")
                 for word in BOOLEAN_CHOICES]  # fmt: skip
@@ -142,6 +162,15 @@ def _codes_sheet(sheet: Worksheet, codes: CodeLists) -> dict[str, str]:
         "anh_xa": relations,
         "bat_buoc": booleans,
     }
+    return codes_sheet(sheet, lists)
+
+
+def codes_sheet(sheet: Worksheet, lists: Mapping[str, Sequence[Choice]]) -> dict[str, str]:
+    """One table of every allowed code, by column key; returns the cell range of each list, for
+    the drop-downs (every template's codes sheet)."""
+    sheet.append(["Cột / Column", "Mã / Code", "Nhãn / Label (vi)", "Label (en)"])
+    for cell in sheet[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     ranges = {}
     for key, choices in lists.items():
         if not choices:
@@ -157,19 +186,24 @@ def _codes_sheet(sheet: Worksheet, codes: CodeLists) -> dict[str, str]:
 
 
 def _validations(sheet: Worksheet, ranges: dict[str, str]) -> None:
-    """Drop-downs from the Codes sheet. Warnings, not stops: a URI or a label pasted in is still
-    accepted by the import, which is where values are really checked."""
-    last = FIRST_DATA_ROW + VALIDATED_ROWS - 1
     for index, column in enumerate(COLUMNS, start=1):
         source = ranges.get("bat_buoc" if column.kind == "bool" else column.key)
-        if source is None or column.kind == "mappings":
-            continue
-        validation = DataValidation(
-            type="list", formula1=source, allow_blank=True, errorStyle="warning",
-            showErrorMessage=True, showInputMessage=True,
-            errorTitle=column.key, error=f"Chọn trong danh sách / pick from the list ({CODES_SHEET})",
-            promptTitle=column.title_vi[:32], prompt=column.help_vi[:255],
-        )  # fmt: skip
-        letter = get_column_letter(index)
-        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
-        sheet.add_data_validation(validation)
+        if source is not None and column.kind != "mappings":
+            drop_down(sheet, index, source, column.key, title=column.title_vi, prompt=column.help_vi)
+
+
+def drop_down(
+    sheet: Worksheet, index: int, source: str, key: str, *, title: str | None = None, prompt: str = ""
+) -> None:
+    """A drop-down from the Codes sheet on the data rows of column ``index``. A warning, not a
+    stop: a URI or a label pasted in is still accepted by the import, where values are really checked."""
+    validation = DataValidation(
+        type="list", formula1=source, allow_blank=True, errorStyle="warning", showErrorMessage=True,
+        errorTitle=key, error=f"Chọn trong danh sách / pick from the list ({CODES_SHEET})",
+    )  # fmt: skip
+    if title is not None:
+        validation.showInputMessage = True
+        validation.promptTitle, validation.prompt = title[:32], prompt[:255]
+    letter = get_column_letter(index)
+    validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{FIRST_DATA_ROW + VALIDATED_ROWS - 1}")
+    sheet.add_data_validation(validation)

@@ -18,11 +18,12 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
 
+from dictionary.errors import Message
 from dictionary.spreadsheets.archive import Archive
 from dictionary.spreadsheets.budget import (
     Budget,
-    OverBudget,
     SpreadsheetError,
+    over,
     too_long_cell,
     too_many_cells,
     too_many_cells_in_row,
@@ -65,7 +66,7 @@ def read_xlsx(
     core = parse(archive, package_rels, Relationships(budget, "")).targets.get("core-properties")
     sheet = parts.get(sheet_id) if sheet_id else None
     if sheet is None or sheet not in archive.names:
-        raise SpreadsheetError("The workbook has no readable sheet")
+        raise SpreadsheetError(Message("no_sheet", "The workbook has no readable sheet"))
     strings = parts.get("sharedStrings")
     archive.check_ratio({sheet, strings} - {None})
     archive.check_declarations(
@@ -91,10 +92,8 @@ class _SharedStrings(Handler):
         limits = self.budget.limits
         if name == "si":
             if len(self.strings) >= limits.max_strings:
-                raise OverBudget(
-                    f"The workbook has more than {limits.max_strings:,} shared strings",
-                    "strings",
-                    max=limits.max_strings,
+                raise over(
+                    "strings", "The workbook has more than {max:,} shared strings", max=limits.max_strings
                 )
             self.parts = []
         elif name == "t" and "rPh" not in self.path:  # phonetic guides are not the value
@@ -104,7 +103,7 @@ class _SharedStrings(Handler):
         self.characters_total += length
         limit = self.budget.limits.max_string_chars
         if self.characters_total > limit:
-            raise OverBudget(f"The shared strings exceed {limit:,} characters", "string_chars", max=limit)
+            raise over("string_chars", "The shared strings exceed {max:,} characters", max=limit)
 
     def end(self, name: str) -> None:
         if name == "t" and self.text is not None:
@@ -214,7 +213,13 @@ class _Sheet(Handler):
         except (ValueError, IndexError, TypeError):
             noun = _KINDS.get(kind or "", kind or "value")
             raise SpreadsheetError(
-                f"The cell {self.ref} holds '{raw[:40]}', which is not a valid {noun}"
+                Message(
+                    "bad_cell_value",
+                    "The cell {cell} holds '{value}', which is not a valid {noun}",
+                    cell=self.ref,
+                    value=raw[:40],
+                    noun=noun,
+                )
             ) from None
         return raw  # str (a formula's text result), inlineStr, e (an error such as #N/A)
 
@@ -222,5 +227,7 @@ class _Sheet(Handler):
 def _column(ref: str) -> int:
     match = _CELL.fullmatch(ref)
     if match is None:
-        raise SpreadsheetError(f"The sheet has an invalid cell reference: '{ref[:20]}'")
+        raise SpreadsheetError(
+            Message("bad_cell_ref", "The sheet has an invalid cell reference: '{value}'", value=ref[:20])
+        )
     return column_index_from_string(match.group(1))

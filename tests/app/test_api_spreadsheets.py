@@ -162,7 +162,7 @@ def test_anonymous_callers_may_not_import(app, client, dataset) -> None:
 
 @pytest.mark.parametrize("case", H.CASES, ids=[case.name for case in H.CASES])
 def test_hostile_workbooks_are_refused_naming_the_limit_and_nothing_is_written(client, dataset, case) -> None:
-    response = upload(client, case.build(), query="?dry_run=false")
+    response = upload(client, case.build(), query="?dry_run=false", headers={"Accept-Language": "en"})
     assert response.status_code == case.status, response.json
     body = response.json
     assert body["code"] == case.status and case.message in body["message"]
@@ -178,7 +178,7 @@ def test_hostile_workbooks_are_refused_naming_the_limit_and_nothing_is_written(c
 
 def test_an_over_budget_csv_is_413(client, dataset) -> None:
     content = ("ten_truong,nhan\r\n" + "," * 20_000 + "\r\n").encode()
-    response = upload(client, content, name="rong.csv")
+    response = upload(client, content, name="rong.csv", headers={"Accept-Language": "en"})
     assert response.status_code == 413
     assert response.json["message"] == "The sheet has more than 16,384 cells in row 2"
     assert response.json["limit"] == {"code": "row_cells", "max": 16_384, "row": 2}

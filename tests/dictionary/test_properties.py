@@ -6,18 +6,22 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import String, inspect
 
-from dictionary.models import Agency, Dataset, Distribution, Field, Standard
-from dictionary.properties import AGENCY, DATASET, DISTRIBUTION, FIELD, STANDARD, Kind, Properties
+from dictionary.models import Agency, DataElement, Dataset, Distribution, Field, Standard
+from dictionary.properties import AGENCY, DATASET, DISTRIBUTION, FIELD, STANDARD, TERM, Kind, Properties
 from dictionary.services.datasets import DATASET_SCHEMES, PUBLICATION
 from dictionary.services.dictionary_writes import FIELD_VALUES
 from dictionary.services.snapshots import DATASET_ATTRIBUTES, FIELD_ATTRIBUTES
+from dictionary.services.terms import LIST_VALUED, term_snapshot
+from dictionary.spreadsheets.term_sheet import HEADERS
 
 MODELS = [
     (DATASET, Dataset), (FIELD, Field), (DISTRIBUTION, Distribution), (AGENCY, Agency), (STANDARD, Standard),
+    (TERM, DataElement),
 ]  # fmt: skip
 BOOKKEEPING = {
     "id", "created_at", "updated_at", "lock_version", "dataset_id", "position", "parent_id",
     "update_due_on", "quality_gaps", "foreign_key_field_id", "code_list_standard_id",
+    "standard_id", "maintainer_id", "superseded_by_id",
 }  # fmt: skip
 """Columns that are not properties a person describes: keys, versions, derived bookkeeping (the
 references they hold are properties: ``foreign_key``, ``code_list_standard``, ``parent``)."""
@@ -47,7 +51,7 @@ def test_text_limits_fit_their_columns_and_required_means_not_null(registry: Pro
             assert column.nullable == prop.sources_may_omit, f"{prop.name}: nullable only if omissible"
 
 
-@pytest.mark.parametrize("registry", [DATASET, FIELD, DISTRIBUTION, AGENCY, STANDARD], ids=lambda r: r.entity)
+@pytest.mark.parametrize("registry", [registry for registry, _model in MODELS], ids=lambda r: r.entity)
 def test_a_property_is_well_formed(registry: Properties) -> None:
     for prop in registry:
         assert prop.label_vi and prop.label_en, prop.name
@@ -72,6 +76,23 @@ def test_the_domain_reads_its_lists_from_the_registry() -> None:
     assert "completeness" not in DATASET_ATTRIBUTES and "contact_points" not in DATASET_ATTRIBUTES
     assert FIELD_VALUES == FIELD_ATTRIBUTES == FIELD.snapshot_names()
     assert "foreign_key" not in FIELD_VALUES
+
+
+def test_a_term_is_described_by_the_registry() -> None:
+    """The term service, its snapshots and its spreadsheet read the term registry."""
+    references = {prop.name: prop.target for prop in TERM.of_kind(Kind.REFERENCE)}
+    assert references == {
+        "code_list_standard": "standard", "standard": "standard", "maintainer": "agency",
+        "superseded_by": "term",
+    }  # fmt: skip
+    assert all(f"{name}_id" in inspect(DataElement).columns for name in references)
+    assert LIST_VALUED == ("synonyms", "abbreviations", "examples")
+    assert all(TERM[name].max_items for name in LIST_VALUED)
+    blank = DataElement(code="X", synonyms=[], abbreviations=[], examples=[])
+    assert set(term_snapshot(blank)) == set(TERM.names())
+    keys, names = HEADERS
+    assert names == [name for name in TERM.names() if name != "standard"]
+    assert keys == [TERM[name].column for name in names]
 
 
 def test_a_property_described_twice_is_refused() -> None:

@@ -31,7 +31,31 @@ class CellErrorSchema(Schema):
     cell = fields.String(allow_none=True, metadata={"description": "Cell reference, e.g. F7"})
     value = fields.String(allow_none=True)
     message = fields.String()
+    code = fields.String(
+        allow_none=True, metadata={"description": "The message's code, e.g. not_a_code (None: not coded yet)"}
+    )
     text = fields.String(metadata={"description": "row 7, column kieu: …"})
+
+
+class FileReportSchema(Schema):
+    """What every spreadsheet import answers; each import adds its subject and its diff."""
+
+    dry_run = fields.Boolean()
+    applied = fields.Boolean(metadata={"description": "True when the file was written"})
+    message = fields.String()
+    format = fields.String(allow_none=True, metadata={"description": "xlsx or csv, from the content"})
+    rows = fields.Integer(metadata={"description": "Data rows read (below the header rows)"})
+    errors = fields.List(fields.Nested(CellErrorSchema))
+    warnings = fields.List(fields.String())
+
+
+class FileRefusalSchema(Schema):
+    """The one error shape, with the file named as the culprit."""
+
+    code = fields.Integer()
+    status = fields.String()
+    message = fields.String()
+    errors = fields.Dict(metadata={"description": '{"files": {"file": ["row 7, column kieu: …", …]}}'})
 
 
 class FieldChangeSchema(Schema):
@@ -63,15 +87,8 @@ class FieldTermHintsSchema(Schema):
     suggestions = fields.List(fields.Nested(TermHintSchema))
 
 
-class ImportReportSchema(Schema):
+class ImportReportSchema(FileReportSchema):
     dataset = fields.String()
-    dry_run = fields.Boolean()
-    applied = fields.Boolean(metadata={"description": "True when the dictionary was replaced"})
-    message = fields.String()
-    format = fields.String(allow_none=True, metadata={"description": "xlsx or csv, from the content"})
-    rows = fields.Integer(metadata={"description": "Field rows read"})
-    errors = fields.List(fields.Nested(CellErrorSchema))
-    warnings = fields.List(fields.String())
     diff = fields.Nested(DictionaryDiffSchema, allow_none=True)
     revision = fields.Integer(allow_none=True, metadata={"description": "The new revision, when applied"})
     version = fields.Integer(metadata={"description": "The dataset's version (ETag) now"})
@@ -82,13 +99,9 @@ class ImportReportSchema(Schema):
     )  # fmt: skip
 
 
-class ImportRejectedSchema(Schema):
+class ImportRejectedSchema(FileRefusalSchema):
     """The one error shape, plus the whole report (the diff stays empty while rows have errors)."""
 
-    code = fields.Integer()
-    status = fields.String()
-    message = fields.String()
-    errors = fields.Dict(metadata={"description": '{"files": {"file": ["row 7, column kieu: …", …]}}'})
     report = fields.Nested(ImportReportSchema)
 
 
@@ -100,11 +113,8 @@ class LimitSchema(Schema):
     part = fields.String(metadata={"description": "The ZIP member of an .xlsx"})
 
 
-class ImportTooLargeSchema(Schema):
+class ImportTooLargeSchema(FileRefusalSchema):
     """The one error shape, plus the limit the file went over (nothing of the file was kept)."""
 
-    code = fields.Integer()
-    status = fields.String()
     message = fields.String(metadata={"description": "e.g. The sheet has more than 16,384 cells in row 3"})
-    errors = fields.Dict(metadata={"description": '{"files": {"file": ["…"]}}'})
     limit = fields.Nested(LimitSchema)

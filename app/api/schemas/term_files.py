@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from app.api.schemas.spreadsheets import CellErrorSchema, ImportTooLargeSchema
+from app.api.schemas.spreadsheets import FileRefusalSchema, FileReportSchema, ImportTooLargeSchema
 
 __all__ = [
     "ImportTooLargeSchema",
@@ -57,15 +57,8 @@ class TermDiffSchema(Schema):
     has_changes = fields.Boolean()
 
 
-class TermImportReportSchema(Schema):
+class TermImportReportSchema(FileReportSchema):
     dictionary = fields.String(metadata={"description": "Code of the dictionary (a standard)"})
-    dry_run = fields.Boolean()
-    applied = fields.Boolean(metadata={"description": "True when the terms were written"})
-    message = fields.String()
-    format = fields.String(allow_none=True, metadata={"description": "xlsx or csv, from the content"})
-    rows = fields.Integer(metadata={"description": "Term rows read"})
-    errors = fields.List(fields.Nested(CellErrorSchema))
-    warnings = fields.List(fields.String())
     diff = fields.Nested(TermDiffSchema)
     confirmation = fields.String(
         allow_none=True,
@@ -74,11 +67,7 @@ class TermImportReportSchema(Schema):
     )  # fmt: skip
 
 
-class TermImportRejectedSchema(Schema):
+class TermImportRejectedSchema(FileRefusalSchema):
     """The one error shape, plus the whole report."""
 
-    code = fields.Integer()
-    status = fields.String()
-    message = fields.String()
-    errors = fields.Dict(metadata={"description": '{"files": {"file": ["row 7, column kieu: …", …]}}'})
     report = fields.Nested(TermImportReportSchema)
