@@ -140,7 +140,10 @@ def test_an_upload_that_is_not_a_spreadsheet_is_a_message(client: FlaskClient, w
 def test_an_over_budget_upload_is_a_message_naming_the_limit(
     client: FlaskClient, world: dict[str, Any]
 ) -> None:
-    for lang, intro in (("vi", "Tệp vượt quá giới hạn"), ("en", "The file is over a limit")):
+    for lang, intro, detail in (
+        ("vi", "Tệp vượt quá giới hạn", "Các chuỗi dùng chung vượt quá 10.000.000 ký tự"),
+        ("en", "The file is over a limit", "The shared strings exceed 10,000,000 characters"),
+    ):
         client.set_cookie("lang", lang)
         response = client.post(
             "/dataset/bo-du-lieu/import",
@@ -150,4 +153,4 @@ def test_an_over_budget_upload_is_a_message_naming_the_limit(
         )
         page = response.get_data(as_text=True)
         assert response.status_code == 200 and intro in page
-        assert "The shared strings exceed 10,000,000 characters" in page
+        assert detail in page  # the limit named in the reader's language, its number as they write it
