@@ -10,7 +10,7 @@ from __future__ import annotations
 from dictionary.models import Dataset
 from vocab.dcat_terms import Terms
 from vocab.rdf_iris import ADMS, CAT, DCAT, DCT, EU, RDF, SKOS
-from vocab.rdf_terms import XSD_DATE, XSD_DATETIME, Blank, Iri, Lit, clean_text, iri
+from vocab.rdf_terms import XSD_DATE, XSD_DATETIME, Blank, Iri, Lit, clean_text, given, iri
 from vocab.rdf_writers import TripleSink
 
 __all__ = ["dated", "language_of", "source_values_to_rdf", "tagged"]
@@ -42,14 +42,14 @@ def source_values_to_rdf(sink: TripleSink, terms: Terms, dataset: Dataset, node:
         if language.startswith(f"{EU}language/") and terms.vocabularies.concept(language):
             sink.add((node, DCT.language, terms.language(sink, Iri(language))))
         else:
-            sink.add((node, DCT.language, iri(language) or Lit(language)))
+            sink.add((node, DCT.language, iri(language) or given(language)))
     for place in dataset.coverage or ():
-        sink.add((node, DCT.spatial, iri(place) or Lit(place)))
+        sink.add((node, DCT.spatial, iri(place) or given(place)))
     for standard in dataset.conforms_to or ():
         uri = iri(standard)
         if uri is None:  # a standard named, not identified: a node with its name
             uri_or_node: Iri | Blank = Blank.new()
-            sink.add((uri_or_node, DCT.title, Lit(standard)))
+            sink.add((uri_or_node, DCT.title, given(standard)))
         else:
             uri_or_node = uri
         sink.add((node, DCT.conformsTo, uri_or_node))
@@ -57,7 +57,7 @@ def source_values_to_rdf(sink: TripleSink, terms: Terms, dataset: Dataset, node:
     for notation in dataset.other_identifiers or ():
         identifier = Blank.new()
         sink.add((node, ADMS.identifier, identifier))
-        sink.add((identifier, SKOS.notation, Lit(notation)))
+        sink.add((identifier, SKOS.notation, given(notation)))
     _translations_to_rdf(sink, dataset, node)
     source = iri(dataset.source_uri)
     if source is not None:

@@ -1,7 +1,7 @@
-"""The namespaces of :mod:`vocab.namespaces` as :class:`vocab.rdf_terms.FastNamespace`, for the hot
-paths of graph reading (harvesting, imports) (``DCT.title`` is a cached ``URIRef`` here, ``DCT.format`` a term, not
-``str.format``). Same URIs, one source: built from vocab.namespaces.
-The publishing path uses the light :class:`~vocab.rdf_terms.Iri` terms of vocab.rdf_iris."""
+"""The namespaces of :mod:`vocab.namespaces` as :class:`vocab.rdf_terms.FastNamespace` of rdflib
+``URIRef``s, for reading graphs (harvesting, imports): ``DCT.title`` is a cached term here and
+``DCT.format`` a term, not ``str.format``. Same URIs, one source: built from vocab.namespaces. The
+publishing path uses the light :class:`~vocab.rdf_terms.Iri` terms of vocab.rdf_iris."""
 
 from __future__ import annotations
 

@@ -36,6 +36,7 @@ __all__ = [
     "as_datetime",
     "clean_text",
     "from_rdflib",
+    "given",
     "iri",
     "plain",
     "text",
@@ -62,7 +63,8 @@ class Blank(str):
 
     @classmethod
     def new(cls) -> Blank:
-        return cls(uuid.uuid4().hex)
+        """A fresh id; it starts with a letter, as an XML name must (rdflib's RDF/XML writes ids raw)."""
+        return cls("b" + uuid.uuid4().hex)
 
 
 class Lit(NamedTuple):
@@ -103,6 +105,12 @@ def plain(value: object) -> Lit | None:
         return None
     cleaned = clean_text(str(value))
     return Lit(cleaned) if cleaned else None
+
+
+def given(value: str) -> Lit:
+    """An untagged string as a source gave it (harvested values republished), only without the
+    characters XML 1.0 forbids: no normalising or stripping, so it reads back as it came."""
+    return Lit(_XML_ILLEGAL.sub("", value))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -180,7 +188,7 @@ def from_rdflib(node: Node | Term) -> Term:
         datatype = None if node.language or node.datatype is None else str(node.datatype)
         return Lit(str(node), node.language, None if datatype == XSD_STRING else datatype)
     if isinstance(node, BNode):
-        return Blank(re.sub(r"[^A-Za-z0-9]", "", str(node)) or uuid.uuid4().hex)
+        return Blank(re.sub(r"[^A-Za-z0-9]", "", str(node)) or Blank.new())
     return Iri(str(node))
 
 
@@ -202,7 +210,7 @@ class FastNamespace(Generic[T]):
         self._term: Callable[[str], T] = term
 
     def __getattr__(self, name: str) -> T:
-        if name.startswith("__") or name.startswith("_"):
+        if name.startswith("_"):
             raise AttributeError(name)
         term = self._term(self._namespace + name)
         setattr(self, name, term)

@@ -254,8 +254,8 @@ class RdfXmlWriter:
         out: list[str] = []
         append = out.append
         objects_of = self._objects
-        for subject, predicates in triples.subjects():
-            subject = from_rdflib(subject)
+        for node, predicates in triples.subjects():
+            subject = from_rdflib(node)
             if type(subject) is Blank:
                 append(f'  <rdf:Description rdf:nodeID="{_bnode_id(subject)}">\n')
             else:
