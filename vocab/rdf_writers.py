@@ -112,8 +112,17 @@ class _Names:
         self.prefixes = sorted(((str(ns), p) for p, ns in prefixes.items()), key=lambda i: -len(i[0]))
         self._ttl: dict[str, str | None] = {}
         self._xml: dict[str, tuple[str, str] | None] = {}
+        every_namespace_ends_a_path = all(ns.endswith(("/", "#")) for ns, _ in self.prefixes)
+        self._by_namespace = dict(reversed(self.prefixes)) if every_namespace_ends_a_path else None
 
     def _split(self, value: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
+        if self._by_namespace is not None:
+            # A local name has no '/' or '#', so the namespace ends at the last one: one look-up
+            # instead of trying every prefix on each of a page's (mostly unique) IRIs.
+            end = max(value.rfind("/"), value.rfind("#")) + 1
+            prefix = self._by_namespace.get(value[:end])
+            local = value[end:]
+            return (prefix, local) if prefix is not None and pattern.fullmatch(local) else None
         for namespace, prefix in self.prefixes:
             if value.startswith(namespace):
                 local = value[len(namespace) :]
