@@ -1,9 +1,9 @@
 """DCAT-AP 3.0 mapping of the catalog: pure functions from loaded models to triples.
 
-``dataset_to_rdf`` and its siblings take objects the caller has already loaded (rows of a page, see
-:mod:`dictionary.services.publication`, or ORM objects with their relationships loaded) and put
-light terms (vocab.rdf_terms) into a :class:`vocab.rdf_buffer.TripleBuffer`; without one, or given
-an rdflib ``Graph``, they fill a buffer and return it as a Graph (the adapter). They never query, never
+``dataset_to_rdf`` and its siblings take objects the caller has already loaded (with the
+relationships eager-loaded, see :mod:`dictionary.services.publication`) and put light terms
+(vocab.rdf_terms) into a :class:`vocab.rdf_buffer.TripleBuffer`; without one, or given an rdflib
+``Graph``, they fill a buffer and return it as a Graph (the adapter). They never query, never
 touch Flask, and never return what the :class:`Visibility` given in the context forbids: restricted
 fields, personal contact data and the access details of non-public distributions stay out.
 
