@@ -35,6 +35,7 @@ from vocab.csvw import csvw_metadata
 from vocab.dcat import CatalogInfo, DcatContext, Uris
 from vocab.dcat_service import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, DcatPublisher
 from vocab.dcat_terms import Terms
+from vocab.rdf_terms import Iri, from_rdflib
 from vocab.rdf_writers import FORMATS, SUFFIX_ALIASES, RdfFormat, TripleBuffer, format_for
 from vocab.rdf_writers import serialize as serialize_rdf
 from vocab.shacl import DcatValidator
@@ -246,7 +247,7 @@ def vocabulary_concept(scheme_id: str, name: str) -> Response:
         for predicate, obj in sorted(
             graph.predicate_objects(URIRef(uri)), key=lambda po: (str(po[0]), str(po[1]))
         ):
-            buffer.add((URIRef(uri), predicate, obj))
+            buffer.add((Iri(uri), from_rdflib(predicate), from_rdflib(obj)))
         return serialize_rdf(buffer, fmt)
 
     return _rdf_view(name, render, "concept", scheme_id=scheme_id)

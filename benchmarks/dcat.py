@@ -6,10 +6,13 @@ Generates a catalog in a temporary SQLite database (bulk inserts: every dataset 
 open, with an owner, a custodian, a contact, a CSV download, an API service, ``--fields`` fields
 and field-level mappings), then prints, each measured in a fresh process so peak memory is its own:
 
-- the full Turtle export, streamed (``catalog export dcat``'s code path) and naive (every dataset
-  mapped into one rdflib Graph, then ``Graph.serialize``): seconds, peak RSS, output size;
-- one page of 100 datasets (page 50) in each format, through the HTTP route, and the same page done
-  naively (rdflib Graph of the page, ``Graph.serialize``): median of 5 runs.
+- the full export in each format, streamed (``catalog export dcat``'s code path): seconds, peak RSS
+  above start-up, output size; and, for Turtle, naive (every dataset mapped into one rdflib Graph,
+  then ``Graph.serialize``);
+- one page of 100 datasets (page 50) in each format, through the HTTP route, beside the
+  string-join limit (the same document's lines, already Python strings, joined: the floor of any
+  writer) and the ratio of the two, each run's route timed next to its join (interleaved, so a
+  loaded machine slows both); and the same page done naively (rdflib Graph, ``Graph.serialize``).
 
 The naive full export of 10,000 datasets takes about half an hour and 2.7 GB on a 2-core machine;
 ``--skip-naive`` leaves it out.
@@ -258,7 +261,7 @@ def _app(url: str):  # type: ignore[no-untyped-def]
     return create_app(settings)
 
 
-def measure(mode: str, url: str, out: str) -> dict[str, object]:
+def measure(mode: str, url: str, out: str, key: str = "ttl") -> dict[str, object]:
     """Runs in a child process; returns wall and CPU seconds and peak RSS for one way of exporting."""
     app = _app(url)
     baseline = _peak_mb()
@@ -270,7 +273,7 @@ def measure(mode: str, url: str, out: str) -> dict[str, object]:
             started, cpu = time.perf_counter(), time.process_time()
             if mode == "streamed":
                 with open(out, "w", encoding="utf-8") as handle:
-                    _total, chunks = publisher.full_catalog(FORMATS["ttl"], batch_size=100)
+                    _total, chunks = publisher.full_catalog(FORMATS[key], batch_size=100)
                     for chunk in chunks:
                         handle.write(chunk)
             else:
@@ -294,7 +297,18 @@ def measure(mode: str, url: str, out: str) -> dict[str, object]:
     }
 
 
-def page_latencies(url: str, page: int, runs: int = 5) -> dict[str, dict[str, float]]:
+def join_limit(body: bytes, repeats: int = 5) -> float:
+    """Seconds to join the document's lines, already Python strings (best of ``repeats``)."""
+    lines = body.decode("utf-8").splitlines(keepends=True)
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        "".join(lines)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def page_latencies(url: str, page: int, runs: int = 5, naive: bool = True) -> dict[str, dict[str, float]]:
     """One page of 100 through the Flask route (WSGI in process, anonymous), and done naively."""
     from rdflib import Graph
 
@@ -307,18 +321,20 @@ def page_latencies(url: str, page: int, runs: int = 5) -> dict[str, dict[str, fl
     client = app.test_client()
     results: dict[str, dict[str, float]] = {}
     for key, fmt in FORMATS.items():
-        route, naive = [], []
+        route, joins, naive_runs = [], [], []
+        client.get(f"/catalog.{key}?page={page}&page_size=100").get_data()  # warm caches
         for _ in range(runs):
             started, cpu = time.perf_counter(), time.process_time()
             response = client.get(f"/catalog.{key}?page={page}&page_size=100")
             body = response.get_data()
             route.append((time.perf_counter() - started, time.process_time() - cpu))
             assert response.status_code == 200, response.status_code
+            joins.append(join_limit(body))
         with app.app_context():
             from app.cli_dcat import dcat_publisher
 
             with dcat_publisher("benchmark") as publisher:
-                for _ in range(runs):
+                for _ in range(runs if naive else 0):
                     started, cpu = time.perf_counter(), time.process_time()
                     where = PublicationFilter(publisher.visibility)
                     state = publisher.state(where)
@@ -327,13 +343,16 @@ def page_latencies(url: str, page: int, runs: int = 5) -> dict[str, dict[str, fl
                     ctx = dcat_context(publisher.visibility)
                     catalog_page_to_rdf(datasets, ctx, state, PageInfo(page, 100, state.total), graph)
                     graph.serialize(format=fmt.rdflib_name)
-                    naive.append((time.perf_counter() - started, time.process_time() - cpu))
+                    naive_runs.append((time.perf_counter() - started, time.process_time() - cpu))
         results[key] = {
             "wall": statistics.median(t for t, _ in route),
             "cpu": statistics.median(c for _, c in route),
-            "naive_wall": statistics.median(t for t, _ in naive),
-            "naive_cpu": statistics.median(c for _, c in naive),
+            "join": statistics.median(joins),
+            "ratio": statistics.median(t / j for (t, _), j in zip(route, joins, strict=True)),
+            "naive_wall": statistics.median(t for t, _ in naive_runs) if naive_runs else float("nan"),
+            "naive_cpu": statistics.median(c for _, c in naive_runs) if naive_runs else float("nan"),
             "bytes": len(body),
+            "lines": body.count(b"\n"),
         }
     return results
 
@@ -345,31 +364,35 @@ def main() -> None:
     parser.add_argument("--datasets", type=int, default=10_000)
     parser.add_argument("--fields", type=int, default=15)
     parser.add_argument("--skip-naive", action="store_true", help="Skip the naive full export (slow, GBs).")
+    parser.add_argument("--keep", help="Generate into (or reuse) this SQLite file.")
     parser.add_argument("--measure", choices=["streamed", "naive"], help=argparse.SUPPRESS)
+    parser.add_argument("--format", default="ttl", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        with tempfile.NamedTemporaryFile(suffix=".ttl", delete=False) as handle:
+        with tempfile.NamedTemporaryFile(suffix="." + args.format, delete=False) as handle:
             out = handle.name
-        print(json.dumps(measure(args.measure, args.db, out)))
+        print(json.dumps(measure(args.measure, args.db, out, args.format)))
         os.unlink(out)
         return
-    workdir = Path(tempfile.mkdtemp(prefix="dcat-bench-"))
-    url = f"sqlite:///{workdir / 'catalog.db'}"
-    started = time.perf_counter()
-    generate(url, args.datasets, args.fields)
-    elapsed = time.perf_counter() - started
+    database = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="dcat-bench-")) / "catalog.db"
+    url = f"sqlite:///{database}"
     size = f"{args.datasets} datasets x {args.fields} fields"
-    print(f"Generated {size} in {elapsed:.1f} s ({os.cpu_count()} CPUs)")
+    if not database.exists():
+        started = time.perf_counter()
+        generate(url, args.datasets, args.fields)
+        print(f"Generated {size} in {time.perf_counter() - started:.1f} s ({os.cpu_count()} CPUs)")
+    print(f"Load average before the run: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
     full = {}
-    for mode in ["streamed"] + ([] if args.skip_naive else ["naive"]):
-        command = [sys.executable, __file__, "--measure", mode, "--db", url]
+    runs = [("streamed", key) for key in ("ttl", "rdf", "jsonld", "nt")]
+    for mode, key in runs + ([] if args.skip_naive else [("naive", "ttl")]):
+        command = [sys.executable, __file__, "--measure", mode, "--format", key, "--db", url]
         child = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603 - our own script
-        figures = full[mode] = json.loads(child.stdout.strip().splitlines()[-1])
+        figures = full[mode if key == "ttl" else key] = json.loads(child.stdout.strip().splitlines()[-1])
         print(
-            f"Full Turtle export, {mode:>8}: {figures['seconds']:>7} s wall, {figures['cpu']:>7} s CPU, "
-            f"peak RSS {figures['peak_mb']} MB (after start-up {figures['baseline_mb']} MB), "
-            f"{figures['bytes'] / 1e6:.0f} MB of Turtle"
+            f"Full export {key:>6}, {mode:>8}: {figures['seconds']:>7} s wall, {figures['cpu']:>7} s CPU, "
+            f"peak RSS {figures['peak_mb']} MB, {figures['peak_mb'] - figures['baseline_mb']:.0f} MB above "
+            f"start-up ({figures['baseline_mb']} MB), {figures['bytes'] / 1e6:.0f} MB"
         )
     if "naive" in full:
         streamed, naive = full["streamed"], full["naive"]
@@ -381,9 +404,10 @@ def main() -> None:
         )
     page = max(1, min(50, args.datasets // 100))
     print(f"One page of 100 datasets (page {page}), median of 5, seconds wall / CPU:")
-    for key, f in page_latencies(url, page).items():
+    for key, f in page_latencies(url, page, naive=not args.skip_naive).items():
         print(
-            f"  {key:>6}: route {f['wall']:.3f} / {f['cpu']:.3f}   naive {f['naive_wall']:.3f} / "
+            f"  {key:>6}: route {f['wall']:.3f} / {f['cpu']:.3f}   join limit {f['join'] * 1000:.2f} ms "
+            f"({f['lines']} lines)   route/join {f['ratio']:.0f}x   naive {f['naive_wall']:.3f} / "
             f"{f['naive_cpu']:.3f}   {f['bytes'] / 1e6:.1f} MB"
         )
 

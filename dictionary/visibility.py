@@ -230,7 +230,8 @@ class Visibility:
 
     def visible_fields(self, dataset: Dataset) -> list[Field]:
         """The stored fields this principal may see (references unchecked: :meth:`redact` views)."""
-        return [f for f in dataset.fields if self.sees_field(dataset, f)]
+        condition = self.field_condition()  # once, not per field
+        return [f for f in dataset.fields if self.holds(condition, dataset, f)]
 
     def shows_distribution_details(self, dataset: Dataset, access_rights: str | None) -> bool:
         """A public distribution keeps its URLs: open data is there to be downloaded."""

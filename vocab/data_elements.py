@@ -12,25 +12,22 @@ that holds a term points at that concept (``<field> skos:exactMatch </term/CODE>
 
 from __future__ import annotations
 
-from rdflib import URIRef
-from rdflib.term import Node
-
 from dictionary.models import DataElement
 from vocab.dcat import DcatContext
 from vocab.dcat_dictionary import standard_to_rdf
-from vocab.rdf_ns import CAT, DCT, OWL, RDF, SKOS, XSD
-from vocab.rdf_terms import as_date, as_datetime, plain, text, typed
+from vocab.rdf_iris import CAT, DCT, OWL, RDF, SKOS, XSD
+from vocab.rdf_terms import Iri, Term, as_date, as_datetime, plain, text, typed
 from vocab.rdf_writers import TripleSink
 
 
-def dictionary_scheme(sink: TripleSink, ctx: DcatContext, term: DataElement) -> URIRef:
+def dictionary_scheme(sink: TripleSink, ctx: DcatContext, term: DataElement) -> Iri:
     """The issuing dictionary: its standard node, also typed as the concept scheme of its terms."""
     scheme = standard_to_rdf(term.standard, ctx, sink)
     sink.add((scheme, RDF.type, SKOS.ConceptScheme))
     return scheme
 
 
-def term_reference(sink: TripleSink, ctx: DcatContext, term: DataElement) -> URIRef:
+def term_reference(sink: TripleSink, ctx: DcatContext, term: DataElement) -> Iri:
     """The few triples that name a term where a dataset's mapping points at it."""
     node = ctx.uris.data_element(term.code)
     sink.add((node, RDF.type, SKOS.Concept))
@@ -41,7 +38,7 @@ def term_reference(sink: TripleSink, ctx: DcatContext, term: DataElement) -> URI
     return node
 
 
-def term_to_rdf(sink: TripleSink, ctx: DcatContext, term: DataElement) -> URIRef:
+def term_to_rdf(sink: TripleSink, ctx: DcatContext, term: DataElement) -> Iri:
     """The whole description of a term, as ``/term/<code>`` serves it."""
     node = term_reference(sink, ctx, term)
     add = sink.add
@@ -84,6 +81,6 @@ def term_to_rdf(sink: TripleSink, ctx: DcatContext, term: DataElement) -> URIRef
     return node
 
 
-def _add(sink: TripleSink, subject: URIRef, predicate: URIRef, obj: Node | None) -> None:
+def _add(sink: TripleSink, subject: Iri, predicate: Iri, obj: Term | None) -> None:
     if obj is not None:
         sink.add((subject, predicate, obj))

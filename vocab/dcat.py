@@ -1,8 +1,9 @@
 """DCAT-AP 3.0 mapping of the catalog: pure functions from loaded models to triples.
 
 ``dataset_to_rdf`` and its siblings take objects the caller has already loaded (with the
-relationships eager-loaded, see :mod:`dictionary.services.publication`) and put triples into a
-sink (an rdflib ``Graph`` or a :class:`vocab.rdf_writers.TripleBuffer`). They never query, never
+relationships eager-loaded, see :mod:`dictionary.services.publication`) and put light terms
+(vocab.rdf_terms) into a :class:`vocab.rdf_buffer.TripleBuffer`; without one, or given an rdflib
+``Graph``, they fill a buffer and return it as a Graph (the adapter). They never query, never
 touch Flask, and never return what the :class:`Visibility` given in the context forbids: restricted
 fields, personal contact data and the access details of non-public distributions stay out.
 
@@ -16,13 +17,13 @@ concepts they map to (``skos:exactMatch`` in vocab/schemes), because DCAT-AP req
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import overload
 from urllib.parse import quote, urlencode
 
-from rdflib import Graph, URIRef
-from rdflib.term import Node
+from rdflib import Graph
 
 from dictionary import concepts as C
 from dictionary.models import Dataset, Distribution
@@ -31,14 +32,12 @@ from dictionary.visibility import Visibility
 from vocab.dcat_source import dated, language_of, source_values_to_rdf, tagged
 from vocab.dcat_terms import VIETNAMESE, Terms
 from vocab.namespaces import bind_prefixes
-from vocab.rdf_ns import CAT, DCAT, DCATAP, DCT, ELI, EU, FOAF, GSP, LOCN, RDF, XSD
-from vocab.rdf_terms import as_date, as_datetime, iri, plain, text, typed
-from vocab.rdf_writers import TripleSink
+from vocab.rdf_buffer import TripleBuffer, TripleSink
+from vocab.rdf_iris import CAT, DCAT, DCATAP, DCT, ELI, EU, FOAF, GSP, LOCN, RDF, XSD
+from vocab.rdf_terms import Iri, Term, as_date, as_datetime, iri, plain, text, typed
 from vocab.vocabularies import Vocabularies
 
-S = TypeVar("S", bound=TripleSink)
-
-VIET_NAM = URIRef("https://sws.geonames.org/1562822/")
+VIET_NAM = Iri("https://sws.geonames.org/1562822/")
 """GeoNames' Viet Nam: dct:spatial must name a country/place NAL or GeoNames URI (DCAT-AP codelist
 check); administrative units, which no such list knows, go out as ``cat:administrativeUnit``."""
 # Bounding box and centre of Viet Nam as GeoNames' country info gives them (WGS 84, lon lat).
@@ -57,12 +56,12 @@ ACCESS_RIGHT_OF_CLASS = {
 # the Decree 47/2020 art. 11.4 texts). The others are written by hand below; a test checks that
 # every predicate of the registry appears in the output.
 CODED_PROPERTIES = {
-    prop.name: URIRef(prop.predicate)
+    prop.name: Iri(prop.predicate)
     for prop in DATASET
     if prop.generic_rdf and prop.predicate and prop.kind is Kind.CONCEPT
 }
 TEXT_PROPERTIES = {
-    prop.name: URIRef(prop.predicate)
+    prop.name: Iri(prop.predicate)
     for prop in DATASET
     if prop.generic_rdf and prop.predicate and prop.kind in (Kind.TEXT, Kind.LONG_TEXT)
 }
@@ -75,51 +74,51 @@ class Uris:
     def __init__(self, base: str) -> None:
         self.base = base.rstrip("/")
 
-    def catalog(self) -> URIRef:
-        return URIRef(f"{self.base}/catalog")
+    def catalog(self) -> Iri:
+        return Iri(f"{self.base}/catalog")
 
-    def homepage(self) -> URIRef:
-        return URIRef(f"{self.base}/")
+    def homepage(self) -> Iri:
+        return Iri(f"{self.base}/")
 
-    def page(self, page: int, page_size: int, modified_since: datetime | None = None) -> URIRef:
+    def page(self, page: int, page_size: int, modified_since: datetime | None = None) -> Iri:
         query: dict[str, str | int] = {"page": page, "page_size": page_size}
         if modified_since is not None:
             query["modified_since"] = modified_since.isoformat().replace("+00:00", "Z")
-        return URIRef(f"{self.base}/catalog?{urlencode(query)}")
+        return Iri(f"{self.base}/catalog?{urlencode(query)}")
 
-    def dataset(self, slug: str) -> URIRef:
-        return URIRef(f"{self.base}/dataset/{quote(slug, safe='')}")
+    def dataset(self, slug: str) -> Iri:
+        return Iri(f"{self.base}/dataset/{quote(slug, safe='')}")
 
-    def distribution(self, slug: str, part: str) -> URIRef:
-        return URIRef(f"{self.dataset(slug)}/distribution/{quote(part, safe='')}")
+    def distribution(self, slug: str, part: str) -> Iri:
+        return Iri(f"{self.dataset(slug)}/distribution/{quote(part, safe='')}")
 
-    def service(self, slug: str, part: str) -> URIRef:
-        return URIRef(f"{self.dataset(slug)}/service/{quote(part, safe='')}")
+    def service(self, slug: str, part: str) -> Iri:
+        return Iri(f"{self.dataset(slug)}/service/{quote(part, safe='')}")
 
-    def field(self, slug: str, name: str) -> URIRef:
-        return URIRef(f"{self.dataset(slug)}/field/{quote(name, safe='')}")
+    def field(self, slug: str, name: str) -> Iri:
+        return Iri(f"{self.dataset(slug)}/field/{quote(name, safe='')}")
 
-    def csvw(self, slug: str) -> URIRef:
-        return URIRef(f"{self.dataset(slug)}/csvw.json")
+    def csvw(self, slug: str) -> Iri:
+        return Iri(f"{self.dataset(slug)}/csvw.json")
 
-    def table_schema(self, slug: str) -> URIRef:
-        return URIRef(f"{self.dataset(slug)}/tableschema.json")
+    def table_schema(self, slug: str) -> Iri:
+        return Iri(f"{self.dataset(slug)}/tableschema.json")
 
-    def agency(self, code: str) -> URIRef:
-        return URIRef(f"{self.base}/agency/{quote(code, safe='')}")
+    def agency(self, code: str) -> Iri:
+        return Iri(f"{self.base}/agency/{quote(code, safe='')}")
 
-    def standard(self, code: str) -> URIRef:
-        return URIRef(f"{self.base}/standard/{quote(code, safe='')}")
+    def standard(self, code: str) -> Iri:
+        return Iri(f"{self.base}/standard/{quote(code, safe='')}")
 
-    def term(self, code: str, term: str) -> URIRef:
-        return URIRef(f"{self.standard(code)}/term/{quote(term, safe='')}")
+    def term(self, code: str, term: str) -> Iri:
+        return Iri(f"{self.standard(code)}/term/{quote(term, safe='')}")
 
-    def data_element(self, code: str) -> URIRef:
+    def data_element(self, code: str) -> Iri:
         """A term of the shared data dictionary (the register's own, not a standard's sub-term)."""
-        return URIRef(f"{self.base}/term/{quote(code, safe='')}")
+        return Iri(f"{self.base}/term/{quote(code, safe='')}")
 
-    def legal(self, number: str) -> URIRef:
-        return URIRef(f"{self.base}/legal/{quote(number, safe='')}")
+    def legal(self, number: str) -> Iri:
+        return Iri(f"{self.base}/legal/{quote(number, safe='')}")
 
 
 @dataclass(frozen=True)
@@ -163,13 +162,28 @@ def new_graph() -> Graph:
     return bind_prefixes(Graph(bind_namespaces="none"))
 
 
-def dataset_to_rdf(dataset: Dataset, ctx: DcatContext, sink: S | None = None) -> S | Graph:
+def as_graph(build: Callable[[TripleBuffer], object], graph: Graph | None = None) -> Graph:
+    """What ``build`` writes into a buffer, as an rdflib Graph (``graph`` or a new one)."""
+    buffer = TripleBuffer()
+    build(buffer)
+    return buffer.into(graph if graph is not None else new_graph())
+
+
+@overload
+def dataset_to_rdf(dataset: Dataset, ctx: DcatContext, sink: TripleBuffer) -> TripleBuffer: ...
+@overload
+def dataset_to_rdf(dataset: Dataset, ctx: DcatContext, sink: Graph | None = None) -> Graph: ...
+def dataset_to_rdf(
+    dataset: Dataset, ctx: DcatContext, sink: TripleBuffer | Graph | None = None
+) -> TripleBuffer | Graph:
     """One dataset with its distributions, services, agents, contact, dictionary and mappings."""
     # Imported here: those modules build on this one (Uris, DcatContext), not the other way round.
     from vocab.dcat_agents import agent_to_rdf, attributions_to_rdf, contact_points_to_rdf
     from vocab.dcat_dictionary import dictionary_to_rdf, mappings_to_rdf
 
-    out: S | Graph = sink if sink is not None else new_graph()
+    if not isinstance(sink, TripleBuffer):
+        return as_graph(lambda buffer: dataset_to_rdf(dataset, ctx, buffer), sink)
+    out = sink
     node = ctx.uris.dataset(dataset.slug)
     _description(out, ctx.terms, dataset, node)
     _classification(out, ctx, dataset, node)
@@ -186,7 +200,7 @@ def dataset_to_rdf(dataset: Dataset, ctx: DcatContext, sink: S | None = None) ->
     return out
 
 
-def _description(out: TripleSink, terms: Terms, dataset: Dataset, node: URIRef) -> None:
+def _description(out: TripleSink, terms: Terms, dataset: Dataset, node: Iri) -> None:
     """Identifier, texts in both languages, dates, version, landing page, temporal coverage."""
     out.add((node, RDF.type, DCAT.Dataset))
     _add(out, node, DCT.identifier, plain(dataset.source_identifier or dataset.id))
@@ -220,7 +234,7 @@ def _description(out: TripleSink, terms: Terms, dataset: Dataset, node: URIRef) 
     _add(out, node, CAT.completeness, typed(dataset.completeness, XSD.integer))
 
 
-def _classification(out: TripleSink, ctx: DcatContext, dataset: Dataset, node: URIRef) -> None:
+def _classification(out: TripleSink, ctx: DcatContext, dataset: Dataset, node: Iri) -> None:
     """Coded values: EU themes, frequency, access right and language; our own classifications;
     coverage; legal bases."""
     terms = ctx.terms
@@ -251,8 +265,8 @@ def _classification(out: TripleSink, ctx: DcatContext, dataset: Dataset, node: U
 
 
 def distribution_to_rdf(
-    sink: TripleSink, ctx: DcatContext, dataset: Dataset, item: Distribution, schemas: list[URIRef]
-) -> URIRef:
+    sink: TripleSink, ctx: DcatContext, dataset: Dataset, item: Distribution, schemas: list[Iri]
+) -> Iri:
     """A distribution; a non-public one reveals its access details only to who may see them.
 
     For everyone else its access URL is the dataset's page in the catalog, where access is
@@ -290,7 +304,7 @@ def distribution_to_rdf(
     if item.licence:
         add((node, DCT.license, terms.licence(sink, item.licence)))
     if item.access_rights:
-        add((node, DCT.accessRights, terms.access_rights(sink, URIRef(item.access_rights))))
+        add((node, DCT.accessRights, terms.access_rights(sink, Iri(item.access_rights))))
     add((node, DCATAP.availability, terms.availability(sink)))
     if item.byte_size is not None and item.byte_size >= 0:
         # DCAT-AP 3.0 (spec and 3.0.1 shapes): xsd:nonNegativeInteger; see vocab/shacl.py errata.
@@ -317,8 +331,8 @@ def distribution_summary(terms: Terms, kind_uri: str | None, format_uri: str | N
 
 
 def service_to_rdf(
-    sink: TripleSink, ctx: DcatContext, dataset: Dataset, item: Distribution, schemas: list[URIRef]
-) -> URIRef | None:
+    sink: TripleSink, ctx: DcatContext, dataset: Dataset, item: Distribution, schemas: list[Iri]
+) -> Iri | None:
     """The data service behind an API / LGSP / NDOP distribution (one with an endpoint URL)."""
     endpoint = iri(item.endpoint_url)
     if endpoint is None:
@@ -341,11 +355,11 @@ def service_to_rdf(
     if item.licence:
         add((node, DCT.license, ctx.terms.licence(sink, item.licence)))
     if item.access_rights:
-        add((node, DCT.accessRights, ctx.terms.access_rights(sink, URIRef(item.access_rights))))
+        add((node, DCT.accessRights, ctx.terms.access_rights(sink, Iri(item.access_rights))))
     return node
 
 
-def spatial_to_rdf(sink: TripleSink) -> URIRef:
+def spatial_to_rdf(sink: TripleSink) -> Iri:
     sink.add((VIET_NAM, RDF.type, DCT.Location))
     _add(sink, VIET_NAM, LOCN.geographicName, text("Việt Nam", "vi"))
     _add(sink, VIET_NAM, LOCN.geographicName, text("Viet Nam", "en"))
@@ -354,7 +368,7 @@ def spatial_to_rdf(sink: TripleSink) -> URIRef:
     return VIET_NAM
 
 
-def legal_to_rdf(sink: TripleSink, ctx: DcatContext, document: dict[str, object]) -> URIRef | None:
+def legal_to_rdf(sink: TripleSink, ctx: DcatContext, document: dict[str, object]) -> Iri | None:
     """A legal basis (decree, decision…) as an ELI legal resource, DCAT-AP's applicable legislation."""
     number = str(document.get("number") or "").strip()
     if not number:
@@ -377,10 +391,10 @@ def legal_to_rdf(sink: TripleSink, ctx: DcatContext, document: dict[str, object]
     return node
 
 
-def _temporal(sink: TripleSink, node: URIRef, dataset: Dataset) -> None:
+def _temporal(sink: TripleSink, node: Iri, dataset: Dataset) -> None:
     if dataset.temporal_start is None and dataset.temporal_end is None:
         return
-    period = URIRef(f"{node}#temporal")
+    period = Iri(f"{node}#temporal")
     sink.add((node, DCT.temporal, period))
     sink.add((period, RDF.type, DCT.PeriodOfTime))
     _add(sink, period, DCAT.startDate, as_date(dataset.temporal_start))
@@ -394,11 +408,11 @@ def _temporal(sink: TripleSink, node: URIRef, dataset: Dataset) -> None:
     _add(sink, period, DCAT.endDate, as_date(end))
 
 
-def _texts(sink: TripleSink, node: URIRef, predicate: URIRef, vi: str | None, en: str | None) -> None:
+def _texts(sink: TripleSink, node: Iri, predicate: Iri, vi: str | None, en: str | None) -> None:
     _add(sink, node, predicate, text(vi, "vi"))
     _add(sink, node, predicate, text(en, "en"))
 
 
-def _add(sink: TripleSink, subject: URIRef, predicate: URIRef, obj: Node | None) -> None:
+def _add(sink: TripleSink, subject: Iri, predicate: Iri, obj: Term | None) -> None:
     if obj is not None:
         sink.add((subject, predicate, obj))

@@ -11,25 +11,23 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from rdflib import URIRef
-
 from dictionary import concepts as C
 from dictionary.models import Agency, ContactPoint, Dataset
-from vocab.dcat import DcatContext, new_graph
-from vocab.rdf_ns import CAT, DCAT, DCT, FOAF, ORG, PROV, RDF, VCARD
-from vocab.rdf_terms import as_date, iri, plain, text
-from vocab.rdf_writers import TripleSink
+from vocab.dcat import DcatContext
+from vocab.rdf_buffer import TripleBuffer, TripleSink
+from vocab.rdf_iris import CAT, DCAT, DCT, FOAF, ORG, PROV, RDF, VCARD
+from vocab.rdf_terms import Iri, as_date, iri, plain, text
 
 ROLES = {C.OWNER: "owner", C.CUSTODIAN: "custodian", C.STEWARD: "steward"}
 
 
-def agent_to_rdf(sink: TripleSink, ctx: DcatContext, agency: Agency) -> URIRef:
+def agent_to_rdf(sink: TripleSink, ctx: DcatContext, agency: Agency) -> Iri:
     """The agency as DCAT-AP's Agent: names in both languages, ADMS publisher type, identifier."""
     key = ("agent", ctx.uris.base, agency.id, agency.lock_version)
     return ctx.terms.replay(sink, key, lambda out: _agent(out, ctx, agency))
 
 
-def _agent(sink: TripleSink, ctx: DcatContext, agency: Agency) -> URIRef:
+def _agent(sink: TripleSink, ctx: DcatContext, agency: Agency) -> Iri:
     node = ctx.uris.agency(agency.code)
     sink.add((node, RDF.type, FOAF.Agent))
     sink.add((node, RDF.type, ORG.Organization))
@@ -48,7 +46,7 @@ def _agent(sink: TripleSink, ctx: DcatContext, agency: Agency) -> URIRef:
 
 def agency_to_rdf(agency: Agency, ctx: DcatContext, sink: TripleSink | None = None) -> TripleSink:
     """The document at /agency/<code>: the agent, its level, parent, validity and lineage."""
-    out: TripleSink = sink if sink is not None else new_graph()
+    out: TripleSink = sink if sink is not None else TripleBuffer()
     node = agent_to_rdf(out, ctx, agency)
     short = text(agency.short_name, "vi")
     if short is not None:
@@ -72,7 +70,7 @@ def agency_to_rdf(agency: Agency, ctx: DcatContext, sink: TripleSink | None = No
             out.add((node, predicate, literal))
     for event in agency.events:
         # Lineage (renamed, merged into…) as org:ChangeEvent, so a harvester can follow a merger.
-        change = URIRef(f"{node}#event-{event.id}")
+        change = Iri(f"{node}#event-{event.id}")
         out.add((change, RDF.type, ORG.ChangeEvent))
         out.add((change, ORG.originalOrganization, node))
         if event.related_agency is not None:
@@ -86,13 +84,13 @@ def agency_to_rdf(agency: Agency, ctx: DcatContext, sink: TripleSink | None = No
     return out
 
 
-def attributions_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: URIRef) -> None:
+def attributions_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: Iri) -> None:
     """Current owner, custodian and steward as prov:qualifiedAttribution with a dcat:Role."""
     for role, name in ROLES.items():
         assignment = dataset.current_assignment(role)
         if assignment is None:
             continue
-        attribution = URIRef(f"{node}#{name}")
+        attribution = Iri(f"{node}#{name}")
         sink.add((node, PROV.qualifiedAttribution, attribution))
         sink.add((attribution, RDF.type, PROV.Attribution))
         sink.add((attribution, PROV.agent, agent_to_rdf(sink, ctx, assignment.agency)))
@@ -104,7 +102,7 @@ def attributions_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, no
 
 def contact_points_to_rdf(
     sink: TripleSink, ctx: DcatContext, dataset: Dataset, owner: Agency | None
-) -> list[URIRef]:
+) -> list[Iri]:
     if ctx.visibility.sees_access_details(dataset) and dataset.contact_points:
         return [_person(sink, ctx, dataset, point) for point in dataset.contact_points]
     if owner is None:
@@ -112,8 +110,8 @@ def contact_points_to_rdf(
     return [_organisation(sink, ctx, owner)]
 
 
-def _organisation(sink: TripleSink, ctx: DcatContext, agency: Agency) -> URIRef:
-    node = URIRef(f"{ctx.uris.agency(agency.code)}#contact")
+def _organisation(sink: TripleSink, ctx: DcatContext, agency: Agency) -> Iri:
+    node = Iri(f"{ctx.uris.agency(agency.code)}#contact")
     sink.add((node, RDF.type, VCARD.Kind))
     sink.add((node, RDF.type, VCARD.Organization))
     literal = text(agency.name_vi, "vi")
@@ -131,8 +129,8 @@ def _organisation(sink: TripleSink, ctx: DcatContext, agency: Agency) -> URIRef:
     return node
 
 
-def _person(sink: TripleSink, ctx: DcatContext, dataset: Dataset, point: ContactPoint) -> URIRef:
-    node = URIRef(f"{ctx.uris.dataset(dataset.slug)}/contact/{point.id}")
+def _person(sink: TripleSink, ctx: DcatContext, dataset: Dataset, point: ContactPoint) -> Iri:
+    node = Iri(f"{ctx.uris.dataset(dataset.slug)}/contact/{point.id}")
     sink.add((node, RDF.type, VCARD.Kind))
     sink.add((node, RDF.type, VCARD.Individual))
     literal = text(point.name, "vi")

@@ -15,16 +15,17 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import overload
 
-from rdflib import Literal, URIRef
+from rdflib import Graph
 
 from dictionary.models import Agency, Dataset
-from vocab.dcat import DcatContext, dataset_to_rdf, new_graph, spatial_to_rdf
+from vocab.dcat import DcatContext, as_graph, dataset_to_rdf, spatial_to_rdf
 from vocab.dcat_agents import agent_to_rdf
 from vocab.dcat_terms import ENGLISH, EU_THEMES, VIETNAMESE
-from vocab.rdf_ns import DCAT, DCT, FOAF, HYDRA, RDF, XSD
-from vocab.rdf_terms import as_date, as_datetime, text, typed
-from vocab.rdf_writers import TripleSink
+from vocab.rdf_buffer import TripleBuffer, TripleSink
+from vocab.rdf_iris import DCAT, DCT, FOAF, HYDRA, RDF, XSD
+from vocab.rdf_terms import Iri, Lit, as_date, as_datetime, text, typed
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,8 @@ class PageInfo:
 
 
 def catalog_to_rdf(
-    sink: TripleSink, ctx: DcatContext, state: CatalogState, datasets: Iterable[URIRef] = ()
-) -> URIRef:
+    sink: TripleSink, ctx: DcatContext, state: CatalogState, datasets: Iterable[Iri] = ()
+) -> Iri:
     node = ctx.uris.catalog()
     info = ctx.info
     sink.add((node, RDF.type, DCAT.Catalog))
@@ -83,7 +84,7 @@ def catalog_to_rdf(
     return node
 
 
-def publisher_to_rdf(sink: TripleSink, ctx: DcatContext, agency: Agency | None) -> URIRef:
+def publisher_to_rdf(sink: TripleSink, ctx: DcatContext, agency: Agency | None) -> Iri:
     """The catalog's publisher; before the agency is registered, a minimal Agent under its code."""
     if agency is not None:
         return agent_to_rdf(sink, ctx, agency)
@@ -95,7 +96,7 @@ def publisher_to_rdf(sink: TripleSink, ctx: DcatContext, agency: Agency | None) 
     return node
 
 
-def hydra_to_rdf(sink: TripleSink, ctx: DcatContext, page: PageInfo) -> URIRef:
+def hydra_to_rdf(sink: TripleSink, ctx: DcatContext, page: PageInfo) -> Iri:
     uris = ctx.uris
     node = uris.page(page.number, page.size, page.modified_since)
     sink.add((node, RDF.type, HYDRA.PagedCollection))
@@ -111,22 +112,40 @@ def hydra_to_rdf(sink: TripleSink, ctx: DcatContext, page: PageInfo) -> URIRef:
     for name, number in links.items():
         target = uris.page(number, page.size, page.modified_since)
         sink.add((node, HYDRA[name], target))
-        sink.add((node, HYDRA[f"{name}Page"], Literal(str(target))))
+        sink.add((node, HYDRA[f"{name}Page"], Lit(str(target))))
     return node
 
 
+@overload
+def catalog_page_to_rdf(
+    datasets: Iterable[Dataset],
+    ctx: DcatContext,
+    state: CatalogState,
+    page: PageInfo | None,
+    sink: TripleBuffer,
+) -> TripleBuffer: ...
+@overload
 def catalog_page_to_rdf(
     datasets: Iterable[Dataset],
     ctx: DcatContext,
     state: CatalogState,
     page: PageInfo | None = None,
-    sink: TripleSink | None = None,
-) -> TripleSink:
+    sink: Graph | None = None,
+) -> Graph: ...
+def catalog_page_to_rdf(
+    datasets: Iterable[Dataset],
+    ctx: DcatContext,
+    state: CatalogState,
+    page: PageInfo | None = None,
+    sink: TripleBuffer | Graph | None = None,
+) -> TripleBuffer | Graph:
     """One page of the catalog: the catalog node, the page's datasets and, if paged, Hydra links.
 
     Datasets the context may not see are skipped here as well, whatever the caller passed.
     """
-    out: TripleSink = sink if sink is not None else new_graph()
+    if not isinstance(sink, TripleBuffer):
+        return as_graph(lambda buffer: catalog_page_to_rdf(datasets, ctx, state, page, buffer), sink)
+    out = sink
     nodes = []
     services = []
     for dataset in datasets:

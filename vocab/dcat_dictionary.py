@@ -11,17 +11,14 @@ distributions ``dct:conformsTo`` (DCAT-AP 3 "linked schemas").
 
 from __future__ import annotations
 
-from rdflib import URIRef
-from rdflib.term import Node
-
 from dictionary.models import Dataset, Field, Standard
-from vocab.dcat import DcatContext, new_graph
-from vocab.rdf_ns import CAT, CSVW, DCT, FOAF, OWL, RDF, SKOS, XSD
-from vocab.rdf_terms import as_date, iri, plain, text, typed
-from vocab.rdf_writers import TripleSink
+from vocab.dcat import DcatContext
+from vocab.rdf_buffer import TripleBuffer, TripleSink
+from vocab.rdf_iris import CAT, CSVW, DCT, FOAF, OWL, RDF, SKOS, XSD
+from vocab.rdf_terms import Iri, Term, as_date, iri, plain, text, typed
 
-CSVW_SPEC = URIRef("http://www.w3.org/TR/tabular-metadata/")
-TABLE_SCHEMA_SPEC = URIRef("https://specs.frictionlessdata.io/table-schema/")
+CSVW_SPEC = Iri("http://www.w3.org/TR/tabular-metadata/")
+TABLE_SCHEMA_SPEC = Iri("https://specs.frictionlessdata.io/table-schema/")
 
 
 def visible_fields(dataset: Dataset, ctx: DcatContext) -> list[Field]:
@@ -34,7 +31,7 @@ def visible_reference(field: Field, ctx: DcatContext) -> Field | None:
     return field.foreign_key_field if ctx.visibility.sees_reference(field) else None
 
 
-def dictionary_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: URIRef) -> list[URIRef]:
+def dictionary_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: Iri) -> list[Iri]:
     """The dataset's fields; returns the schema documents its distributions conform to."""
     fields = visible_fields(dataset, ctx)
     if not fields:
@@ -61,7 +58,7 @@ def dictionary_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node
     return schemas
 
 
-def field_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, field: Field) -> URIRef:
+def field_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, field: Field) -> Iri:
     add = sink.add
     terms = ctx.terms
     node = ctx.uris.field(dataset.slug, field.name)
@@ -76,7 +73,7 @@ def field_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, field: Fi
         add((node, CAT.dataType, terms.describe(sink, field.data_type)))
         concept = terms.vocabularies.concept(field.data_type)
         if concept is not None and concept.xsd_type:
-            add((node, CSVW.datatype, URIRef(concept.xsd_type)))
+            add((node, CSVW.datatype, Iri(concept.xsd_type)))
     for predicate, flag in (
         (CSVW.required, field.required),
         (CAT.unique, field.unique),
@@ -106,7 +103,7 @@ def field_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, field: Fi
     return node
 
 
-def mappings_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: URIRef) -> None:
+def mappings_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: Iri) -> None:
     """Dataset- and field-level mappings onto standards (SKOS triples plus a qualified node)."""
     shown = {field.id for field in visible_fields(dataset, ctx)}
     for mapping in dataset.mappings:
@@ -124,11 +121,11 @@ def mappings_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: 
             target = ctx.uris.term(mapping.standard.code, mapping.term)
             sink.add((target, SKOS.inScheme, standard))
             _add(sink, target, SKOS.notation, plain(mapping.term))
-        relation = URIRef(mapping.relation)
+        relation = Iri(mapping.relation)
         sink.add((source, relation, target))
         if mapping.field is None:
             sink.add((node, DCT.conformsTo, standard))
-        qualified = URIRef(f"{node}/mapping/{mapping.id}")
+        qualified = Iri(f"{node}/mapping/{mapping.id}")
         sink.add((qualified, RDF.type, CAT.StandardMapping))
         sink.add((qualified, CAT.mappedFrom, source))
         sink.add((qualified, CAT.relation, relation))
@@ -138,14 +135,14 @@ def mappings_to_rdf(sink: TripleSink, ctx: DcatContext, dataset: Dataset, node: 
         sink.add((node, CAT.mapping, qualified))
 
 
-def standard_to_rdf(standard: Standard, ctx: DcatContext, sink: TripleSink | None = None) -> URIRef:
+def standard_to_rdf(standard: Standard, ctx: DcatContext, sink: TripleSink | None = None) -> Iri:
     """A registered standard as ``dct:Standard`` (the range of dct:conformsTo in DCAT-AP)."""
-    out: TripleSink = sink if sink is not None else new_graph()
+    out: TripleSink = sink if sink is not None else TripleBuffer()
     key = ("standard", ctx.uris.base, standard.id, standard.lock_version)
     return ctx.terms.replay(out, key, lambda target: _standard(target, ctx, standard))
 
 
-def _standard(out: TripleSink, ctx: DcatContext, standard: Standard) -> URIRef:
+def _standard(out: TripleSink, ctx: DcatContext, standard: Standard) -> Iri:
     node = ctx.uris.standard(standard.code)
     out.add((node, RDF.type, DCT.Standard))
     _add(out, node, SKOS.notation, plain(standard.code))
@@ -166,6 +163,6 @@ def _standard(out: TripleSink, ctx: DcatContext, standard: Standard) -> URIRef:
     return node
 
 
-def _add(sink: TripleSink, subject: URIRef, predicate: URIRef, obj: Node | None) -> None:
+def _add(sink: TripleSink, subject: Iri, predicate: Iri, obj: Term | None) -> None:
     if obj is not None:
         sink.add((subject, predicate, obj))

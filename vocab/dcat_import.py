@@ -117,11 +117,12 @@ def _classified(graph: Graph, node: Node, defaults: Defaults, access: str | None
         "status": C.PUBLISHED,
     }
     found: dict[str, Any] = {
-        name: uri_value(graph, node, predicate) or fallback.get(name)
+        name: uri_value(graph, node, URIRef(predicate)) or fallback.get(name)
         for name, predicate in CODED_PROPERTIES.items()
         if not DATASET[name].derived
     }
-    return found | {name: texts(graph, node, predicate)[0] for name, predicate in OUR_TEXT_PROPERTIES.items()}
+    ours = OUR_TEXT_PROPERTIES.items()
+    return found | {name: texts(graph, node, URIRef(predicate))[0] for name, predicate in ours}
 
 
 def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults = Defaults()) -> Harvested:

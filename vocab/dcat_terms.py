@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from rdflib import URIRef
-from rdflib.term import Node
-
-from vocab.rdf_ns import DCAT, DCT, EU, SKOS
-from vocab.rdf_terms import plain, text
+from vocab.rdf_iris import DCAT, DCT, EU, SKOS
+from vocab.rdf_terms import Iri, Term, plain, text
 from vocab.rdf_writers import TripleBuffer, TripleSink
 from vocab.vocabularies import Vocabularies
 
-RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = Iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 MEMO_LIMIT = 20_000
 """Descriptions kept by :meth:`Terms.replay` before the memo starts again (agencies, standards)."""
 
@@ -32,8 +29,8 @@ STABLE = EU["planned-availability/STABLE"]
 PUBLIC = EU["access-right/PUBLIC"]
 IANA = "https://www.iana.org/assignments/media-types/"
 
-PUBLISHER_TYPES = URIRef("http://purl.org/adms/publishertype/1.0")
-LICENCE_TYPES = URIRef("http://purl.org/adms/licencetype/1.0")
+PUBLISHER_TYPES = Iri("http://purl.org/adms/publishertype/1.0")
+LICENCE_TYPES = Iri("http://purl.org/adms/licencetype/1.0")
 
 # Concepts of tables the catalog does not ship (planned availability) or ships only for the
 # validator (ADMS, vocab/shapes/ADMS_SKOS_v1.00.rdf): their labels, as the tables give them.
@@ -83,8 +80,8 @@ class Terms:
 
     def __init__(self, vocabularies: Vocabularies) -> None:
         self.vocabularies = vocabularies
-        self._cache: dict[tuple[str, tuple[URIRef, ...]], tuple[tuple[Node, Node, Node], ...]] = {}
-        self._memo: dict[Hashable, tuple[URIRef, tuple[tuple[Node, Node, Node], ...]]] = {}
+        self._cache: dict[tuple[str, tuple[Iri, ...]], tuple[tuple[Term, Term, Term], ...]] = {}
+        self._memo: dict[Hashable, tuple[Iri, tuple[tuple[Term, Term, Term], ...]]] = {}
         # Our concepts by the EU concept they match exactly, for Vietnamese labels of EU themes.
         self._ours_by_eu: dict[str, str] = {}
         for scheme in vocabularies.schemes():
@@ -100,7 +97,7 @@ class Terms:
             for match in concept.exact_matches
         }
 
-    def replay(self, sink: TripleSink, key: Hashable, build: Callable[[TripleSink], URIRef]) -> URIRef:
+    def replay(self, sink: TripleSink, key: Hashable, build: Callable[[TripleSink], Iri]) -> Iri:
         """Add the triples ``build`` writes for ``key``, building them only the first time.
 
         For registry records repeated on every page (agencies, standards): the key must change
@@ -124,18 +121,18 @@ class Terms:
 
     # Look-ups ---------------------------------------------------------------------------------
 
-    def eu_match(self, uri: str | None, table: str) -> URIRef | None:
+    def eu_match(self, uri: str | None, table: str) -> Iri | None:
         """The EU concept of table ``table`` (e.g. ``data-theme``) that ``uri`` maps to, or ``uri``
         itself when it already is one."""
         if not uri:
             return None
         prefix = f"{EU}{table}/"
         if uri.startswith(prefix):
-            return URIRef(uri)
+            return Iri(uri)
         concept = self.vocabularies.concept(uri)
         if concept is None:
             return None
-        return next((URIRef(m) for m in concept.exact_matches if m.startswith(prefix)), None)
+        return next((Iri(m) for m in concept.exact_matches if m.startswith(prefix)), None)
 
     def ours_for_eu(self, eu_uri: str) -> str | None:
         """Our concept that maps exactly to an EU concept (harvesting reads EU themes back)."""
@@ -151,9 +148,9 @@ class Terms:
 
     # Descriptions -----------------------------------------------------------------------------
 
-    def describe(self, sink: TripleSink, uri: str | URIRef, *classes: URIRef) -> URIRef:
-        """Add ``uri a skos:Concept, classes…`` with its labels and scheme; returns the URIRef."""
-        node = URIRef(str(uri))
+    def describe(self, sink: TripleSink, uri: str | Iri, *classes: Iri) -> Iri:
+        """Add ``uri a skos:Concept, classes…`` with its labels and scheme; returns the Iri."""
+        node = Iri(str(uri))
         key = (str(uri), classes)
         if isinstance(sink, TripleBuffer):
             if key in sink.described:
@@ -166,8 +163,8 @@ class Terms:
             sink.add(triple)
         return node
 
-    def _description(self, node: URIRef, classes: tuple[URIRef, ...]) -> list[tuple[Node, Node, Node]]:
-        out: list[tuple[Node, Node, Node]] = [(node, RDF_TYPE, SKOS.Concept)]
+    def _description(self, node: Iri, classes: tuple[Iri, ...]) -> list[tuple[Term, Term, Term]]:
+        out: list[tuple[Term, Term, Term]] = [(node, RDF_TYPE, SKOS.Concept)]
         out += [(node, RDF_TYPE, cls) for cls in classes]
         concept = self.vocabularies.concept(str(node))
         if concept is not None:
@@ -186,7 +183,7 @@ class Terms:
                     out.append((node, SKOS.prefLabel, fallback))
             scheme = self.vocabularies.scheme(concept.scheme)
             if scheme is not None:
-                out.append((node, SKOS.inScheme, URIRef(scheme.uri)))
+                out.append((node, SKOS.inScheme, Iri(scheme.uri)))
             code = plain(concept.code)
             if code is not None and not scheme_is_external(scheme):
                 out.append((node, SKOS.notation, code))
@@ -200,9 +197,9 @@ class Terms:
             out.append((node, SKOS.inScheme, scheme_uri))
         return out
 
-    def scheme(self, sink: TripleSink, uri: str | URIRef) -> URIRef:
+    def scheme(self, sink: TripleSink, uri: str | Iri) -> Iri:
         """A concept scheme with its ``dct:title`` (mandatory for ``skos:ConceptScheme``)."""
-        node = URIRef(str(uri))
+        node = Iri(str(uri))
         sink.add((node, RDF_TYPE, SKOS.ConceptScheme))
         titles = {"en": _EXTERNAL_LABELS.get(str(node))}
         for scheme in self.vocabularies.schemes():
@@ -216,28 +213,28 @@ class Terms:
 
     # Shortcuts for the classes DCAT-AP's range shapes ask for ----------------------------------
 
-    def theme(self, sink: TripleSink, uri: URIRef) -> URIRef:
+    def theme(self, sink: TripleSink, uri: Iri) -> Iri:
         return self.describe(sink, uri)
 
-    def frequency(self, sink: TripleSink, uri: URIRef) -> URIRef:
+    def frequency(self, sink: TripleSink, uri: Iri) -> Iri:
         return self.describe(sink, uri, DCT.Frequency)
 
-    def access_rights(self, sink: TripleSink, uri: URIRef) -> URIRef:
+    def access_rights(self, sink: TripleSink, uri: Iri) -> Iri:
         return self.describe(sink, uri, DCT.RightsStatement)
 
-    def file_type(self, sink: TripleSink, uri: URIRef) -> URIRef:
+    def file_type(self, sink: TripleSink, uri: Iri) -> Iri:
         return self.describe(sink, uri, DCT.MediaTypeOrExtent)
 
-    def language(self, sink: TripleSink, uri: URIRef) -> URIRef:
+    def language(self, sink: TripleSink, uri: Iri) -> Iri:
         return self.describe(sink, uri, DCT.LinguisticSystem)
 
-    def availability(self, sink: TripleSink, uri: URIRef = STABLE) -> URIRef:
+    def availability(self, sink: TripleSink, uri: Iri = STABLE) -> Iri:
         return self.describe(sink, uri)
 
-    def role(self, sink: TripleSink, uri: str) -> URIRef:
+    def role(self, sink: TripleSink, uri: str) -> Iri:
         return self.describe(sink, uri, DCAT.Role)
 
-    def licence(self, sink: TripleSink, uri: str) -> URIRef:
+    def licence(self, sink: TripleSink, uri: str) -> Iri:
         """A licence with its ADMS licence type(s), as DCAT-AP recommends for dct:LicenseDocument."""
         node = self.describe(sink, uri, DCT.LicenseDocument)
         code = self.code(uri) or str(uri).rsplit("/", 1)[-1]
@@ -245,16 +242,16 @@ class Terms:
             sink.add((node, DCT.type, self.describe(sink, f"http://purl.org/adms/licencetype/{kind}")))
         return node
 
-    def publisher_type(self, sink: TripleSink, level_uri: str | None) -> URIRef | None:
+    def publisher_type(self, sink: TripleSink, level_uri: str | None) -> Iri | None:
         kind = PUBLISHER_TYPE_OF_LEVEL.get(self.code(level_uri) or "")
         return self.describe(sink, f"http://purl.org/adms/publishertype/{kind}") if kind else None
 
     @staticmethod
-    def media_type(sink: TripleSink, media_type: str | None) -> URIRef | None:
+    def media_type(sink: TripleSink, media_type: str | None) -> Iri | None:
         """An IANA media-type URI (the form the DCAT-AP codelist check expects), typed."""
         if not media_type or "/" not in media_type or " " in media_type.strip():
             return None
-        node = URIRef(IANA + media_type.strip().lower())
+        node = Iri(IANA + media_type.strip().lower())
         sink.add((node, RDF_TYPE, DCT.MediaType))
         return node
 
@@ -267,13 +264,13 @@ def scheme_is_external(scheme: object) -> bool:
     return bool(getattr(scheme, "external", False))
 
 
-def _external_scheme(uri: str) -> URIRef | None:
+def _external_scheme(uri: str) -> Iri | None:
     if uri.startswith("http://purl.org/adms/publishertype/"):
         return PUBLISHER_TYPES
     if uri.startswith("http://purl.org/adms/licencetype/"):
         return LICENCE_TYPES
     if uri.startswith(str(EU)):
-        return URIRef(uri.rsplit("/", 1)[0])
+        return Iri(uri.rsplit("/", 1)[0])
     return None
 
 

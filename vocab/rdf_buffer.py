@@ -6,19 +6,21 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from rdflib import Graph
-from rdflib.term import Node
+
+from vocab.rdf_terms import Term, from_rdflib, to_rdflib
 
 __all__ = ["Triple", "TripleBuffer", "TripleSink"]
 
-Triple = tuple[Node, Node, Node]
+Triple = tuple[Term, Term, Term]
 
 
 class TripleSink(Protocol):
-    """Where mappers put triples: an rdflib ``Graph`` or a :class:`TripleBuffer`."""
+    """Where mappers put triples (a :class:`TripleBuffer`; an rdflib Graph only through
+    :meth:`TripleBuffer.into`)."""
 
     def add(self, triple: Triple, /) -> object: ...
 
-    def objects(self, subject: Node, predicate: Node, /) -> Iterable[Node]: ...
+    def objects(self, subject: Term, predicate: Term, /) -> Iterable[Term]: ...
 
     def __contains__(self, triple: Triple, /) -> bool: ...
 
@@ -26,13 +28,14 @@ class TripleSink(Protocol):
 class TripleBuffer:
     """The triples of one page, grouped by subject in insertion order, without duplicates.
 
-    Cheaper than a ``Graph`` (no indexes) and already in the order the writers need. ``described``
-    lets :class:`vocab.dcat_terms.Terms` skip descriptions it already wrote into this buffer.
+    Cheaper than a ``Graph`` (no indexes, and its keys are light terms with ``str``/``tuple``
+    hashing) and already in the order the writers need. ``described`` lets
+    :class:`vocab.dcat_terms.Terms` skip descriptions it already wrote into this buffer.
     """
 
     def __init__(self, triples: Iterable[Triple] = ()) -> None:
         # subject → predicate → objects (a dict used as an ordered set)
-        self._subjects: dict[Node, dict[Node, dict[Node, None]]] = {}
+        self._subjects: dict[Term, dict[Term, dict[Term, None]]] = {}
         self._count = 0
         self.described: set[object] = set()
         for triple in triples:
@@ -67,19 +70,24 @@ class TripleBuffer:
                 for obj in objects:
                     yield subject, predicate, obj
 
-    def subjects(self) -> Iterable[tuple[Node, dict[Node, dict[Node, None]]]]:
+    def subjects(self) -> Iterable[tuple[Term, dict[Term, dict[Term, None]]]]:
         return self._subjects.items()
 
-    def objects(self, subject: Node, predicate: Node) -> list[Node]:
+    def objects(self, subject: Term, predicate: Term) -> list[Term]:
         return list(self._subjects.get(subject, {}).get(predicate, ()))
 
     @classmethod
     def from_graph(cls, graph: Graph) -> TripleBuffer:
         """A buffer of a graph in a stable order (sorted), so documents do not change between runs."""
-        return cls(sorted(graph, key=lambda t: tuple((type(term).__name__, str(term)) for term in t)))
+        ordered = sorted(graph, key=lambda t: tuple((type(term).__name__, str(term)) for term in t))
+        return cls((from_rdflib(s), from_rdflib(p), from_rdflib(o)) for s, p, o in ordered)
 
     def to_graph(self) -> Graph:
-        graph = Graph()
-        for triple in self:
-            graph.add(triple)
+        """The same triples as an rdflib Graph (the SHACL gate, the tests): the adapter."""
+        return self.into(Graph())
+
+    def into(self, graph: Graph) -> Graph:
+        add = graph.add
+        for s, p, o in self:
+            add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
         return graph

@@ -5,7 +5,8 @@ their time ordering it (Turtle: 0.5 s for 25,000 triples, a single page of 100 d
 writers take the triples of one page, grouped by subject, and emit a fragment that can be
 concatenated with the next page's: the header (prefixes, ``<rdf:RDF>``, the JSON-LD ``@context``)
 is written once by :meth:`Writer.begin`, so a 10,000-dataset catalog streams with flat memory.
-Terms still come from rdflib (``URIRef``/``Literal``); escaping follows the four grammars and every
+Terms are the light values of :mod:`vocab.rdf_terms` (rdflib terms are accepted and converted);
+the text of each is computed once and cached. Escaping follows the four grammars and every
 format is checked by parsing it back with rdflib to the same triples (tests/vocab).
 """
 
@@ -19,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
-from rdflib.term import Node
+from rdflib import Graph
 
 from vocab.namespaces import PREFIXES
 from vocab.rdf_buffer import TripleBuffer, TripleSink
+from vocab.rdf_iris import RDF_TYPE
+from vocab.rdf_terms import Blank, Iri, Lit, Term, from_rdflib
 
 __all__ = [
     "FORMATS",
@@ -86,7 +87,7 @@ _TTL_LOCAL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _XML_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BNODE_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
-_XSD_STRING = str(XSD.string)
+_RDF_TYPE = str(RDF_TYPE)
 
 
 def _string(value: str) -> str:
@@ -99,8 +100,8 @@ def _iriref(value: str) -> str:
     return f"<{value}>"
 
 
-def _bnode_id(node: BNode) -> str:
-    return "b" + _BNODE_UNSAFE.sub("_", str(node))
+def _bnode_id(node: str) -> str:
+    return "b" + _BNODE_UNSAFE.sub("_", node)
 
 
 class _Names:
@@ -111,11 +112,19 @@ class _Names:
         self.prefixes = sorted(((str(ns), p) for p, ns in prefixes.items()), key=lambda i: -len(i[0]))
         self._ttl: dict[str, str | None] = {}
         self._xml: dict[str, tuple[str, str] | None] = {}
+        every_namespace_ends_a_path = all(ns.endswith(("/", "#")) for ns, _ in self.prefixes)
+        self._by_namespace = dict(reversed(self.prefixes)) if every_namespace_ends_a_path else None
 
     def _split(self, value: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
+        if self._by_namespace is not None:
+            # A local name has no '/' or '#', so the namespace ends at the last one: one look-up
+            # instead of trying every prefix on each of a page's (mostly unique) IRIs.
+            end = max(value.rfind("/"), value.rfind("#")) + 1
+            prefix = self._by_namespace.get(value[:end])
+            local = value[end:]
+            return (prefix, local) if prefix is not None and pattern.fullmatch(local) else None
         for namespace, prefix in self.prefixes:
-            # str.startswith, not the term's own: rdflib overrides it in Python, 10x slower.
-            if str.startswith(value, namespace):
+            if value.startswith(namespace):
                 local = value[len(namespace) :]
                 if pattern.fullmatch(local):
                     return prefix, local
@@ -135,11 +144,11 @@ class _Names:
 
 
 NAME_CACHE_LIMIT = 50_000
-"""IRIs remembered per writer. Most IRIs of a page are unique (datasets, fields), so the cache is
-emptied when full: a 10,000-dataset export must not keep every IRI it wrote."""
+"""Terms remembered per writer. Most IRIs and texts of a page are unique (datasets, fields), so a
+cache is emptied when full: a 10,000-dataset export must not keep every term it wrote."""
 
 
-def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
     if len(cache) >= NAME_CACHE_LIMIT:
         cache.clear()
     cache[key] = value
@@ -157,43 +166,51 @@ class Writer(Protocol):
 
 
 class TurtleWriter:
+    """Turtle, one subject block per node; each term's text is computed once and cached, so the
+    predicates, concepts, agents, flags and datatypes that repeat cost a dictionary look-up."""
+
     fmt = FORMATS["ttl"]
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         self.names = _Names(prefixes)
         self.prefixes = prefixes
+        self._terms: dict[Term, str] = {}
 
     def begin(self) -> str:
         lines = [f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in self.prefixes.items()]
         return "\n".join(lines) + "\n\n"
 
-    def term(self, node: Node) -> str:
-        if type(node) is URIRef:  # exact types, not isinstance: the hot path of every writer
-            return self.iri(node)
-        if type(node) is Literal:
-            lexical = _string(node)
-            language = node.language
+    def term(self, node: Term) -> str:
+        found = self._terms.get(node)
+        if found is None:
+            found = self._term(from_rdflib(node))
+            _remember(self._terms, node, found)
+        return found
+
+    def _term(self, node: Term) -> str:
+        if type(node) is Lit:
+            lexical, language, datatype = node
             if language:
-                return f"{lexical}@{language}"
-            datatype = node.datatype
-            if datatype is not None and not str.__eq__(datatype, _XSD_STRING):
-                return f"{lexical}^^{self.iri(datatype)}"
-            return lexical
-        if isinstance(node, BNode):
+                return f"{_string(lexical)}@{language}"
+            if datatype:
+                return f"{_string(lexical)}^^{self.iri(datatype)}"
+            return _string(lexical)
+        if type(node) is Blank:
             return "_:" + _bnode_id(node)
-        return self.iri(str(node))
+        return self.iri(node)  # type: ignore[arg-type]
 
     def iri(self, value: str) -> str:
         return self.names.turtle(value) or _iriref(value)
 
     def write(self, triples: TripleBuffer) -> str:
+        term = self.term
         out: list[str] = []
         for subject, predicates in triples.subjects():
-            parts = []
-            for predicate, objects in predicates.items():
-                verb = "a" if predicate == RDF.type else self.term(predicate)
-                parts.append(f"{verb} " + ", ".join(self.term(o) for o in objects))
-            out.append(self.term(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
+            parts = [
+                ("a " if predicate == _RDF_TYPE else term(predicate) + " ") + ", ".join(map(term, objects))
+                for predicate, objects in predicates.items()
+            ]
+            out.append(term(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
         return "".join(out)
 
     def end(self) -> str:
@@ -211,7 +228,13 @@ class NTriplesWriter(TurtleWriter):
 
     def write(self, triples: TripleBuffer) -> str:
         term = self.term
-        return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
+        out: list[str] = []
+        for subject, predicates in triples.subjects():
+            head = term(subject) + " "
+            for predicate, objects in predicates.items():
+                start = head + term(predicate) + " "
+                out.extend(start + term(obj) + " .\n" for obj in objects)
+        return "".join(out)
 
 
 class RdfXmlWriter:
@@ -220,40 +243,62 @@ class RdfXmlWriter:
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         self.names = _Names(prefixes)
         self.prefixes = prefixes
+        self._objects: dict[Term, tuple[str, str | None]] = {}
+        self._elements: dict[Term, str] = {}
 
     def begin(self) -> str:
         declarations = "".join(f'\n   xmlns:{p}="{_attr(str(ns))}"' for p, ns in self.prefixes.items())
         return f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{declarations}\n>\n'
 
+    def element(self, predicate: Term) -> str:
+        found = self._elements.get(predicate)
+        if found is None:
+            name = self.names.xml(str(predicate))
+            if name is None:
+                raise ValueError(f"RDF/XML needs a declared prefix for the predicate {predicate}")
+            found = self._elements[predicate] = f"{name[0]}:{name[1]}"
+        return found
+
     def write(self, triples: TripleBuffer) -> str:
         out: list[str] = []
-        for subject, predicates in triples.subjects():
-            if isinstance(subject, BNode):
-                out.append(f'  <rdf:Description rdf:nodeID="{_bnode_id(subject)}">\n')
+        append = out.append
+        objects_of = self._objects
+        for node, predicates in triples.subjects():
+            subject = from_rdflib(node)
+            if type(subject) is Blank:
+                append(f'  <rdf:Description rdf:nodeID="{_bnode_id(subject)}">\n')
             else:
-                out.append(f'  <rdf:Description rdf:about="{_attr(str(subject))}">\n')
+                append(f'  <rdf:Description rdf:about="{_attr(str(subject))}">\n')
             for predicate, objects in predicates.items():
-                name = self.names.xml(str(predicate))
-                if name is None:
-                    raise ValueError(f"RDF/XML needs a declared prefix for the predicate {predicate}")
-                element = f"{name[0]}:{name[1]}"
-                out.extend(f"    {self.property(element, obj)}\n" for obj in objects)
-            out.append("  </rdf:Description>\n")
+                element = self.element(predicate)
+                for obj in objects:
+                    found = objects_of.get(obj)
+                    if found is None:
+                        found = self.property(from_rdflib(obj))
+                        _remember(objects_of, obj, found)
+                    head, body = found
+                    if body is None:
+                        append(f"    <{element}{head}/>\n")
+                    else:
+                        append(f"    <{element}{head}>{body}</{element}>\n")
+            append("  </rdf:Description>\n")
         return "".join(out)
 
     @staticmethod
-    def property(element: str, obj: Node) -> str:
-        if isinstance(obj, BNode):
-            return f'<{element} rdf:nodeID="{_bnode_id(obj)}"/>'
-        if not isinstance(obj, Literal):
-            return f'<{element} rdf:resource="{_attr(str(obj))}"/>'
-        if obj.language:
-            attributes = f' xml:lang="{obj.language}"'
-        elif obj.datatype is not None and not str.__eq__(obj.datatype, _XSD_STRING):
-            attributes = f' rdf:datatype="{_attr(str(obj.datatype))}"'
+    def property(obj: Term) -> tuple[str, str | None]:
+        """The attributes of a property element and its text (None: an empty element)."""
+        if type(obj) is Blank:
+            return f' rdf:nodeID="{_bnode_id(obj)}"', None
+        if type(obj) is not Lit:
+            return f' rdf:resource="{_attr(str(obj))}"', None
+        lexical, language, datatype = obj
+        if language:
+            attributes = f' xml:lang="{language}"'
+        elif datatype:
+            attributes = f' rdf:datatype="{_attr(datatype)}"'
         else:
             attributes = ""
-        return f"<{element}{attributes}>{_xml_text(str(obj))}</{element}>"
+        return attributes, _xml_text(lexical)
 
     def end(self) -> str:
         return "</rdf:RDF>\n"
@@ -263,7 +308,8 @@ class JsonLdWriter:
     """JSON-LD as one ``@graph`` of flat node objects with one inlined ``@context``.
 
     The context only declares prefixes (never a remote URL: harvesters have been broken by dead
-    remote contexts, udata URIS_TO_REPLACE); ``@id`` values are always absolute IRIs.
+    remote contexts, udata URIS_TO_REPLACE); ``@id`` values are always absolute IRIs. Node objects
+    are assembled from cached JSON texts of their keys and values, not ``json.dumps`` per node.
     """
 
     fmt = FORMATS["jsonld"]
@@ -272,6 +318,8 @@ class JsonLdWriter:
         self.names = _Names(prefixes)
         self.prefixes = prefixes
         self.first = True
+        self._values: dict[Term, str] = {}
+        self._keys: dict[Term, str] = {}
 
     def begin(self) -> str:
         context = {prefix: str(namespace) for prefix, namespace in self.prefixes.items()}
@@ -280,34 +328,55 @@ class JsonLdWriter:
     def key(self, value: str) -> str:
         return self.names.turtle(value) or value
 
-    def value(self, node: Node) -> dict[str, str]:
-        if isinstance(node, Literal):
-            item = {"@value": str(node)}
-            if node.language:
-                item["@language"] = node.language
-            elif node.datatype is not None and not str.__eq__(node.datatype, _XSD_STRING):
-                item["@type"] = self.key(str(node.datatype))
-            return item
-        if isinstance(node, BNode):
-            return {"@id": "_:" + _bnode_id(node)}
-        return {"@id": str(node)}
+    def _key(self, predicate: Term) -> str:
+        found = self._keys.get(predicate)
+        if found is None:
+            found = self._keys[predicate] = _json(self.key(str(predicate)))
+        return found
+
+    def value(self, node: Term) -> str:
+        found = self._values.get(node)
+        if found is None:
+            found = self._value(from_rdflib(node))
+            _remember(self._values, node, found)
+        return found
+
+    def _value(self, node: Term) -> str:
+        if type(node) is Lit:
+            lexical, language, datatype = node
+            if language:
+                return '{"@value": ' + _json(lexical) + ', "@language": ' + _json(language) + "}"
+            if datatype:
+                return '{"@value": ' + _json(lexical) + ', "@type": ' + _json(self.key(datatype)) + "}"
+            return '{"@value": ' + _json(lexical) + "}"
+        return '{"@id": ' + _json(_node_id(node)) + "}"
 
     def write(self, triples: TripleBuffer) -> str:
         out: list[str] = []
+        value = self.value
         for subject, predicates in triples.subjects():
-            node: dict[str, object] = {"@id": self.value(subject)["@id"]}
+            parts = ['{"@id": ' + _json(_node_id(from_rdflib(subject)))]
             for predicate, objects in predicates.items():
-                if predicate == RDF.type and all(isinstance(o, URIRef) for o in objects):
-                    node["@type"] = [self.key(str(o)) for o in objects]
+                if predicate == _RDF_TYPE and all(type(from_rdflib(o)) is Iri for o in objects):
+                    types = ", ".join(_json(self.key(str(o))) for o in objects)
+                    parts.append('"@type": [' + types + "]")
                 else:
-                    node[self.key(str(predicate))] = [self.value(o) for o in objects]
+                    parts.append(self._key(predicate) + ": [" + ", ".join(map(value, objects)) + "]")
             separator = "" if self.first else ",\n"
             self.first = False
-            out.append(separator + json.dumps(node, ensure_ascii=False))
+            out.append(separator + ", ".join(parts) + "}")
         return "".join(out)
 
     def end(self) -> str:
         return "\n]\n}\n"
+
+
+def _json(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _node_id(node: Term) -> str:
+    return "_:" + _bnode_id(node) if type(node) is Blank else str(node)
 
 
 def _attr(value: str) -> str:

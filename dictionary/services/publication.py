@@ -27,11 +27,13 @@ LOADED = (
     selectinload(Dataset.contact_points).joinedload(ContactPoint.agency),
     selectinload(Dataset.distributions),
     selectinload(Dataset.mappings).joinedload(StandardMapping.standard),
-    selectinload(Dataset.mappings).joinedload(StandardMapping.field),
     selectinload(Dataset.fields).selectinload(Field.code_list_standard),
     selectinload(Dataset.fields).selectinload(Field.foreign_key_field).joinedload(Field.dataset),
+    selectinload(Dataset.fields).lazyload(Field.mappings),
 )
-"""Everything vocab.dcat reads from a dataset."""
+"""Everything vocab.dcat reads from a dataset. A mapping's field is one of the dataset's fields,
+already in the session (a many-to-one found by key there, no query); the fields' own ``mappings``
+(selected by default) are not read by the mapping, which reads the dataset's, so not loaded twice."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
 from vocab.rdf_ns import CAT, DCAT, DCT
-from vocab.rdf_terms import as_date, as_datetime, clean_text, iri, plain, text, typed
+from vocab.rdf_terms import as_date, as_datetime, clean_text, iri, plain, text, to_rdflib, typed
 from vocab.rdf_writers import FORMATS, TripleBuffer, format_for, parse, serialize, writer
 
 NASTY = 'Tiêu đề "trích dẫn" \\ gạch chéo\nxuống dòng\r\ttab <thẻ> & ]]> \x01\x0b ký tự lạ'
@@ -96,8 +96,8 @@ def test_format_for_suffixes_and_media_types() -> None:
 def test_text_is_normalised_stripped_and_tagged() -> None:
     literal = text("  Ho\u0302̀ sơ\x0c ", "vi")
     assert literal is not None
-    assert literal.language == "vi"
-    assert str(literal) == clean_text("Hồ sơ")
+    assert literal.lang == "vi"
+    assert literal.lexical == clean_text("Hồ sơ")
     assert text("   ", "vi") is None
     assert text(None, "en") is None
 
@@ -123,7 +123,7 @@ def test_dates_are_typed_utc_and_without_microseconds() -> None:
     moment = datetime(2025, 7, 1, 9, 30, 15, 999999, tzinfo=timezone(timedelta(hours=7)))
     literal = as_datetime(moment)
     assert literal is not None
-    assert literal.datatype == XSD.dateTime
-    assert literal.toPython() == datetime(2025, 7, 1, 2, 30, 15, tzinfo=UTC)
-    assert as_date(date(2025, 7, 1)) == Literal("2025-07-01", datatype=XSD.date)
+    assert literal.datatype == str(XSD.dateTime)
+    assert to_rdflib(literal).toPython() == datetime(2025, 7, 1, 2, 30, 15, tzinfo=UTC)
+    assert to_rdflib(as_date(date(2025, 7, 1))) == Literal("2025-07-01", datatype=XSD.date)
     assert as_datetime(None) is None
