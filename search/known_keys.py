@@ -27,7 +27,7 @@ from search.query import Lookup
 HELD_SECONDS = 60.0
 MISSING_SECONDS = 5.0
 LIMIT = 100_000
-"""Keys remembered at most (a few MB); the memory is emptied when full."""
+"""Keys remembered at most (about 10 MB of short strings); the memory is emptied when full."""
 
 
 class KnownKeys:
