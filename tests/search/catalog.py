@@ -21,6 +21,7 @@ from app.extension import catalog_of
 from dictionary.models import Agency, Dataset
 from dictionary.services import Context, DatasetService, DistributionService
 from search.documents import DatasetDocument, load_documents
+from tests.conftest import empty_database
 from tests.factories import DatasetData, FieldData, make_agency
 
 
@@ -188,7 +189,10 @@ def build_catalog(ctx: Context) -> Catalog:
 
 
 def catalog_for(app: Flask) -> Catalog:
-    """Build the catalog in a session of its own (fixtures of wider scope than a test)."""
+    """Build the catalog in a session of its own (fixtures of wider scope than a test), in an
+    emptied database: a class fixture runs before the per-test emptying, so it would otherwise
+    build on what the worker's previous test left (a tampered audit chain, for one)."""
+    empty_database(app)
     session = catalog_of(app).sessionmaker()
     try:
         ctx = Context(
