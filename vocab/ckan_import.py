@@ -22,7 +22,7 @@ from urllib.parse import quote, urlsplit
 from dictionary import concepts as C
 from dictionary.properties import DATASET
 from dictionary.services.base import slugify
-from vocab.dcat_import import ACCESS_CLASS, Defaults, Harvested, NotImportable, code_for_name
+from vocab.dcat_import import ACCESS_CLASS, Defaults, Harvested, NotImportable, code_for_name, unique_slugs
 from vocab.dcat_import_source import _is_uuid
 from vocab.dcat_terms import Terms
 from vocab.rdf_ns import EU
@@ -107,7 +107,7 @@ def package_to_item(package: Mapping[str, Any], terms: Terms, site: str, default
     resources = sorted(
         _dicts(package.get("resources")), key=lambda r: (r.get("position") or 0, str(r.get("id")))
     )
-    item.distributions = _unique(
+    item.distributions = unique_slugs(
         [d for r in resources if (d := _resource(r, terms, access, licence, item.notes))]
     )
     entries = sorted(_dicts(package.get("data_dictionary")), key=lambda f: f.get("position") or 0)
@@ -282,17 +282,6 @@ def _access(sharing_class: str | None) -> str:
     codes = {code: uri for uri, code in ACCESS_CLASS.items()}
     code = (sharing_class or "").rsplit("/", 1)[-1]
     return codes.get(code, PUBLIC)
-
-
-def _unique(distributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[str] = set()
-    for distribution in distributions:
-        slug, n = distribution["slug"], 2
-        while distribution["slug"] in seen:
-            distribution["slug"] = f"{slug}-{n}"
-            n += 1
-        seen.add(distribution["slug"])
-    return distributions
 
 
 def _extras(value: Any) -> dict[str, str]:

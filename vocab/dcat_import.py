@@ -194,7 +194,7 @@ def dataset_from_rdf(graph: Graph, node: Node, terms: Terms, defaults: Defaults 
         distribution_from_rdf(graph, d, access_code, terms, item.notes)
         for d in sorted(graph.objects(node, DCAT.distribution), key=str)
     )
-    item.distributions = _unique_slugs([d for d in distributions if d is not None])
+    item.distributions = unique_slugs([d for d in distributions if d is not None])
     for distribution in item.distributions:
         generated = distribution_summary(terms, distribution.get("kind"), distribution.get("format"), "vi")
         if generated is not None and distribution.get("description_vi") == generated:
@@ -286,7 +286,7 @@ def _agent(graph: Graph, agent: Node, role: str, item: Harvested) -> None:
         item.named_agencies.add(data["code"])
 
 
-def _unique_slugs(distributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def unique_slugs(distributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Distribution slugs made unique within the dataset (blank nodes titled alike)."""
     seen: set[str] = set()
     for distribution in distributions:
@@ -324,4 +324,5 @@ __all__ = [
     "code_for_name",
     "dataset_from_rdf",
     "dataset_nodes",
+    "unique_slugs",
 ]

@@ -163,6 +163,17 @@ class Harvester:
 
     # Reading ----------------------------------------------------------------------------------
 
+    def _at_a_limit(self, report: HarvestReport, deadline: float) -> bool:
+        """Whether the run has read its pages or used its time (then said in ``report.stopped``):
+        asked before each page, by every kind of source."""
+        if len(report.pages) >= self.max_pages:
+            report.stopped = f"page limit reached ({self.max_pages} pages)"
+            return True
+        if self.clock() >= deadline:
+            report.stopped = f"time limit reached ({self.timeout:.0f} s)"
+            return True
+        return False
+
     def read(self, url: str, report: HarvestReport) -> Iterator[Harvested]:
         """Every dataset of every page, as read (:func:`unique_records` keeps each identifier once)."""
         deadline = self.clock() + self.timeout
@@ -171,11 +182,7 @@ class Harvester:
         seen_pages: set[str] = set()
         next_url: str | None = url
         while next_url:
-            if len(report.pages) >= self.max_pages:
-                report.stopped = f"page limit reached ({self.max_pages} pages)"
-                return
-            if self.clock() >= deadline:
-                report.stopped = f"time limit reached ({self.timeout:.0f} s)"
+            if self._at_a_limit(report, deadline):
                 return
             if next_url in seen_urls:
                 report.stopped = f"loop: {next_url} was already harvested"

@@ -56,11 +56,7 @@ class CkanHarvester(Harvester):
         seen_pages: set[str] = set()
         start = 0
         while True:
-            if len(report.pages) >= self.max_pages:
-                report.stopped = f"page limit reached ({self.max_pages} pages)"
-                return
-            if self.clock() >= deadline:
-                report.stopped = f"time limit reached ({self.timeout:.0f} s)"
+            if self._at_a_limit(report, deadline):
                 return
             page_url = package_search_url(site, start, self.rows)
             try:
