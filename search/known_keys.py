@@ -10,7 +10,9 @@ next page of the same query), so the answers are kept per process:
 - a key not found is taken as missing for :data:`MISSING_SECONDS` only, since a missing syllable
   is read as a typo and corrected: a word just indexed by another worker is found within seconds;
 - every index write of this process (index, delete, rebuild, clear, refresh) forgets everything,
-  so a worker always sees its own writes at once.
+  so a worker's own writes are not hidden by what it remembered before them (a query asked in the
+  second before the engine makes a write searchable may still remember a new word as missing for
+  :data:`MISSING_SECONDS`).
 
 The database backend asks its own tables on the connection it searches with (well under a
 millisecond) and keeps no copy.
