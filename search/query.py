@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from search.english import is_english_word, stem
 from search.initials import may_be_acronym
+from search.lexicon import is_word
 from search.text import (
     MAX_TERMS,
     STOPWORDS,
@@ -203,6 +204,52 @@ def _english(read: _Tokens, group: list[int]) -> str | None:
     return None
 
 
+def _groups(
+    read: _Tokens,
+    spelled: dict[int, str],
+    known: set[str],
+    corrections: dict[int, list[str]],
+    synonyms: list[list[tuple[str, ...]]],
+) -> list[list[int]]:
+    """The kept syllables' positions cut into words, left to right: a pair the catalog holds side
+    by side first; then, among the syllables left alone, two neighbours that the general word list
+    calls a word, when the catalog knows each of them but never together (:mod:`search.lexicon`)."""
+
+    def may_pair(left: int, right: int) -> bool:
+        return (
+            right == left + 1 and len(corrections.get(left, ())) <= 1 and len(corrections.get(right, ())) <= 1
+        )
+
+    groups: list[list[int]] = []
+    position = 0
+    while position < len(read.kept):
+        i = read.kept[position]
+        following = read.kept[position + 1] if position + 1 < len(read.kept) else None
+        paired = (
+            following is not None and may_pair(i, following) and f"{spelled[i]} {spelled[following]}" in known
+        )
+        groups.append([i, following] if paired and following is not None else [i])
+        position += len(groups[-1])
+    merged: list[list[int]] = []
+    for group in groups:
+        previous = merged[-1] if merged else None
+        if previous is not None and len(previous) == 1 and len(group) == 1:
+            left, right = previous[0], group[0]
+            plain = not synonyms[left] and not synonyms[right]
+            if (
+                plain
+                and may_pair(left, right)
+                and spelled[left] != spelled[right]  # a repeat, not a reduplicated word ("Số so SỐ")
+                and spelled[left] in known
+                and spelled[right] in known
+                and is_word(spelled[left], spelled[right])
+            ):
+                previous.append(right)
+                continue
+        merged.append(group)
+    return merged
+
+
 def analyse_words(
     text: str, abbreviations: Abbreviations | None = None, lookup: Lookup | None = None
 ) -> WordQuery:
@@ -224,19 +271,8 @@ def analyse_words(
         known |= lookup(set(pairs))
     synonyms = _synonyms(read, abbreviations)
     words: dict[tuple[str, ...], Word] = {}
-    position = 0
-    while position < len(read.kept):
-        i = read.kept[position]
-        group = [i]
-        following = read.kept[position + 1] if position + 1 < len(read.kept) else None
-        if (
-            following == i + 1
-            and len(corrections.get(i, ())) <= 1
-            and len(corrections.get(following, ())) <= 1
-            and f"{spelled[i]} {spelled[following]}" in known
-        ):
-            group.append(following)
-        position += len(group)
+    for group in _groups(read, spelled, known, corrections, synonyms):
+        i = group[0]
         syllables = tuple(spelled[g] for g in group)
         if syllables in words:  # the first spelling wins: "Mã ma" keeps the diacritics typed first
             continue

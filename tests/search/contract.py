@@ -100,6 +100,17 @@ class SearchContract:
         assert self.find(indexed, "đất thuế tài sinh hồ").total == 0
         assert self.find(indexed, "dat thue tai sinh ho").total == 0
 
+    def test_a_word_the_catalog_never_holds_together_does_not_match_its_syllables(
+        self, indexed, catalog
+    ) -> None:
+        # "tài liệu" (documents) is a Vietnamese word the catalog lacks; "Dữ liệu về căn cước …
+        # cư trú tại tỉnh" holds its two syllables apart, so it is no match, with or without marks.
+        assert self.find(indexed, "tài liệu").total == 0
+        assert self.find(indexed, "tai lieu").total == 0
+        assert self.find(indexed, "tài liệu căn cước").total == 0
+        # The same dataset's own words still find it.
+        assert "cccd" in self.keys(indexed, catalog, "dữ liệu căn cước")
+
     def test_acronym_matches_by_initials(self, indexed, catalog) -> None:
         # TNGT is in no list: its initials are computed from the dataset's own title.
         assert self.keys(indexed, catalog, "TNGT") == ["tainan"]

@@ -117,3 +117,15 @@ def test_stop_words_alone_are_kept_and_repeats_merged() -> None:
     assert words("của các") == ["cua", "cac"]
     assert words("Số so SỐ") == ["so"]
     assert len(analyse_words(" ".join(f"tu{i}" for i in range(30)), lookup=lookup).words) == 10
+
+
+def test_a_word_of_the_general_list_is_one_word_though_the_catalog_never_holds_it() -> None:
+    # "tài" and "dân" are both in the catalog, never side by side; "tài dân" is no word, but the
+    # list's "dân số" (population) is: it must stand together in a text, not be two syllables.
+    assert words("dân số") == ["dan so"]
+    assert words("tai dan") == ["tai", "dan"]
+    # The catalog's own pairs come first: the list never splits them ("mã số" + "thuế").
+    assert words("mã số thuế") == ["ma so", "thue"]
+    # A syllable the catalog lacks, or one standing for an abbreviation, is left alone.
+    assert words("khai tử") == ["khai", "tu"]
+    assert analyse_words("dân cccd", lookup=lookup).words[1].folded == "cccd"
