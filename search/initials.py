@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from search.text import TOKEN, accent, fold
 
@@ -38,13 +39,18 @@ def is_syllable(folded: str) -> bool:
     return SYLLABLE.fullmatch(folded) is not None
 
 
+@lru_cache(maxsize=256)
+def _first_letter(character: str) -> str:
+    return fold(character)
+
+
 def _runs(text: str) -> Iterable[list[str]]:
     for segment in RUN_BREAK.split(accent(text)):
         letters: list[str] = []
         for token in TOKEN.findall(segment):
             if token in SKIPPED:
                 continue
-            first = fold(token[0])
+            first = _first_letter(token[0])
             if not first.isalpha() or not first.isascii():  # a number or a foreign script ends the run
                 if letters:
                     yield letters
@@ -55,16 +61,25 @@ def _runs(text: str) -> Iterable[list[str]]:
             yield letters
 
 
+@lru_cache(maxsize=4096)
+def _text_initials(text: str) -> tuple[str, ...]:
+    # Cached: a dataset's title and its standards' names come back with each of its fields.
+    found: dict[str, None] = {}
+    for letters in _runs(text):
+        for start in range(len(letters)):
+            acronym = letters[start]
+            for following in range(start + 1, min(start + MAX_ACRONYM, len(letters))):
+                acronym += letters[following]  # two letters, then three… up to six
+                found[acronym] = None
+    return tuple(found)
+
+
 def initials(*texts: str | None) -> list[str]:
     """Every acronym (2–6 initials of adjacent syllables, function words left out) of the texts."""
     found: dict[str, None] = {}
     for text in texts:
-        if not text:
-            continue
-        for letters in _runs(text):
-            for start in range(len(letters)):
-                for length in range(MIN_ACRONYM, min(MAX_ACRONYM, len(letters) - start) + 1):
-                    found["".join(letters[start : start + length])] = None
+        if text:
+            found.update(dict.fromkeys(_text_initials(text)))
     return list(found)
 
 

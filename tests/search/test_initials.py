@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from search.initials import initials, is_syllable, may_be_acronym
+from search.initials import _runs, initials, is_syllable, may_be_acronym
 
 
 def test_initials_of_every_run_of_syllables_skip_function_words() -> None:
@@ -38,3 +40,23 @@ def test_which_query_tokens_may_be_acronyms() -> None:
     assert not may_be_acronym("tngt", known=True)
     assert not may_be_acronym("khai", known=False)
     assert not may_be_acronym("K", known=False) and not may_be_acronym("QD2022", known=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Tài", "nguyên", "và", "Môi", "trường", "Æther", "12", ",", "\n", "đất", "của"]),
+        max_size=14,
+    )
+)
+def test_initials_are_every_run_of_two_to_six_first_letters(words: list[str]) -> None:
+    # The definition read plainly, against the cached, incremental implementation.
+    text = " ".join(words)
+    expected: set[str] = set()
+    for letters in _runs(text):
+        for start in range(len(letters)):
+            for length in range(2, 7):
+                if start + length <= len(letters):
+                    expected.add("".join(letters[start : start + length]))
+    assert set(initials(text)) == expected
+    assert initials(text, text) == initials(text)  # repeated texts add nothing
