@@ -35,7 +35,7 @@ from search.pgtext import PostgresText
 from search.sqltext import DERIVED, DOC_TABLE, Params, SqliteText
 from search.text import Abbreviations, accent, default_abbreviations, fold, tokens
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Bumped when the layout below changes: older search tables are then dropped and recreated
 (they are derived data; ``catalog search rebuild`` fills them again). 5: ``doc`` is the rowid on
 SQLite, facet values are characters (:mod:`search.database_facets`). 6: ``name`` (of a field), for
