@@ -72,6 +72,7 @@ class PostgresText:
         for table in DOC_TABLE.values():
             for column in ("tsv", "tsv_accent", "tsv_restricted"):
                 connection.execute(text(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} tsvector"))
+            for column in ("tsv", "tsv_restricted"):  # tsv_accent only ranks: no index to keep up
                 connection.execute(
                     text(f"CREATE INDEX IF NOT EXISTS ix_{table}_{column} ON {table} USING gin ({column})")
                 )
