@@ -161,8 +161,10 @@ class DatabaseQueries:
                 )
                 highlighted = analysed.highlight_phrases()
             else:
+                # Not materialized: the page reads the newest rows through an index, the count
+                # and facets read the others, instead of copying every visible row first.
                 hits = (
-                    f"cand AS MATERIALIZED (SELECT {HIT_COLUMNS} FROM {table} d WHERE {where}), "
+                    f"cand AS NOT MATERIALIZED (SELECT {HIT_COLUMNS} FROM {table} d WHERE {where}), "
                     f"hits AS (SELECT cand.*, {NULL_SCORE} AS score FROM cand)"
                 )
             order = ORDER[sort]
